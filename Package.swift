@@ -1,0 +1,52 @@
+// swift-tools-version: 6.1
+// Taska: scraped documents in Hausa, Kanuri, Arabic and English -> clean, tagged records.
+import PackageDescription
+
+let package = Package(
+    name: "Taska",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "taska", targets: ["taska"]),
+        .library(name: "TaskaCore", targets: ["TaskaCore"]),
+        .library(name: "TaskaIngest", targets: ["TaskaIngest"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C boundary to ICU: the only code that includes unicode/*.h. Its public header is ICU-free.
+        .target(
+            name: "CICUShim",
+            linkerSettings: [
+                .linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata"),
+            ]
+        ),
+        // C boundary to libxml2 (see Sources/CLibXML2/shim.h for the ICU clash fix).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "TaskaCore"),
+        .target(name: "TaskaDecode", dependencies: ["TaskaCore", "CICUShim"]),
+        .target(name: "TaskaNormalize", dependencies: ["TaskaCore", "CICUShim"]),
+        .target(name: "TaskaExtract", dependencies: ["TaskaCore", "CLibXML2"]),
+        .target(
+            name: "TaskaIngest",
+            dependencies: ["TaskaCore", "TaskaDecode", "TaskaExtract", "TaskaNormalize"]
+        ),
+        .executableTarget(
+            name: "taska",
+            dependencies: [
+                "TaskaIngest", "TaskaCore", "TaskaNormalize",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TaskaCoreTests", dependencies: ["TaskaCore"]),
+        .testTarget(name: "TaskaDecodeTests", dependencies: ["TaskaDecode", "TaskaCore"]),
+        .testTarget(name: "TaskaNormalizeTests", dependencies: ["TaskaNormalize", "TaskaCore"]),
+        .testTarget(name: "TaskaExtractTests", dependencies: ["TaskaExtract", "TaskaCore"]),
+        .testTarget(name: "TaskaIngestTests", dependencies: ["TaskaIngest", "TaskaCore"]),
+        .testTarget(name: "taskaCLITests", dependencies: ["taska"]),
+    ]
+)

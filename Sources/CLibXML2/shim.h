@@ -1,0 +1,30 @@
+// Taska's view of libxml2.
+//
+// Why this shim exists: libxml2 2.9.14's xmlversion.h defines LIBXML_ICU_ENABLED, which makes
+// encoding.h include the system ICU headers; Foundation brings the toolchain's own ICU, and a
+// module that sees both fails with "'UErrorCode' has different definitions in different
+// modules". Including xmlversion.h first and undefining the macro drops only the ICU-typed
+// tail of struct _xmlCharEncodingHandler (libxml2 allocates it; Swift never does).
+// Remove the #undef when libxml2 stops exposing ICU types in its public headers.
+#ifndef TASKA_CLIBXML2_SHIM_H
+#define TASKA_CLIBXML2_SHIM_H
+
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
+
+#include <libxml/parser.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/HTMLtree.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xmlIO.h>
+#include <libxml/xmlmemory.h>
+#include <libxml/parserInternals.h>
+
+// Swift 6 cannot use the xmlFree global function pointer (not concurrency-safe).
+static inline void taska_xml_free(void *p) { xmlFree(p); }
+
+// xmlParserVersion is a macro over a global; expose it as a function.
+static inline const char *taska_xml_parser_version(void) { return xmlParserVersion; }
+
+#endif

@@ -1,0 +1,77 @@
+/// An ordered list of configured stages with a name, a version and a hash of its definition.
+///
+/// The hash goes into every record, so records made by different configurations can be told
+/// apart and re-derived.
+public struct Pipeline: Sendable {
+    /// What came out of the pipeline for one input: a finished document or a failure.
+    public enum Output: Sendable {
+        case document(SourceDocument)
+        case failure(SourceDocument, StageFailure)
+    }
+
+    public var name: String
+    /// Taska's version, which fixes the behaviour of the stages.
+    public var version: String
+    public var stages: [any Stage]
+
+    public init(name: String, version: String, stages: [any Stage]) {
+        self.name = name
+        self.version = version
+        self.stages = stages
+    }
+
+    /// The canonical text of the resolved definition: one `name: configuration` line per stage.
+    public var definition: String {
+        var lines = ["pipeline: \(name)", "version: \(version)"]
+        for stage in stages { lines.append("\(stage.name): \(stage.configuration)") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// First 16 hex digits of the SHA-256 of `definition`.
+    public var hash: String {
+        String(SHA256.hex(of: Array(definition.utf8)).prefix(16))
+    }
+
+    /// Runs `document` through every stage, handing each result to `output` as it is produced.
+    ///
+    /// A stage that throws turns its input into a `.failure`; other documents of the same source
+    /// go on. An error thrown by `output` itself (say, a full disk) stops the run and is rethrown.
+    public func run(_ document: SourceDocument, output: (Output) throws -> Void) throws {
+        do {
+            try run(document, from: 0, output: output)
+        } catch let error as OutputError {
+            throw error.underlying
+        }
+    }
+
+    private struct OutputError: Error { var underlying: any Error }
+
+    private func run(_ document: SourceDocument, from index: Int, output: (Output) throws -> Void) throws {
+        if index == stages.count {
+            do { try output(.document(document)) } catch { throw OutputError(underlying: error) }
+            return
+        }
+        let stage = stages[index]
+        do {
+            try stage.process(document) { next in
+                try run(next, from: index + 1, output: output)
+            }
+        } catch let error as OutputError {
+            throw error
+        } catch {
+            let message = (error as? any CustomStringConvertible)?.description ?? "\(error)"
+            do {
+                try output(.failure(document, StageFailure(stage: stage.name, message: message)))
+            } catch {
+                throw OutputError(underlying: error)
+            }
+        }
+    }
+
+    /// Runs `document` and collects every output (convenient for tests and small inputs).
+    public func collect(_ document: SourceDocument) throws -> [Output] {
+        var outputs: [Output] = []
+        try run(document) { outputs.append($0) }
+        return outputs
+    }
+}

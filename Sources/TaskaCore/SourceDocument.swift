@@ -1,0 +1,64 @@
+/// The value that flows through a pipeline: one document, filled in stage by stage.
+///
+/// Read fills `source` and `bytes`; Decode sets `charset`, `mediaType` and `text` and drops
+/// `bytes`; Extract sets `title` and `blocks`; Normalize sets `normalized`; Detect sets the
+/// language fields. A stage that fans out (feed items, Telegram messages, WARC records) emits
+/// several documents that share `source` and differ in `subIndex`.
+public struct SourceDocument: Sendable {
+    /// Provenance of the original file.
+    public var source: SourceInfo
+    /// Position inside a source that yields several documents (`nil` for a single document).
+    public var subIndex: Int?
+    /// Bytes still to be decoded. Decode empties this so large payloads are not kept twice.
+    public var bytes: [UInt8]
+    /// IANA media type, e.g. `text/html`; set by the reader or Decode's format sniffing.
+    public var mediaType: String?
+    /// A charset named by a transport header (the HTTP response inside a WARC record).
+    public var transportCharset: String?
+    /// How the bytes were decoded.
+    public var charset: CharsetDecision?
+    /// The decoded text, before extraction.
+    public var text: String
+    /// Title found by extraction, if any.
+    public var title: String?
+    /// Extracted blocks in reading order.
+    public var blocks: [TextBlock]
+    /// Normalised text and its layout facts.
+    public var normalized: NormalizedText?
+    /// Main language of the document (BCP 47 with script), set by the language stage.
+    public var language: String?
+    /// Languages with their share of the text, set by the language stage.
+    public var languages: [LanguageShare]
+    /// Language-tagged spans; `nil` until a language stage has run.
+    public var segments: [Segment]?
+    /// Everything noticed along the way.
+    public var warnings: [DocumentWarning]
+
+    public init(source: SourceInfo, subIndex: Int? = nil, bytes: [UInt8], mediaType: String? = nil) {
+        self.source = source
+        self.subIndex = subIndex
+        self.bytes = bytes
+        self.mediaType = mediaType
+        self.transportCharset = nil
+        self.charset = nil
+        self.text = ""
+        self.title = nil
+        self.blocks = []
+        self.normalized = nil
+        self.language = nil
+        self.languages = []
+        self.segments = nil
+        self.warnings = []
+    }
+
+    /// The record id: the SHA-256 of the original bytes, plus `#N` for the Nth sub-document.
+    public var id: String {
+        if let subIndex { return "\(source.sha256)#\(subIndex)" }
+        return source.sha256
+    }
+
+    /// Appends a warning.
+    public mutating func warn(_ stage: String, _ code: String, _ message: String, count: Int? = nil) {
+        warnings.append(DocumentWarning(stage: stage, code: code, message: message, count: count))
+    }
+}

@@ -1,0 +1,69 @@
+/// Where a document came from: the original file as reached from the command line.
+///
+/// Every record carries one, so that an archivist can always go back to the exact bytes.
+public struct SourceInfo: Sendable, Equatable {
+    /// The path as reached from the command-line argument (never made absolute).
+    /// Name bytes that are not valid UTF-8 appear as U+FFFD here; see `pathBytes`.
+    public var path: String
+    /// The raw bytes of `path` when they are not valid UTF-8, else `nil`.
+    public var pathBytes: [UInt8]?
+    /// Size of the original file in bytes.
+    public var bytes: Int
+    /// Lowercase hex SHA-256 of the original bytes.
+    public var sha256: String
+    /// Last modification time of the original file, if known.
+    public var modified: Timestamp?
+
+    public init(path: String, pathBytes: [UInt8]? = nil, bytes: Int, sha256: String, modified: Timestamp? = nil) {
+        self.path = path
+        self.pathBytes = pathBytes
+        self.bytes = bytes
+        self.sha256 = sha256
+        self.modified = modified
+    }
+}
+
+/// A point in time as seconds (and nanoseconds) since the Unix epoch, printed as ISO 8601 UTC.
+///
+/// TaskaCore avoids Foundation so that every stage module stays light; this is all a record needs.
+public struct Timestamp: Sendable, Equatable, Comparable {
+    public var seconds: Int64
+    public var nanoseconds: Int32
+
+    public init(seconds: Int64, nanoseconds: Int32 = 0) {
+        self.seconds = seconds
+        self.nanoseconds = nanoseconds
+    }
+
+    public static func < (a: Timestamp, b: Timestamp) -> Bool {
+        (a.seconds, a.nanoseconds) < (b.seconds, b.nanoseconds)
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SSZ`, or with milliseconds when `fraction` is true.
+    public func iso8601(fraction: Bool = false) -> String {
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let secs = seconds - days * 86_400
+        let (y, m, d) = Timestamp.civil(fromDays: days)
+        func pad(_ v: Int64, _ w: Int) -> String {
+            let s = String(v)
+            return s.count >= w ? s : String(repeating: "0", count: w - s.count) + s
+        }
+        var out = "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))T\(pad(secs / 3600, 2)):\(pad(secs % 3600 / 60, 2)):\(pad(secs % 60, 2))"
+        if fraction { out += "." + pad(Int64(nanoseconds / 1_000_000), 3) }
+        return out + "Z"
+    }
+
+    /// Howard Hinnant's days-to-civil algorithm (proleptic Gregorian calendar).
+    static func civil(fromDays z0: Int64) -> (Int64, Int64, Int64) {
+        let z = z0 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let y = yoe + era * 400
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (m <= 2 ? y + 1 : y, m, d)
+    }
+}
