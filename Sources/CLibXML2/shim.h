@@ -27,4 +27,22 @@ static inline void taska_xml_free(void *p) { xmlFree(p); }
 // xmlParserVersion is a macro over a global; expose it as a function.
 static inline const char *taska_xml_parser_version(void) { return xmlParserVersion; }
 
+// libxml2 prints parse errors to stderr through a variadic callback, which Swift cannot
+// write; this no-op stands in. Remove when libxml2 offers a non-variadic switch.
+static void taska_xml_silent_error(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
+static void taska_xml_silent_structured_error(void *ctx, xmlErrorPtr error) { (void)ctx; (void)error; }
+static inline void taska_xml_silence_errors(void) {
+    xmlSetGenericErrorFunc(NULL, taska_xml_silent_error);
+    xmlSetStructuredErrorFunc(NULL, taska_xml_silent_structured_error);
+}
+
+// A deny-all external entity loader: no file, no URL is ever read for an entity or DTD.
+static xmlParserInputPtr taska_xml_deny_entity_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt) {
+    (void)url; (void)id; (void)ctxt;
+    return NULL;
+}
+static inline void taska_xml_install_deny_loader(void) {
+    xmlSetExternalEntityLoader(taska_xml_deny_entity_loader);
+}
+
 #endif

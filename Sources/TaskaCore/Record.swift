@@ -45,7 +45,7 @@ public struct Record: Sendable {
         }
         sourcePairs += [
             ("bytes", .int(d.source.bytes)),
-            ("sha256", .string(d.source.sha256)),
+            ("sha256", d.source.sha256.isEmpty ? .null : .string(d.source.sha256)),
             ("mediaType", .string(d.mediaType)),
             ("charset", .string(d.charset?.charset)),
             ("charsetSource", .string(d.charset?.source.rawValue)),
@@ -53,7 +53,7 @@ public struct Record: Sendable {
             ("modified", .string(d.source.modified?.iso8601())),
         ]
         var pairs: [(String, JSONValue)] = [
-            ("id", .string(d.id)),
+            ("id", d.source.sha256.isEmpty ? .null : .string(d.id)),
             ("source", .object(sourcePairs)),
             ("pipeline", .object([
                 ("name", .string(pipelineName)),

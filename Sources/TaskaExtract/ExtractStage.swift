@@ -1,0 +1,77 @@
+import TaskaCore
+
+/// Options of the Extract stage.
+public struct ExtractOptions: Sendable, Equatable {
+    /// Keep every visible block instead of only the main text. (Until the main-text extractor
+    /// lands, extraction always keeps every visible block.)
+    public var removeBoilerplate: Bool
+
+    public init(removeBoilerplate: Bool = true) {
+        self.removeBoilerplate = removeBoilerplate
+    }
+}
+
+/// Decoded text -> title and text blocks, by media type.
+///
+/// The format cascade, in order:
+/// 1. HTML/XHTML: libxml2's HTML parser (recover mode, no network), then `BlockExtractor`.
+/// 2. XML (feeds, TEI, other): libxml2's XML parser with the `LibXMLSecurity` settings; every
+///    element with text becomes a block; the root element is noted in a warning-free way (title).
+/// 3. Everything else that decoded as text: `PlainTextSplitter` (blank lines end paragraphs).
+public struct ExtractStage: Stage {
+    public var options: ExtractOptions
+
+    public init(options: ExtractOptions = ExtractOptions()) {
+        self.options = options
+    }
+
+    public var name: String { "extract" }
+    public var configuration: String { "removeBoilerplate=\(options.removeBoilerplate)" }
+
+    public func process(_ document: SourceDocument, emit: (SourceDocument) throws -> Void) throws {
+        var doc = document
+        let mediaType = doc.mediaType ?? "text/plain"
+        switch mediaType {
+        case "text/html", "application/xhtml+xml":
+            let tree = try MarkupParser().parse(doc.text, syntax: .html, path: doc.source.path)
+            doc.title = HTMLTitle.find(in: tree)
+            doc.blocks = BlockExtractor().blocks(of: tree, root: tree.firstElement(named: "body") ?? 0)
+        case let type where type.hasSuffix("xml"):
+            let tree = try MarkupParser().parse(doc.text, syntax: .xml, path: doc.source.path)
+            doc.blocks = BlockExtractor(everyElementIsBlock: true).blocks(of: tree)
+            if let root = tree.rootElement, let title = XMLTitle.find(in: tree, root: root) { doc.title = title }
+        default:
+            doc.blocks = PlainTextSplitter().blocks(of: doc.text)
+        }
+        if doc.blocks.isEmpty {
+            doc.warn(name, "no-text", "No visible text was found in the document; the record has empty text")
+        }
+        try emit(doc)
+    }
+}
+
+/// The page title: `<title>`, else the first `<h1>`; whitespace collapsed.
+enum HTMLTitle {
+    static func find(in tree: MarkupTree) -> String? {
+        for name in ["title", "h1"] {
+            if let index = tree.firstElement(named: name) {
+                let text = collapse(tree.textContent(of: index))
+                if !text.isEmpty { return text }
+            }
+        }
+        return nil
+    }
+
+    static func collapse(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}
+
+/// A title for XML documents: the first `title` element (RSS channel, Atom feed, TEI header).
+enum XMLTitle {
+    static func find(in tree: MarkupTree, root: Int) -> String? {
+        guard let index = tree.firstElement(named: "title") else { return nil }
+        let text = HTMLTitle.collapse(tree.textContent(of: index))
+        return text.isEmpty ? nil : text
+    }
+}

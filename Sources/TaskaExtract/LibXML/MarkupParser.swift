@@ -1,0 +1,127 @@
+internal import CLibXML2
+
+/// Parses HTML or XML text with libxml2 into a `MarkupTree`, freeing every libxml2 resource
+/// before it returns.
+///
+/// The only Swift type that touches libxml2 document pointers.
+struct MarkupParser {
+    enum Syntax { case html, xml }
+
+    /// Limits that keep a hostile document from exhausting memory while copying the tree.
+    var maxNodes = 2_000_000
+    var maxDepth = 10_000
+
+    /// Parses `text` (already decoded; handed to libxml2 as UTF-8).
+    ///
+    /// The corresponding libxml2 functions are `htmlCtxtReadMemory` and `xmlCtxtReadMemory`.
+    func parse(_ text: String, syntax: Syntax, path: String) throws(ExtractError) -> MarkupTree {
+        LibXMLSecurity.install()
+        taska_xml_silence_errors()
+        var utf8 = Array(text.utf8)
+        if utf8.isEmpty { return MarkupTree(nodes: [documentNode()]) }
+        guard utf8.count < Int(Int32.max) else {
+            throw ExtractError.tooLarge(path: path, bytes: utf8.count)
+        }
+        let count = Int32(utf8.count)
+        let doc: xmlDocPtr? = utf8.withUnsafeMutableBufferPointer { buffer -> xmlDocPtr? in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
+                switch syntax {
+                case .html:
+                    guard let ctxt = htmlNewParserCtxt() else { return nil }
+                    defer { htmlFreeParserCtxt(ctxt) }
+                    return htmlCtxtReadMemory(ctxt, chars, count, nil, "UTF-8", LibXMLSecurity.htmlOptions)
+                case .xml:
+                    guard let ctxt = xmlNewParserCtxt() else { return nil }
+                    defer { xmlFreeParserCtxt(ctxt) }
+                    let doc = xmlCtxtReadMemory(ctxt, chars, count, nil, "UTF-8", LibXMLSecurity.xmlOptions)
+                    if let error = xmlCtxtGetLastError(ctxt), error.pointee.level == XML_ERR_FATAL,
+                       error.pointee.code == XML_ERR_ENTITY_LOOP.rawValue
+                        || error.pointee.code == XML_ERR_ENTITY_AMPLIFICATION_raw {
+                        if let doc { xmlFreeDoc(doc) }
+                        return nil
+                    }
+                    return doc
+                }
+            }
+        }
+        guard let doc else {
+            throw ExtractError.unparsable(path: path, syntax: syntax == .html ? "HTML" : "XML",
+                                          reason: syntax == .xml ? "the XML is malformed beyond recovery or declares recursive or exponentially expanding entities (refused)" : "libxml2 could not build a tree")
+        }
+        defer { xmlFreeDoc(doc) }
+        return try copyTree(doc, syntax: syntax, path: path)
+    }
+
+    private func documentNode() -> MarkupTree.Node {
+        MarkupTree.Node(kind: .element, name: "#document", namespace: nil, attributes: [], text: "", parent: -1, children: [])
+    }
+
+    /// Copies libxml2's tree into Swift values with an explicit stack (no recursion).
+    private func copyTree(_ doc: xmlDocPtr, syntax: Syntax, path: String) throws(ExtractError) -> MarkupTree {
+        var nodes = [documentNode()]
+        var stack: [(xmlNodePtr, Int, Int)] = []  // (C node, Swift parent index, depth)
+        var child = doc.pointee.children
+        var pending: [(xmlNodePtr, Int, Int)] = []
+        while let c = child { pending.append((c, 0, 1)); child = c.pointee.next }
+        stack.append(contentsOf: pending.reversed())
+        while let (cnode, parent, depth) = stack.popLast() {
+            if nodes.count >= maxNodes { throw ExtractError.tooManyNodes(path: path, limit: maxNodes) }
+            let type = cnode.pointee.type
+            let index = nodes.count
+            switch type {
+            case XML_ELEMENT_NODE:
+                let name = Self.string(cnode.pointee.name)
+                var attributes: [(name: String, value: String)] = []
+                var attr = cnode.pointee.properties
+                while let a = attr {
+                    var attrName = Self.string(a.pointee.name)
+                    if let ns = a.pointee.ns, let prefix = ns.pointee.prefix { attrName = Self.string(prefix) + ":" + attrName }
+                    var value = ""
+                    if let raw = xmlNodeListGetString(doc, a.pointee.children, 1) {
+                        value = Self.string(raw)
+                        taska_xml_free(raw)
+                    }
+                    attributes.append((syntax == .html ? attrName.lowercased() : attrName, value))
+                    attr = a.pointee.next
+                }
+                let ns = cnode.pointee.ns.flatMap { $0.pointee.href }.map(Self.string)
+                nodes.append(MarkupTree.Node(kind: .element, name: syntax == .html ? name.lowercased() : name, namespace: ns,
+                                             attributes: attributes, text: "", parent: parent, children: []))
+                nodes[parent].children.append(index)
+                if depth >= maxDepth { continue }
+                pending.removeAll(keepingCapacity: true)
+                var c = cnode.pointee.children
+                while let n = c { pending.append((n, index, depth + 1)); c = n.pointee.next }
+                stack.append(contentsOf: pending.reversed())
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                let text = Self.string(cnode.pointee.content)
+                if text.isEmpty { continue }
+                nodes.append(MarkupTree.Node(kind: .text, name: "", namespace: nil, attributes: [], text: text, parent: parent, children: []))
+                nodes[parent].children.append(index)
+            case XML_COMMENT_NODE:
+                nodes.append(MarkupTree.Node(kind: .comment, name: "", namespace: nil, attributes: [],
+                                             text: Self.string(cnode.pointee.content), parent: parent, children: []))
+                nodes[parent].children.append(index)
+            case XML_ENTITY_REF_NODE:
+                // Undeclared or unexpanded entity reference: keep its name visibly, expand nothing.
+                continue
+            default:
+                continue
+            }
+        }
+        return MarkupTree(nodes: nodes)
+    }
+
+    private static func string(_ p: UnsafePointer<xmlChar>?) -> String {
+        guard let p else { return "" }
+        return String(cString: p)
+    }
+
+    private static func string(_ p: UnsafeMutablePointer<xmlChar>?) -> String {
+        guard let p else { return "" }
+        return String(cString: p)
+    }
+}
+
+/// XML_ERR_ENTITY_AMPLIFICATION does not exist in libxml2 2.9.14; 110 is its value in 2.11+.
+private let XML_ERR_ENTITY_AMPLIFICATION_raw: Int32 = 110

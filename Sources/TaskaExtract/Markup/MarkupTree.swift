@@ -1,0 +1,58 @@
+/// A parsed HTML or XML document as plain Swift values, in document order.
+///
+/// libxml2's tree is copied into this flat, index-based form and freed at once, so no C
+/// pointer outlives the parse and deep documents never recurse on the Swift stack.
+public struct MarkupTree: Sendable {
+    /// One element or text node.
+    public struct Node: Sendable {
+        public enum Kind: Sendable, Equatable { case element, text, comment }
+        public var kind: Kind
+        /// Lowercased local name for HTML, as written (local name) for XML; empty for text.
+        public var name: String
+        /// Namespace URI of an XML element, if any.
+        public var namespace: String?
+        /// Attributes in document order (name lowercased for HTML; `xml:lang` keeps its prefix).
+        public var attributes: [(name: String, value: String)]
+        /// Text content of a text or comment node.
+        public var text: String
+        public var parent: Int
+        public var children: [Int]
+
+        public func attribute(_ name: String) -> String? {
+            attributes.first { $0.name == name }?.value
+        }
+    }
+
+    /// All nodes; index 0 is the document root (an element named "#document").
+    public var nodes: [Node]
+    /// Problems the parser reported (recovered), with their line numbers.
+    public var parserMessages: [String]
+
+    public init(nodes: [Node], parserMessages: [String] = []) {
+        self.nodes = nodes
+        self.parserMessages = parserMessages
+    }
+
+    /// The first element (in document order) named `name`.
+    public func firstElement(named name: String) -> Int? {
+        nodes.indices.first { nodes[$0].kind == .element && nodes[$0].name == name }
+    }
+
+    /// The root element (first element child of the document node).
+    public var rootElement: Int? {
+        guard let first = nodes.first else { return nil }
+        return first.children.first { nodes[$0].kind == .element }
+    }
+
+    /// Concatenated text of a subtree, in document order (iterative).
+    public func textContent(of index: Int) -> String {
+        var out = ""
+        var stack = [index]
+        while let i = stack.popLast() {
+            let node = nodes[i]
+            if node.kind == .text { out += node.text }
+            if node.kind == .element { stack.append(contentsOf: node.children.reversed()) }
+        }
+        return out
+    }
+}

@@ -1,0 +1,115 @@
+import ArgumentParser
+import Foundation
+import TaskaCore
+import TaskaIngest
+import TaskaNormalize
+
+extension Taska {
+    /// `taska ingest PATH...`: files and folders in, one record per document out.
+    struct Ingest: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Ingest files and folders (recursively) into tagged records.",
+            discussion: """
+            Hidden files are skipped and symbolic-link loops are not followed. A file that \
+            cannot be read or decoded gives an error record; the batch goes on.
+            """
+        )
+
+        @Argument(help: "Files or folders to ingest.", completion: .file())
+        var paths: [String]
+
+        @Option(name: .long, help: ArgumentHelp("Write records as JSON Lines to FILE ('-' for standard output).", valueName: "FILE"))
+        var jsonl: String?
+
+        @Option(name: .long, help: "Number of files processed in parallel (1 to the number of cores).")
+        var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+        @Option(name: .long, help: "Unicode normalisation form of record text: nfc or nfkc.")
+        var form: NormalizationForm = .nfc
+
+        @Option(name: .long, help: "Refuse documents larger than this many bytes.")
+        var maxBytes: Int = 512 << 20
+
+        @Flag(name: .long, help: "Keep all visible text instead of only the main text.")
+        var noBoilerplateRemoval = false
+
+        @Flag(name: .long, help: "Exit with status 1 when any document failed.")
+        var strict = false
+
+        @Flag(name: .long, help: "Do not show progress on the terminal.")
+        var quiet = false
+
+        func validate() throws {
+            let cores = ProcessInfo.processInfo.activeProcessorCount
+            guard (1...max(cores, 1)).contains(jobs) else {
+                throw ValidationError("--jobs must be between 1 and \(cores); got \(jobs).")
+            }
+            guard maxBytes > 0 else { throw ValidationError("--max-bytes must be positive; got \(maxBytes).") }
+            guard jsonl != nil else {
+                throw ValidationError("Say where records go: --jsonl FILE (or --jsonl - for standard output).")
+            }
+            for path in paths where !FileManager.default.fileExists(atPath: path) {
+                throw ValidationError("\(path): no such file or directory.")
+            }
+        }
+
+        func run() throws {
+            var options = StandardPipelines.Options()
+            options.form = form
+            options.removeBoilerplate = !noBoilerplateRemoval
+            let runner = IngestRunner(pipeline: StandardPipelines.communiques(options),
+                                      reader: FileReader(maxBytes: maxBytes), jobs: jobs)
+            let sink: JSONLinesSink
+            do { sink = try JSONLinesSink(path: jsonl ?? "-") } catch { throw RunFailure(description: error.description) }
+            let showProgress = !quiet && isatty(2) == 1
+            let reporter = TerminalProgress(enabled: showProgress)
+            let summary: IngestSummary
+            do {
+                let onProgress: (@Sendable (IngestProgress) -> Void)? = showProgress ? { @Sendable progress in reporter.update(progress) } : nil
+                summary = try runner.run(paths: paths, sink: sink, progress: onProgress)
+            } catch let error as SinkError {
+                reporter.clear()
+                throw RunFailure(description: error.description)
+            } catch let error as WalkError {
+                reporter.clear()
+                throw ValidationError(error.description)
+            }
+            reporter.clear()
+            let destination = jsonl == "-" ? nil : jsonl
+            if !quiet || summary.failures > 0 {
+                FileHandle.standardError.write(Data((ProgressLine.summary(summary, destination: destination) + "\n").utf8))
+            }
+            if strict && summary.failures > 0 { throw ExitCode(1) }
+        }
+    }
+}
+
+extension NormalizationForm: ExpressibleByArgument {}
+
+/// Redraws one progress line on standard error at most ten times a second.
+final class TerminalProgress: @unchecked Sendable {
+    private let enabled: Bool
+    private let lock = NSLock()
+    private var last = Date.distantPast
+    private var drawn = false
+
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func update(_ progress: IngestProgress) {
+        guard enabled else { return }
+        lock.withLock {
+            let now = Date()
+            guard now.timeIntervalSince(last) >= 0.1 else { return }
+            last = now
+            drawn = true
+            FileHandle.standardError.write(Data(("\r\u{1B}[K" + ProgressLine.progress(progress)).utf8))
+        }
+    }
+
+    func clear() {
+        lock.withLock {
+            if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            drawn = false
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import TaskaNormalize
+
+extension Taska {
+    /// `taska normalize`: a filter from standard input to standard output, line by line.
+    struct Normalize: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Normalise text from standard input, line by line, to standard output.",
+            discussion: """
+            Applies what the Normalize stage applies to record text: NFC (or NFKC), Arabic \
+            presentation forms to letters, tatweel and bidi controls removed, whitespace unified, \
+            and Hausa/Kanuri spelling folds on lines that look Hausa or Kanuri.
+            """
+        )
+
+        @Option(name: .long, help: "Normalisation form: nfc or nfkc.")
+        var form: NormalizationForm = .nfc
+
+        @Flag(name: .long, help: "Print the search key (case-folded, harakat removed, Arabic letter variants folded) instead.")
+        var searchKey = false
+
+        func run() throws {
+            let normalizer = TextNormalizer(options: NormalizeOptions(form: form))
+            var output = [UInt8]()
+            output.reserveCapacity(1 << 16)
+            while let line = readLine(strippingNewline: true) {
+                var text = normalizer.normalize(line)
+                if searchKey { text = normalizer.searchKey(text) }
+                output.append(contentsOf: text.utf8)
+                output.append(0x0A)
+                if output.count >= 1 << 16 {
+                    FileHandle.standardOutput.write(Data(output))
+                    output.removeAll(keepingCapacity: true)
+                }
+            }
+            FileHandle.standardOutput.write(Data(output))
+        }
+    }
+}
