@@ -1,0 +1,66 @@
+import Testing
+@testable import TaskaCore
+
+@Suite struct RecordTests {
+    private let pipeline = Pipeline(name: "communiques", version: "0.1.0", stages: [])
+
+    private func sample() -> SourceDocument {
+        var doc = SourceDocument(source: SourceInfo(path: "Fixtures/ha/a.txt", bytes: 10, sha256: "ff00",
+                                                    modified: Timestamp(seconds: 0)), bytes: [])
+        doc.mediaType = "text/plain"
+        doc.charset = CharsetDecision(charset: "utf-8", source: .validated, confidence: 1)
+        doc.normalized = NormalizedText(text: "Sannu\nمرحبا", searchKey: "sannu\nمرحبا", direction: .mixed,
+                                        scripts: [ScriptShare(script: "Arab", share: 0.5), ScriptShare(script: "Latn", share: 0.5)],
+                                        paragraphs: [Paragraph(start: 0, end: 5, direction: .ltr, script: "Latn"),
+                                                     Paragraph(start: 6, end: 11, direction: .rtl, script: "Arab")])
+        return doc
+    }
+
+    @Test func keyOrderIsTheSchemaOrder() {
+        let record = Record(document: sample(), pipeline: pipeline, ingestedAt: Timestamp(seconds: 86_400))
+        guard case let .object(pairs) = record.json else { Issue.record("not an object"); return }
+        #expect(pairs.map(\.0) == ["id", "source", "pipeline", "title", "text", "searchKey", "direction", "scripts",
+                                   "paragraphs", "language", "languages", "segments", "warnings", "ingestedAt"])
+        guard case let .object(source)? = record.json["source"] else { Issue.record("no source"); return }
+        #expect(source.map(\.0) == ["path", "bytes", "sha256", "mediaType", "charset", "charsetSource", "charsetConfidence", "modified"])
+    }
+
+    @Test func segmentsAreNullUntilALanguageStageRuns() {
+        let record = Record(document: sample(), pipeline: pipeline, ingestedAt: Timestamp(seconds: 0))
+        #expect(record.json["segments"] == .null)
+        #expect(record.json["ingestedAt"] == .string("1970-01-01T00:00:00.000Z"))
+    }
+
+    @Test func errorRecordHasNoText() {
+        let record = Record(document: sample(), failure: StageFailure(stage: "decode", message: "empty"),
+                            pipeline: pipeline, ingestedAt: Timestamp(seconds: 0))
+        #expect(record.json["text"] == nil)
+        #expect(record.json["error"]?["stage"] == .string("decode"))
+    }
+
+    @Test func unreadableFileHasNullId() {
+        let doc = SourceDocument(source: SourceInfo(path: "gone.txt", bytes: 0, sha256: ""), bytes: [])
+        let record = Record(document: doc, failure: StageFailure(stage: "read", message: "x"), pipeline: pipeline, ingestedAt: Timestamp(seconds: 0))
+        #expect(record.json["id"] == .null)
+    }
+
+    @Test func nonUTF8PathBytesAreKept() {
+        var doc = sample()
+        doc.source.pathBytes = [0x66, 0xFF, 0x2E]
+        let record = Record(document: doc, pipeline: pipeline, ingestedAt: Timestamp(seconds: 0))
+        #expect(record.json["source"]?["pathBytes"] == .string("Zv8u"))
+    }
+
+    @Test func timestampsFormatAsUTC() {
+        #expect(Timestamp(seconds: 951_782_400).iso8601() == "2000-02-29T00:00:00Z")
+        #expect(Timestamp(seconds: 1_795_000_000, nanoseconds: 123_456_789).iso8601(fraction: true) == "2026-11-18T11:06:40.123Z")
+        #expect(Timestamp(seconds: -1).iso8601() == "1969-12-31T23:59:59Z")
+    }
+
+    @Test func base64() {
+        #expect(Base64.encode([]) == "")
+        #expect(Base64.encode(Array("f".utf8)) == "Zg==")
+        #expect(Base64.encode(Array("fo".utf8)) == "Zm8=")
+        #expect(Base64.encode(Array("foobar".utf8)) == "Zm9vYmFy")
+    }
+}
