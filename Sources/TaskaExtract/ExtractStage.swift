@@ -36,9 +36,11 @@ public struct ExtractStage: Stage {
             let tree = try MarkupParser().parse(doc.text, syntax: .html, path: doc.source.path)
             doc.title = HTMLTitle.find(in: tree)
             doc.blocks = BlockExtractor().blocks(of: tree, root: tree.firstElement(named: "body") ?? 0)
+            Self.reportParserMessages(tree, into: &doc, stage: name)
         case let type where type.hasSuffix("xml"):
             let tree = try MarkupParser().parse(doc.text, syntax: .xml, path: doc.source.path)
             doc.blocks = BlockExtractor(everyElementIsBlock: true).blocks(of: tree)
+            Self.reportParserMessages(tree, into: &doc, stage: name)
             if let root = tree.rootElement, let title = XMLTitle.find(in: tree, root: root) { doc.title = title }
         default:
             doc.blocks = PlainTextSplitter().blocks(of: doc.text)
@@ -47,6 +49,15 @@ public struct ExtractStage: Stage {
             doc.warn(name, "no-text", "No visible text was found in the document; the record has empty text")
         }
         try emit(doc)
+    }
+}
+
+extension ExtractStage {
+    /// The parser recovered from errors: say so, since text may be missing.
+    static func reportParserMessages(_ tree: MarkupTree, into doc: inout SourceDocument, stage: String) {
+        for message in tree.parserMessages {
+            doc.warn(stage, "markup-errors", "The markup is malformed (\(message)); text after that point may be missing")
+        }
     }
 }
 

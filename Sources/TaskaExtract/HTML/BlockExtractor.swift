@@ -37,7 +37,7 @@ public struct BlockExtractor: Sendable {
         var builder = Builder()
         // Explicit stack of (node index, entering?) to avoid recursion on deep trees.
         var stack: [(Int, Bool)] = [(root, true)]
-        var context: [Context] = [Context(kind: .paragraph, language: nil, direction: nil, pre: false)]
+        var context: [Context] = [Self.inheritedContext(of: root, in: tree)]
         while let (index, entering) = stack.popLast() {
             let node = tree.nodes[index]
             switch node.kind {
@@ -124,6 +124,23 @@ public struct BlockExtractor: Sendable {
             blocks.append(TextBlock(kind: kind ?? context.kind, text: text,
                                     declaredLanguage: context.language, declaredDirection: context.direction))
         }
+    }
+
+    /// Language and direction declared on the ancestors of `root` (e.g. `<html lang="ha">`).
+    static func inheritedContext(of root: Int, in tree: MarkupTree) -> Context {
+        var context = Context(kind: .paragraph, language: nil, direction: nil, pre: false)
+        var index = tree.nodes[root].parent
+        while index >= 0 {
+            let node = tree.nodes[index]
+            if context.language == nil, let lang = node.attribute("lang") ?? node.attribute("xml:lang"), !lang.isEmpty {
+                context.language = lang
+            }
+            if context.direction == nil, let dir = node.attribute("dir")?.lowercased() {
+                context.direction = dir == "rtl" ? .rtl : dir == "ltr" ? .ltr : nil
+            }
+            index = node.parent
+        }
+        return context
     }
 
     /// `hidden`, `aria-hidden="true"` or an inline `display:none` / `visibility:hidden`.

@@ -23,17 +23,28 @@ struct MarkupParser {
             throw ExtractError.tooLarge(path: path, bytes: utf8.count)
         }
         let count = Int32(utf8.count)
+        var lastError: String?
         let doc: xmlDocPtr? = utf8.withUnsafeMutableBufferPointer { buffer -> xmlDocPtr? in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
                 switch syntax {
                 case .html:
                     guard let ctxt = htmlNewParserCtxt() else { return nil }
                     defer { htmlFreeParserCtxt(ctxt) }
-                    return htmlCtxtReadMemory(ctxt, chars, count, nil, "UTF-8", LibXMLSecurity.htmlOptions)
+                    let doc = htmlCtxtReadMemory(ctxt, chars, count, nil, "UTF-8", LibXMLSecurity.htmlOptions)
+                    // HTML parse errors are the norm on the web (unknown HTML5 tags, stray end tags);
+                    // report only those that lose text: depth limit and out-of-memory.
+                    if let error = xmlCtxtGetLastError(ctxt),
+                       error.pointee.code == XML_ERR_INTERNAL_ERROR.rawValue || error.pointee.code == XML_ERR_NO_MEMORY.rawValue {
+                        lastError = Self.describe(error)
+                    }
+                    return doc
                 case .xml:
                     guard let ctxt = xmlNewParserCtxt() else { return nil }
                     defer { xmlFreeParserCtxt(ctxt) }
                     let doc = xmlCtxtReadMemory(ctxt, chars, count, nil, "UTF-8", LibXMLSecurity.xmlOptions)
+                    if let error = xmlCtxtGetLastError(ctxt), error.pointee.level == XML_ERR_FATAL {
+                        lastError = Self.describe(error)
+                    }
                     if let error = xmlCtxtGetLastError(ctxt), error.pointee.level == XML_ERR_FATAL,
                        error.pointee.code == XML_ERR_ENTITY_LOOP.rawValue
                         || error.pointee.code == XML_ERR_ENTITY_AMPLIFICATION_raw {
@@ -49,7 +60,20 @@ struct MarkupParser {
                                           reason: syntax == .xml ? "the XML is malformed beyond recovery or declares recursive or exponentially expanding entities (refused)" : "libxml2 could not build a tree")
         }
         defer { xmlFreeDoc(doc) }
-        return try copyTree(doc, syntax: syntax, path: path)
+        var tree = try copyTree(doc, syntax: syntax, path: path)
+        if let lastError { tree.parserMessages.append(lastError) }
+        return tree
+    }
+
+    /// "line 12: Excessive depth in document: 256 use XML_PARSE_HUGE option" for errors (not warnings).
+    private static func describe(_ error: xmlErrorPtr?) -> String? {
+        guard let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return nil }
+        var message = error.pointee.message.map { String(cString: $0) } ?? "error \(error.pointee.code)"
+        while message.last == "\n" || message.last == " " { message.removeLast() }
+        // libxml2's advice names a parser flag Taska deliberately never sets.
+        let advice = " use XML_PARSE_HUGE option"
+        if message.hasSuffix(advice) { message.removeLast(advice.count) }
+        return "line \(error.pointee.line): \(message) (libxml2 error \(error.pointee.code))"
     }
 
     private func documentNode() -> MarkupTree.Node {

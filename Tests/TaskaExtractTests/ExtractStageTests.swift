@@ -1,0 +1,138 @@
+import Testing
+import TaskaCore
+@testable import TaskaExtract
+
+private func extract(_ text: String, mediaType: String) throws -> SourceDocument {
+    var doc = SourceDocument(source: SourceInfo(path: "t", bytes: text.utf8.count, sha256: "00"), bytes: [])
+    doc.text = text
+    doc.mediaType = mediaType
+    var out: [SourceDocument] = []
+    try ExtractStage().process(doc) { out.append($0) }
+    #expect(out.count == 1)
+    return out[0]
+}
+
+@Suite struct HTMLBlockTests {
+    @Test func paragraphsHeadingsListsAndRows() throws {
+        let html = """
+        <html><head><title>Labari | Jarida</title><style>p{color:red}</style><script>var x = "no";</script></head>
+        <body><h1>Babban labari</h1><p>Sannu   da
+        zuwa <b>Kano</b>.</p><ul><li>daya</li><li>biyu</li></ul>
+        <table><tr><td>a</td><td>b</td></tr></table><blockquote>magana</blockquote></body></html>
+        """
+        let doc = try extract(html, mediaType: "text/html")
+        #expect(doc.title == "Labari | Jarida")
+        #expect(doc.blocks.map(\.text) == ["Babban labari", "Sannu da zuwa Kano.", "daya", "biyu", "a b", "magana"])
+        #expect(doc.blocks.map(\.kind) == [.heading, .paragraph, .listItem, .listItem, .tableRow, .quote])
+    }
+
+    @Test func scriptsStylesAndHiddenElementsAreNotText() throws {
+        let html = #"<body><p>shown</p><div hidden>h1</div><div style="display: none">h2</div><span aria-hidden="true">h3</span><noscript>h4</noscript><template>h5</template></body>"#
+        let doc = try extract(html, mediaType: "text/html")
+        #expect(doc.blocks.map(\.text) == ["shown"])
+    }
+
+    @Test func brSplitsParagraphs() throws {
+        let doc = try extract("<p>layi daya<br>layi biyu</p>", mediaType: "text/html")
+        #expect(doc.blocks.map(\.text) == ["layi daya", "layi biyu"])
+    }
+
+    @Test func declaredLanguageAndDirectionAreKept() throws {
+        let html = #"<html lang="ha"><body><p>Hausa</p><div lang="ar" dir="rtl"><p>مرحبا بكم</p></div></body></html>"#
+        let doc = try extract(html, mediaType: "text/html")
+        #expect(doc.blocks.count == 2)
+        #expect(doc.blocks[0].declaredLanguage == "ha")
+        #expect(doc.blocks[1].declaredLanguage == "ar")
+        #expect(doc.blocks[1].declaredDirection == .rtl)
+    }
+
+    @Test func preformattedKeepsLines() throws {
+        let doc = try extract("<pre>line one\n  line two</pre>", mediaType: "text/html")
+        #expect(doc.blocks.map(\.text) == ["line one", "  line two"])
+    }
+
+    @Test func brokenHTMLIsRecovered() throws {
+        let doc = try extract("<html><body><p>farko<p>na biyu <div>uku", mediaType: "text/html")
+        #expect(doc.blocks.map(\.text) == ["farko", "na biyu", "uku"])
+    }
+
+    @Test func entitiesAreDecoded() throws {
+        let doc = try extract("<p>Tom &amp; Jerry &laquo;x&raquo; &#1605;</p>", mediaType: "text/html")
+        #expect(doc.blocks.map(\.text) == ["Tom & Jerry «x» م"])
+    }
+
+    @Test func html5ElementsAndSloppyMarkupDoNotWarn() throws {
+        let html = #"<!DOCTYPE html><html lang="ha"><head><meta charset="utf-8"><title>x</title></head><body><header><nav><a href="/">Gida</a></nav></header><main><article><p>Sannu &nbsp; duka & kowa.</p><section>abc</section></article></main><footer>f</footer></body></html>"#
+        let doc = try extract(html, mediaType: "text/html")
+        #expect(doc.warnings.isEmpty)
+        #expect(doc.blocks.map(\.text) == ["Gida", "Sannu \u{A0} duka & kowa.", "abc", "f"])
+    }
+
+    @Test func emptyPageWarns() throws {
+        let doc = try extract("<html><body><script>x()</script></body></html>", mediaType: "text/html")
+        #expect(doc.blocks.isEmpty)
+        #expect(doc.warnings.map(\.code) == ["no-text"])
+    }
+
+    @Test func moderateNestingKeepsText() throws {
+        let depth = 200
+        let html = String(repeating: "<div>", count: depth) + "zurfi" + String(repeating: "</div>", count: depth)
+        let doc = try extract(html, mediaType: "text/html")
+        #expect(doc.blocks.map(\.text) == ["zurfi"])
+    }
+
+    @Test func excessiveNestingWarnsInsteadOfLosingTextSilently() throws {
+        let depth = 5_000
+        let html = String(repeating: "<div>", count: depth) + "zurfi" + String(repeating: "</div>", count: depth)
+        let doc = try extract(html, mediaType: "text/html")
+        #expect(doc.warnings.contains { $0.code == "markup-errors" && $0.message.contains("depth") })
+    }
+}
+
+@Suite struct XMLTextTests {
+    @Test func feedItemsBecomeBlocks() throws {
+        let xml = """
+        <?xml version="1.0"?><rss version="2.0"><channel><title>Labarai</title>
+        <item><title>Ruwan sama</title><description>An samu ruwa.</description></item></channel></rss>
+        """
+        let doc = try extract(xml, mediaType: "application/rss+xml")
+        #expect(doc.title == "Labarai")
+        #expect(doc.blocks.map(\.text) == ["Labarai", "Ruwan sama", "An samu ruwa."])
+    }
+
+    @Test func billionLaughsIsRefusedQuickly() {
+        var xml = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">"
+        xml += "<!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
+        for i in 2...9 { xml += "<!ENTITY lol\(i) \"" + String(repeating: "&lol\(i - 1);", count: 10) + "\">" }
+        xml += "]><lolz>&lol9;</lolz>"
+        #expect(throws: ExtractError.self) { try extract(xml, mediaType: "application/xml") }
+    }
+
+    @Test func externalEntitiesAreNeverRead() throws {
+        let xml = #"<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/hostname">]><r>a&x;b</r>"#
+        let doc = try? extract(xml, mediaType: "application/xml")
+        let text = doc?.blocks.map(\.text).joined() ?? ""
+        #expect(text == "ab" || text.isEmpty)
+    }
+
+    @Test func xmlLangIsADeclaredLanguage() throws {
+        let doc = try extract(#"<TEI><text xml:lang="ar"><p>نص</p></text></TEI>"#, mediaType: "application/tei+xml")
+        #expect(doc.blocks.first?.declaredLanguage == "ar")
+    }
+}
+
+@Suite struct PlainTextTests {
+    @Test func blankLinesSeparateParagraphs() {
+        let blocks = PlainTextSplitter().blocks(of: "one\ntwo\n\n\nthree\r\n\r\nfour\rfive")
+        #expect(blocks.map(\.text) == ["one two", "three", "four five"])
+    }
+
+    @Test func paragraphSeparatorEndsAParagraph() {
+        let blocks = PlainTextSplitter().blocks(of: "a\u{2029}b\u{2028}c")
+        #expect(blocks.map(\.text) == ["a", "b c"])
+    }
+
+    @Test func whitespaceOnlyGivesNothing() {
+        #expect(PlainTextSplitter().blocks(of: " \n\t\n ").isEmpty)
+    }
+}
