@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+private func temporaryPath(_ suffix: String) -> String {
+    NSTemporaryDirectory() + "taska-cli-" + UUID().uuidString + suffix
+}
+
+private func jsonLines(_ text: String) throws -> [[String: Any]] {
+    try text.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+}
+
+/// Every fixture document (not golden/snippet files, not README) under Fixtures/.
+private func fixtureDocumentCount() -> Int {
+    let enumerator = FileManager.default.enumerator(atPath: packageRoot + "/Fixtures")
+    var count = 0
+    while let name = enumerator?.nextObject() as? String {
+        var isDir: ObjCBool = false
+        FileManager.default.fileExists(atPath: packageRoot + "/Fixtures/" + name, isDirectory: &isDir)
+        let last = (name as NSString).lastPathComponent
+        if isDir.boolValue || last.hasPrefix(".") || last.hasSuffix(".json") || last == "README.md" { continue }
+        count += 1
+    }
+    return count
+}
+
+@Suite struct IngestCommandTests {
+    /// README's first command, with the output in a temporary file.
+    @Test func readmeCommandIngestsTheFixtures() throws {
+        let out = temporaryPath(".jsonl")
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let result = try runTaska(["ingest", "Fixtures", "--jsonl", out])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let records = try jsonLines(String(contentsOfFile: out, encoding: .utf8))
+        #expect(records.count == fixtureDocumentCount())
+        #expect(result.stderr.contains("Ingested \(records.count) files"))
+        let errors = records.filter { $0["error"] != nil }
+        #expect(!errors.isEmpty)
+        for error in errors {
+            let path = (error["source"] as? [String: Any])?["path"] as? String ?? ""
+            #expect(path.hasPrefix("Fixtures/broken/"), "unexpected failure: \(path)")
+        }
+        // Paths are as reached from the argument, never absolute.
+        for record in records {
+            let path = (record["source"] as? [String: Any])?["path"] as? String ?? ""
+            #expect(path.hasPrefix("Fixtures/"))
+        }
+        // Not a terminal: no progress line drawing.
+        #expect(!result.stderr.contains("\u{1B}[K"))
+    }
+
+    @Test func strictFailsWhenADocumentFailed() throws {
+        let result = try runTaska(["ingest", "Fixtures/broken", "--jsonl", "-", "--strict"])
+        #expect(result.status == 1)
+        #expect(!result.stdout.isEmpty)
+    }
+
+    @Test func standardOutputGetsOneRecordPerLine() throws {
+        let result = try runTaska(["ingest", "Fixtures/en", "--jsonl", "-", "--jobs", "1"])
+        #expect(result.status == 0)
+        let records = try jsonLines(result.stdout)
+        #expect(records.count >= 4)
+        for record in records {
+            #expect((record["id"] as? String)?.count == 64)
+            #expect(record["segments"] is NSNull)
+        }
+    }
+
+    @Test func unwritableOutputExitsThree() throws {
+        let result = try runTaska(["ingest", "Fixtures/en", "--jsonl", "/nonexistent-dir/out.jsonl"])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("cannot write /nonexistent-dir/out.jsonl"))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        #expect(try runTaska(["ingest", "Fixtures", "--jsonl", "-", "--jobs", "0"]).status == 2)
+        #expect(try runTaska(["ingest", "no-such-folder", "--jsonl", "-"]).status == 2)
+        #expect(try runTaska(["ingest", "Fixtures"]).status == 2)
+        #expect(try runTaska(["frobnicate"]).status == 2)
+        let missing = try runTaska(["ingest", "no-such-folder", "--jsonl", "-"])
+        #expect(missing.stderr.contains("no-such-folder: no such file or directory"))
+    }
+
+    @Test func helpListsTheCommands() throws {
+        let result = try runTaska(["--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("ingest"))
+        #expect(result.stdout.contains("normalize"))
+        #expect(result.stdout.contains("Exit status"))
+    }
+
+    @Test func versionPrints() throws {
+        let result = try runTaska(["--version"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("0."))
+    }
+}

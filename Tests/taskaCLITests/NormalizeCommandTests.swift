@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+
+@Suite struct NormalizeCommandTests {
+    @Test func foldsPresentationFormsTatweelAndSpaces() throws {
+        let result = try runTaska(["normalize"], input: "ﻣﺮﺣﺒﺎ  بـــالعالم\n")
+        #expect(result.status == 0)
+        #expect(result.stdout == "مرحبا بالعالم\n")
+    }
+
+    @Test func foldsLegacyHausaApostrophesInHausaLines() throws {
+        let result = try runTaska(["normalize"], input: "Gwamnatin jihar ta ce k'asa za ta samu ruwa a wannan shekara.\nDon't stop, it's fine.\n")
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2)
+        #expect(lines.first?.contains("ƙasa") == true)
+        #expect(lines.last == "Don't stop, it's fine.")
+    }
+
+    @Test func searchKeyFoldsHarakatAndAlef() throws {
+        let result = try runTaska(["normalize", "--search-key"], input: "كَتَبَ أحمد\n")
+        #expect(result.status == 0)
+        #expect(result.stdout == "كتب احمد\n")
+    }
+
+    @Test func nfkcIsSelectable() throws {
+        #expect(try runTaska(["normalize", "--form", "nfkc"], input: "ﬁle\n").stdout == "file\n")
+        #expect(try runTaska(["normalize"], input: "ﬁle\n").stdout == "ﬁle\n")
+    }
+
+    @Test func badFormIsAUsageError() throws {
+        let result = try runTaska(["normalize", "--form", "nfz"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("nfc"))
+    }
+}
