@@ -139,3 +139,58 @@ func stableJSON(_ record: Record) -> JSONValue {
         if let failure = record.failure { #expect(failure.message.contains(fixture)) }
     }
 }
+
+/// Records agree with the checked-in JSON Schema (`schema/record.v1.schema.json`): same keys,
+/// same order, nothing undeclared.
+@Suite struct SchemaTests {
+    static func schema() throws -> [String: Any] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: packageRoot + "/schema/record.v1.schema.json"))
+        return try JSONSerialization.jsonObject(with: data) as! [String: Any]
+    }
+
+    static func definition(_ name: String) throws -> [String: Any] {
+        ((try schema()["$defs"] as! [String: Any])[name] as! [String: Any])
+    }
+
+    @Test(arguments: FixtureCatalog.languageDocuments.prefix(6) + FixtureCatalog.brokenDocuments)
+    func recordKeysFollowTheSchema(fixture: String) throws {
+        for record in ingest(fixture: fixture) {
+            guard case let .object(pairs) = record.json else { Issue.record("record is not an object"); continue }
+            let kind = record.isError ? "errorRecord" : "documentRecord"
+            let required = try Self.definition(kind)["required"] as! [String]
+            #expect(pairs.map(\.0) == required, "\(fixture): keys out of schema order")
+            let sourceDef = try Self.definition("source")
+            let allowed = Set((sourceDef["properties"] as! [String: Any]).keys)
+            let sourceRequired = sourceDef["required"] as! [String]
+            guard case let .object(source)? = record.json["source"] else { continue }
+            #expect(Set(source.map(\.0)).isSubset(of: allowed))
+            #expect(source.map(\.0).filter { $0 != "pathBytes" } == sourceRequired)
+            if case let .string(charsetSource)? = record.json["source"]?["charsetSource"] {
+                #expect(["bom", "transport", "declared", "validated", "detected", "default"].contains(charsetSource))
+            }
+        }
+    }
+}
+
+@Suite struct PipelineFileTests {
+    /// `Pipelines/communiques.yaml` names the stages of the default pipeline, in order.
+    @Test func communiquesFileMatchesTheDefaultPipeline() throws {
+        let text = try String(contentsOfFile: packageRoot + "/Pipelines/communiques.yaml", encoding: .utf8)
+        let stageNames = text.split(separator: "\n").compactMap { line -> String? in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard trimmed.hasPrefix("- "), trimmed.hasSuffix(":") else { return nil }
+            return String(trimmed.dropFirst(2).dropLast())
+        }
+        let pipeline = StandardPipelines.communiques()
+        #expect(stageNames == pipeline.stages.map(\.name))
+        #expect(text.contains("name: \(pipeline.name)"))
+        for stage in pipeline.stages {
+            // Every configured option of the stage appears in the file with its value.
+            for option in stage.configuration.split(separator: " ") {
+                let parts = option.split(separator: "=")
+                guard parts.count == 2 else { continue }
+                #expect(text.contains("\(parts[0]): \(parts[1])"), "\(stage.name): option \(option) missing from communiques.yaml")
+            }
+        }
+    }
+}
