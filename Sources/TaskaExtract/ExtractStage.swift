@@ -2,12 +2,16 @@ import TaskaCore
 
 /// Options of the Extract stage.
 public struct ExtractOptions: Sendable, Equatable {
-    /// Keep every visible block instead of only the main text. (Until the main-text extractor
-    /// lands, extraction always keeps every visible block.)
-    public var removeBoilerplate: Bool
+    /// Which blocks of a page are kept.
+    public enum Mode: String, Sendable, Equatable {
+        /// Every visible block in reading order (no boilerplate scoring).
+        case visibleBlocks = "visible-blocks"
+    }
 
-    public init(removeBoilerplate: Bool = true) {
-        self.removeBoilerplate = removeBoilerplate
+    public var mode: Mode
+
+    public init(mode: Mode = .visibleBlocks) {
+        self.mode = mode
     }
 }
 
@@ -26,7 +30,7 @@ public struct ExtractStage: Stage {
     }
 
     public var name: String { "extract" }
-    public var configuration: String { "removeBoilerplate=\(options.removeBoilerplate)" }
+    public var configuration: String { "mode=\(options.mode.rawValue)" }
 
     public func process(_ document: SourceDocument, emit: (SourceDocument) throws -> Void) throws {
         var doc = document

@@ -13,7 +13,6 @@ public enum StandardPipelines {
     /// Options that shape the standard pipeline.
     public struct Options: Sendable {
         public var form: NormalizationForm = .nfc
-        public var removeBoilerplate = true
         public var repairMojibake = true
         public init() {}
     }
@@ -22,7 +21,7 @@ public enum StandardPipelines {
     public static func communiques(_ options: Options = Options()) -> Pipeline {
         Pipeline(name: "communiques", version: TaskaVersion.string, stages: [
             DecodeStage(options: DecodeOptions(repairMojibake: options.repairMojibake)),
-            ExtractStage(options: ExtractOptions(removeBoilerplate: options.removeBoilerplate)),
+            ExtractStage(options: ExtractOptions()),
             NormalizeStage(options: NormalizeOptions(form: options.form)),
         ])
     }

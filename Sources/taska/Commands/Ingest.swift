@@ -30,9 +30,6 @@ extension Taska {
         @Option(name: .long, help: "Refuse documents larger than this many bytes.")
         var maxBytes: Int = 512 << 20
 
-        @Flag(name: .long, help: "Keep all visible text instead of only the main text.")
-        var noBoilerplateRemoval = false
-
         @Flag(name: .long, help: "Exit with status 1 when any document failed.")
         var strict = false
 
@@ -56,7 +53,6 @@ extension Taska {
         func run() throws {
             var options = StandardPipelines.Options()
             options.form = form
-            options.removeBoilerplate = !noBoilerplateRemoval
             let runner = IngestRunner(pipeline: StandardPipelines.communiques(options),
                                       reader: FileReader(maxBytes: maxBytes), jobs: jobs)
             let sink: JSONLinesSink
