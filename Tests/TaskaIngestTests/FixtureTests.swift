@@ -29,12 +29,10 @@ enum FixtureCatalog {
     static func expectedPath(_ fixture: String) -> String { base(fixture) + ".expected.json" }
     static func snippetsPath(_ fixture: String) -> String { base(fixture) + ".snippets.json" }
 
-    /// "Fixtures/ha/x.html" -> "<root>/Fixtures/ha/x"
+    /// "Fixtures/ha/x.html" -> "<root>/Fixtures/ha/x.html" (golden files keep the extension:
+    /// `x.html.expected.json`, `x.html.snippets.json`).
     static func base(_ fixture: String) -> String {
-        let full = packageRoot + "/" + fixture
-        let name = (full as NSString).lastPathComponent
-        guard let dot = name.lastIndex(of: ".") else { return full }
-        return (full as NSString).deletingLastPathComponent + "/" + name[..<dot]
+        packageRoot + "/" + fixture
     }
 }
 
