@@ -17,7 +17,7 @@ private func fixtureDocumentCount() -> Int {
         var isDir: ObjCBool = false
         FileManager.default.fileExists(atPath: packageRoot + "/Fixtures/" + name, isDirectory: &isDir)
         let last = (name as NSString).lastPathComponent
-        if isDir.boolValue || last.hasPrefix(".") || last.hasSuffix(".json") || last == "README.md" { continue }
+        if isDir.boolValue || last.hasPrefix(".") || last.hasSuffix(".expected.json") || last.hasSuffix(".snippets.json") || last.hasSuffix(".actual.json") || last == "README.md" { continue }
         count += 1
     }
     return count
