@@ -1,41 +1,30 @@
 import TaskaCore
 
-// TEMPORARY API CONTRACT — the Normalize helper replaces this file's bodies.
-
-/// Unicode normalisation form of record text.
-public enum NormalizationForm: String, Sendable, CaseIterable { case nfc, nfkc }
-
-/// Options of the Normalize stage.
-public struct NormalizeOptions: Sendable, Equatable {
-    public var form: NormalizationForm = .nfc
-    /// Apply Hausa/Kanuri orthography folds to paragraphs that look Hausa or Kanuri.
-    public var orthographyFolds: Bool = true
-    public init(form: NormalizationForm = .nfc, orthographyFolds: Bool = true) {
-        self.form = form
-        self.orthographyFolds = orthographyFolds
-    }
-}
-
-/// Normalises one string (used by the stage and by `taska normalize`).
-public struct TextNormalizer: Sendable {
-    public var options: NormalizeOptions
-    public init(options: NormalizeOptions = NormalizeOptions()) { self.options = options }
-    /// Normalised text with counts of what changed.
-    public func normalize(_ text: String) -> String { text }
-    /// The search form of already-normalised text.
-    public func searchKey(_ text: String) -> String { text.lowercased() }
-}
-
-/// Blocks -> normalised paragraphs, searchKey, direction, scripts.
+/// The Normalize stage: extracted blocks (or plain text) → normalised paragraphs, search key,
+/// direction, scripts and script runs, with a warning for each kind of repair it made.
+///
+/// Input is `document.blocks`; when there are none, `document.text` split at blank lines.
+/// Output is `document.normalized`. See `TextNormalizer` for the steps.
 public struct NormalizeStage: Stage {
     public var options: NormalizeOptions
+
     public init(options: NormalizeOptions = NormalizeOptions()) { self.options = options }
+
     public var name: String { "normalize" }
-    public var configuration: String { "form=\(options.form.rawValue) folds=\(options.orthographyFolds)" }
+
+    /// The canonical description of `options`, e.g. `form=nfc orthography-folds=true`.
+    public var configuration: String { options.canonicalDescription }
+
     public func process(_ document: SourceDocument, emit: (SourceDocument) throws -> Void) throws {
         var doc = document
-        let text = doc.blocks.map(\.text).joined(separator: "\n")
-        doc.normalized = NormalizedText(text: text, searchKey: text.lowercased(), direction: .ltr, scripts: [], paragraphs: [])
+        let normalizer = TextNormalizer(options: options)
+        let result = doc.blocks.isEmpty
+            ? try normalizer.normalizePlainText(doc.text)
+            : try normalizer.normalizeBlocks(doc.blocks)
+        doc.normalized = result.normalized
+        for warning in result.changes.warnings {
+            doc.warn(warning.stage, warning.code, warning.message, count: warning.count)
+        }
         try emit(doc)
     }
 }
