@@ -80,7 +80,7 @@ int32_t taska_icu_bidi_base_direction(const uint16_t *text, int32_t len);
 /// Resolves embedding levels for one paragraph and returns its level runs in logical order.
 /// `*direction` receives the overall taska_direction, `*para_level` the resolved paragraph level.
 /// Returns the number of runs. The corresponding ICU functions are `ubidi_setPara`,
-/// `ubidi_getDirection`, `ubidi_getLogicalRun`.
+/// `ubidi_getDirection`, `ubidi_getLevels` (runs are maximal same-level spans, as `ubidi_getLogicalRun` gives).
 int32_t taska_icu_bidi_runs(const uint16_t *text, int32_t len, int32_t para_level,
                             taska_icu_bidi_run *runs, int32_t cap,
                             int32_t *direction, int32_t *resolved_para_level, int32_t *status);
@@ -110,6 +110,14 @@ typedef struct {
 /// character at all is one run of Common (Zyyy). Returns the number of runs.
 int32_t taska_icu_script_runs(const uint16_t *text, int32_t len,
                               taska_icu_script_run *runs, int32_t cap, int32_t *status);
+
+/// As taska_icu_script_runs, and when `counts` is non-NULL also stores in `counts[i]` how many
+/// code points of run i have a script of their own (not Common, Inherited or Unknown), so that
+/// script shares need no per-character call. `counts` must hold `cap` entries.
+/// Added for Taska's script shares; remove if ICU ever makes usc_* public with counts.
+int32_t taska_icu_script_runs_counted(const uint16_t *text, int32_t len,
+                                      taska_icu_script_run *runs, int32_t *counts, int32_t cap,
+                                      int32_t *status);
 
 // MARK: - Break iteration (break.c)
 
@@ -147,6 +155,13 @@ int32_t taska_icu_detect_charsets(const char *bytes, int32_t len, const char *de
 /// Returns its length, or 0 with *status = U_FILE_ACCESS_ERROR (4) when ICU does not know it.
 /// The corresponding ICU function is `ucnv_getCanonicalName`/`ucnv_getAlias`.
 int32_t taska_icu_canonical_charset(const char *alias, char *buf, int32_t cap, int32_t *status);
+
+/// Copies the name a standard ("MIME", "IANA", "WINDOWS") gives the charset of `alias` into
+/// `buf`, e.g. ("cp1256", "IANA") -> "windows-1256". Returns its length, or 0 with
+/// *status = U_FILE_ACCESS_ERROR (4) when ICU does not know the alias or the standard has no
+/// name for it. The corresponding ICU functions are `ucnv_getAlias`, `ucnv_getStandardName`.
+int32_t taska_icu_standard_charset_name(const char *alias, const char *standard,
+                                        char *buf, int32_t cap, int32_t *status);
 
 /// Converts `src` in `charset` to UTF-16. Undecodable bytes become U+FFFD, one per illegal
 /// sequence, and are counted in `*invalid` (may be NULL). The corresponding ICU function is
