@@ -1,25 +1,97 @@
 import TaskaCore
 
-// TEMPORARY API CONTRACT — the Decode helper replaces this file's bodies.
-
-/// Options of the Decode stage.
-public struct DecodeOptions: Sendable, Equatable {
-    /// Repair UTF-8 that was decoded as windows-1252/latin-1 and re-encoded (`Ø§Ù„`).
-    public var repairMojibake: Bool = true
-    public init(repairMojibake: Bool = true) { self.repairMojibake = repairMojibake }
-}
-
 /// Bytes -> text: sniffs the media type, decides the charset, converts, repairs mojibake.
+///
+/// Sets `mediaType` (when the reader did not), `charset` and `text`, and empties `bytes` so a
+/// large payload is not kept twice. Containers (gzip, WARC) pass through untouched for the
+/// readers that open them. Empty files and binary files are refused with a `DecodeError`.
 public struct DecodeStage: Stage {
     public var options: DecodeOptions
+
     public init(options: DecodeOptions = DecodeOptions()) { self.options = options }
+
     public var name: String { "decode" }
-    public var configuration: String { "repairMojibake=\(options.repairMojibake)" }
+
+    public var configuration: String { options.canonical }
+
+    /// Media types a `DecodeStage` leaves undecoded, for the container readers.
+    static let containerTypes: Set<String> = ["application/warc", "application/gzip", "application/x-gzip"]
+
     public func process(_ document: SourceDocument, emit: (SourceDocument) throws -> Void) throws {
         var doc = document
-        doc.text = String(decoding: doc.bytes, as: UTF8.self)
-        doc.charset = CharsetDecision(charset: "utf-8", source: .default, confidence: 0)
-        doc.bytes = []
+        do {
+            let keep = try decode(&doc)
+            if !keep { doc.bytes = [] }
+        } catch {
+            throw error.at(doc.source.path)
+        }
         try emit(doc)
+    }
+
+    /// Decodes `doc` in place; returns true when the bytes must be kept (containers).
+    private func decode(_ doc: inout SourceDocument) throws(DecodeError) -> Bool {
+        guard !doc.bytes.isEmpty else { throw DecodeError(path: nil, reason: .empty) }
+        let path = doc.source.path
+        let bytes = doc.bytes
+        return try bytes.withUnsafeBufferPointer { buffer throws(DecodeError) -> Bool in
+            switch FormatSniffer.sniff(buffer, path: path) {
+            case let .binary(_, description):
+                throw DecodeError(path: nil, reason: .binary(format: description, firstBytes: Array(buffer.prefix(4))))
+            case let .unrecognizedBinary(share):
+                throw DecodeError(path: nil, reason: .unrecognizedBinary(controlShare: share, firstBytes: Array(buffer.prefix(4))))
+            case let .container(mediaType):
+                if doc.mediaType == nil { doc.mediaType = mediaType }
+                return true
+            case let .text(mediaType):
+                if doc.mediaType == nil { doc.mediaType = mediaType }
+            }
+            if let given = doc.mediaType, DecodeStage.containerTypes.contains(given.lowercased()) { return true }
+
+            let choice = CharsetDecider(stage: name).decide(
+                buffer, transport: doc.transportCharset, scanDeclarations: DecodeStage.isMarkup(doc.mediaType))
+            let body = UnsafeBufferPointer(rebasing: buffer[choice.bomLength...])
+            let charset = choice.decision.charset
+            let converted = try TextConverter.convert(body, charset: charset, validUTF8: choice.utf8?.isValid == true)
+            doc.charset = choice.decision
+            doc.warnings.append(contentsOf: choice.warnings)
+            if choice.decision.source == .default {
+                doc.warn(name, "charset-undetermined",
+                         "No charset could be determined from the bytes; decoded as UTF-8 with replacement characters. Convert the file to UTF-8 or declare its charset.")
+            }
+            if converted.invalid > 0 {
+                doc.warn(name, "invalid-bytes", DecodeStage.invalidMessage(converted.invalid, charset: charset, body: body,
+                                                                          utf8: choice.utf8), count: converted.invalid)
+            }
+            var text = converted.text
+            if options.repairMojibake, let repair = MojibakeRepairer.repair(text) {
+                text = repair.text
+                var message = "Repaired UTF-8 text that had been decoded as windows-1252 (\(repair.changed) characters changed)"
+                if repair.rounds > 1 { message += "; it had been double-encoded and was repaired twice" }
+                if !repair.wholeText { message += "; only some lines were affected" }
+                doc.warn(name, "mojibake-repaired", message, count: repair.changed)
+            }
+            doc.text = text
+            return false
+        }
+    }
+
+    /// Whether the declared charset of markup should be looked for.
+    static func isMarkup(_ mediaType: String?) -> Bool {
+        guard let t = mediaType?.lowercased() else { return false }
+        return t.contains("html") || t.contains("xml")
+    }
+
+    static func invalidMessage(_ count: Int, charset: String, body: UnsafeBufferPointer<UInt8>,
+                               utf8: UTF8Validator.Report?) -> String {
+        let sequences = count == 1 ? "1 byte sequence was" : "\(count) byte sequences were"
+        var message = "\(sequences) not valid \(charset) and became U+FFFD"
+        if charset.hasPrefix("utf-16") && body.count % 2 == 1 {
+            message += " (the input has an odd number of bytes: it was truncated)"
+        } else if charset.hasPrefix("utf-16") {
+            message += " (unpaired surrogates)"
+        } else if charset == "utf-8", let offset = (utf8 ?? UTF8Validator.validate(body)).firstInvalidOffset {
+            message += " (the first at byte \(offset))"
+        }
+        return message
     }
 }
