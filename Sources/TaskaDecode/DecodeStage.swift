@@ -58,6 +58,11 @@ public struct DecodeStage: Stage {
                 doc.warn(name, "charset-undetermined",
                          "No charset could be determined from the bytes; decoded as UTF-8 with replacement characters. Convert the file to UTF-8 or declare its charset.")
             }
+            if choice.decision.source == .detected, choice.decision.confidence < 0.5 {
+                let confidence = (choice.decision.confidence * 100).rounded() / 100
+                doc.warn(name, "charset-uncertain",
+                         "The charset was detected as \(charset) with low confidence (\(confidence)); check the text and declare the charset (or convert the file to UTF-8) if it reads wrongly.")
+            }
             if converted.invalid > 0 {
                 doc.warn(name, "invalid-bytes", DecodeStage.invalidMessage(converted.invalid, charset: charset, body: body,
                                                                           utf8: choice.utf8), count: converted.invalid)

@@ -47,7 +47,17 @@ public struct ExtractStage: Stage {
             Self.reportParserMessages(tree, into: &doc, stage: name)
             if let root = tree.rootElement, let title = XMLTitle.find(in: tree, root: root) { doc.title = title }
         default:
-            doc.blocks = PlainTextSplitter().blocks(of: doc.text)
+            var ends = PlainTextSplitter.LineEnds()
+            doc.blocks = PlainTextSplitter().blocks(of: doc.text, lineEnds: &ends)
+            if ends.styles > 1 {
+                doc.warn(name, "mixed-line-ends",
+                         "The text mixes line-end styles (LF \(ends.lf), CRLF \(ends.crlf), CR \(ends.cr), other \(ends.other)); all were read as line ends — the file was probably pieced together from several sources",
+                         count: ends.lf + ends.crlf + ends.cr + ends.other)
+            }
+        }
+        if mediaType.hasSuffix("html") || mediaType.hasSuffix("xml"), let tail = Self.truncatedTail(doc.text) {
+            doc.warn(name, "markup-truncated",
+                     "The markup ends inside a tag (…\(tail)); the file looks like a truncated download — text at its end may be missing. Fetch it again if you can")
         }
         if doc.blocks.isEmpty {
             doc.warn(name, "no-text", "No visible text was found in the document; the record has empty text")
@@ -57,6 +67,17 @@ public struct ExtractStage: Stage {
 }
 
 extension ExtractStage {
+    /// The last characters of markup that does not end with `>`, or nil when it ends cleanly.
+    static func truncatedTail(_ text: String) -> String? {
+        guard let last = text.unicodeScalars.last(where: { !$0.properties.isWhitespace }), last != ">" else { return nil }
+        // Only when an unfinished tag is open: a '<' after the last '>'.
+        let scalars = text.unicodeScalars
+        guard let lastOpen = scalars.lastIndex(of: "<") else { return nil }
+        if let lastClose = scalars.lastIndex(of: ">"), lastClose > lastOpen { return nil }
+        let tail = String(scalars[lastOpen...].prefix(30))
+        return tail
+    }
+
     /// The parser recovered from errors: say so, since text may be missing.
     static func reportParserMessages(_ tree: MarkupTree, into doc: inout SourceDocument, stage: String) {
         for message in tree.parserMessages {

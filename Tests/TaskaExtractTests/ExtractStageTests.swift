@@ -136,3 +136,28 @@ private func extract(_ text: String, mediaType: String) throws -> SourceDocument
         #expect(PlainTextSplitter().blocks(of: " \n\t\n ").isEmpty)
     }
 }
+
+@Suite struct DamageWarningTests {
+    @Test func mixedLineEndsAreReported() throws {
+        let doc = try extract("one\r\ntwo\rthree\nfour", mediaType: "text/plain")
+        #expect(doc.blocks.map(\.text) == ["one two three four"])
+        #expect(doc.warnings.first?.code == "mixed-line-ends")
+        #expect(doc.warnings.first?.count == 3)
+    }
+
+    @Test func consistentLineEndsAreQuiet() throws {
+        let doc = try extract("one\r\ntwo\r\n\r\nthree", mediaType: "text/plain")
+        #expect(doc.warnings.isEmpty)
+    }
+
+    @Test func markupCutInsideATagIsReported() throws {
+        let doc = try extract("<html><body><p>farko</p><p>na biyu <a hre", mediaType: "text/html")
+        #expect(doc.blocks.map(\.text).first == "farko")
+        #expect(doc.warnings.map(\.code) == ["markup-truncated"])
+    }
+
+    @Test func markupEndingInTextIsNotTruncated() throws {
+        let doc = try extract("<p>a &lt; b</p> trailing words", mediaType: "text/html")
+        #expect(doc.warnings.isEmpty)
+    }
+}

@@ -40,7 +40,7 @@ enum FixtureCatalog {
 func ingest(fixture: String) -> [Record] {
     let cwd = FileManager.default.currentDirectoryPath
     precondition(FileManager.default.changeCurrentDirectoryPath(packageRoot))
-    defer { FileManager.default.changeCurrentDirectoryPath(cwd) }
+    defer { _ = FileManager.default.changeCurrentDirectoryPath(cwd) }
     var records: [Record] = []
     IngestRunner(pipeline: StandardPipelines.communiques(), jobs: 1).process(InputFile(path: fixture)) { records.append($0) }
     return records

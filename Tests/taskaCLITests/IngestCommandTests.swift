@@ -15,8 +15,7 @@ private func fixtureDocumentCount() -> Int {
     var count = 0
     while let name = enumerator?.nextObject() as? String {
         var isDir: ObjCBool = false
-        FileManager.default.fileExists(atPath: packageRoot + "/Fixtures/" + name, isDirectory: &isDir)
-        let last = (name as NSString).lastPathComponent
+        _ = FileManager.default.fileExists(atPath: packageRoot + "/Fixtures/" + name, isDirectory: &isDir)
         if isDir.boolValue || name.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
         count += 1
     }

@@ -84,7 +84,17 @@ struct CharsetDecider {
             let share = Double(utf8.multibyteSequences) / Double(utf8.multibyteSequences + utf8.invalidSequences)
             return Choice(decision: CharsetDecision(charset: "utf-8", source: .detected, confidence: 0.9 * share))
         }
-        if let best = evidence.ranking().first, best.score > 0 {
+        let best = evidence.ranking().first
+        // Legacy text almost never forms valid multi-byte UTF-8 pairs (that takes an accented
+        // capital or an Arabic letter directly before a C1/punctuation byte), while it fails
+        // UTF-8 at nearly every non-ASCII byte. So a few valid pairs against a few bad bytes,
+        // with no legacy charset reading convincingly, is damaged UTF-8.
+        if utf8.multibyteSequences >= 2, utf8.multibyteSequences * 3 >= utf8.invalidSequences,
+           (best?.confidence ?? 0) < 0.5 {
+            let share = Double(utf8.multibyteSequences) / Double(utf8.multibyteSequences + utf8.invalidSequences)
+            return Choice(decision: CharsetDecision(charset: "utf-8", source: .detected, confidence: 0.6 * share))
+        }
+        if let best, best.score > 0 {
             return Choice(decision: CharsetDecision(charset: best.charset, source: .detected, confidence: best.confidence))
         }
         return Choice(decision: CharsetDecision(charset: "utf-8", source: .default, confidence: 0))

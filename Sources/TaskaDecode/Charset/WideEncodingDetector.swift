@@ -18,7 +18,8 @@ enum WideEncodingDetector {
         let n = min(bytes.count, sampleLimit)
         guard n >= 4 else { return detectTiny(bytes) }
         guard let found = detectUTF32(bytes, n) ?? detectUTF16(bytes, n) else { return nil }
-        // A run of two-byte UTF-8 letters with no space ("Москва") repeats its lead byte in
+        // NUL-free ASCII or UTF-8 is never taken for UTF-16. A run of two-byte UTF-8 letters
+        // with no space ("Москва") repeats its lead byte in
         // every other position too. UTF-16 text nearly always has a NUL byte somewhere;
         // NUL-free valid multi-byte UTF-8 is UTF-8.
         return looksLikeUTF8(UnsafeBufferPointer(rebasing: bytes[0..<n])) ? nil : found
@@ -26,8 +27,8 @@ enum WideEncodingDetector {
 
     private static func looksLikeUTF8(_ sample: UnsafeBufferPointer<UInt8>) -> Bool {
         if sample.contains(0) { return false }
+        // NUL-free ASCII ("na uku") is ASCII, never CJK UTF-16; likewise valid multi-byte UTF-8.
         let report = UTF8Validator.validate(sample)
-        guard report.multibyteSequences > 0 else { return false }
         // The sample may end inside a character.
         return report.invalidSequences == 0
             || (report.invalidSequences == 1 && (report.firstInvalidOffset ?? 0) >= sample.count - 3)

@@ -53,7 +53,9 @@ enum FormatSniffer {
         }
         let share = Double(nul + controls) / Double(n)
         // A stray NUL in long text is tolerated; many NULs or many controls are not.
-        if nul * 100 >= n || nul >= 16 || share > 0.05 || (nul > 0 && n < 64) { return max(share, 0.01) }
+        // Compressed or random binary has about 10 % control bytes; text with a few stray NULs
+        // (a damaged download) stays text, and Normalize removes and counts the NULs.
+        if nul * 20 >= n || nul >= 16 || share > 0.05 || (nul > 0 && n < 16) { return max(share, 0.01) }
         return 0
     }
 

@@ -7,7 +7,19 @@ import TaskaCore
 public struct PlainTextSplitter: Sendable {
     public init() {}
 
+    /// Counts of each line-end style met, to report files that mix them.
+    public struct LineEnds: Sendable, Equatable {
+        public var lf = 0, crlf = 0, cr = 0, other = 0
+        /// How many different styles the text uses.
+        public var styles: Int { [lf, crlf, cr, other].filter { $0 > 0 }.count }
+    }
+
     public func blocks(of text: String) -> [TextBlock] {
+        var ends = LineEnds()
+        return blocks(of: text, lineEnds: &ends)
+    }
+
+    public func blocks(of text: String, lineEnds ends: inout LineEnds) -> [TextBlock] {
         var blocks: [TextBlock] = []
         var paragraph: [String] = []
         func flush() {
@@ -26,13 +38,17 @@ public struct PlainTextSplitter: Sendable {
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x0A:
-                if previousCR { previousCR = false; continue }
+                if previousCR { previousCR = false; ends.cr -= 1; ends.crlf += 1; continue }
+                ends.lf += 1
                 endLine()
             case 0x0D:
+                ends.cr += 1
                 endLine(); previousCR = true; continue
             case 0x85, 0x2028:
+                ends.other += 1
                 endLine()
             case 0x2029:
+                ends.other += 1
                 endLine(); flush()
             default:
                 line.append(scalar)

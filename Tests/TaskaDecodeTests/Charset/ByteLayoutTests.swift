@@ -50,6 +50,11 @@ import Testing
         // Every other byte is the lead D0: it looks like UTF-16BE Hangul, but it is UTF-8.
         let word = Array("Москва".utf8)
         #expect(word.withUnsafeBufferPointer { WideEncodingDetector.detect($0) } == nil)
+        // Short ASCII with a repeated letter in every other position is ASCII, not CJK UTF-16.
+        for short in ["na uku", "uwu uku", "aaaaaaaa", "ku kuku"] {
+            let bytes = Array(short.utf8)
+            #expect(bytes.withUnsafeBufferPointer { WideEncodingDetector.detect($0) } == nil, "\(short)")
+        }
         let zeros = [UInt8](repeating: 0, count: 64)
         #expect(zeros.withUnsafeBufferPointer { WideEncodingDetector.detect($0) } == nil)
     }
