@@ -72,4 +72,26 @@ private func lines(of path: String) throws -> [[String: Any]] {
         #expect(records[0]["id"] as? String == records[1]["id"] as? String)
         #expect((records[0]["id"] as? String)?.count == 64)
     }
+
+    @Test func oddFileNamesAreIngestedAndTheirBytesKept() throws {
+        let dir = TemporaryFolder()
+        dir.write(rawName: [0x6C, 0xE9, 0x2E, 0x74, 0x78, 0x74], "Sunan fayil ba UTF-8 ba.")
+        dir.write("layi\nbiyu.txt", "Sunan fayil mai sabon layi.")
+        dir.write("ka\u{0301}.txt", "Sunan fayil NFD.")
+        let out = dir.path + ".jsonl"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let summary = try IngestRunner(pipeline: StandardPipelines.communiques(), jobs: 2)
+            .run(paths: [dir.path], sink: try JSONLinesSink(path: out))
+        #expect(summary.files == 3 && summary.failures == 0)
+        let records = try lines(of: out)
+        #expect(records.count == 3)
+        let sources = records.map { $0["source"] as! [String: Any] }
+        let raw = sources.compactMap { $0["pathBytes"] as? String }
+        #expect(raw.count == 1)
+        if let encoded = raw.first, let bytes = Data(base64Encoded: encoded) {
+            #expect(Array(bytes.suffix(6)) == [0x6C, 0xE9, 0x2E, 0x74, 0x78, 0x74])
+        }
+        #expect(sources.contains { ($0["path"] as? String)?.hasSuffix("layi\nbiyu.txt") == true })
+        #expect(sources.contains { ($0["path"] as? String)?.hasSuffix("ka\u{0301}.txt") == true })
+    }
 }
