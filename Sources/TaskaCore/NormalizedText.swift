@@ -44,25 +44,32 @@ public struct ScriptRun: Sendable, Equatable {
 public struct Segment: Sendable, Equatable {
     public var start: Int
     public var end: Int
-    /// BCP 47 tag with script, e.g. `ha-Latn`, `knc-Arab`, `und-Arab`.
+    /// BCP 47 language subtag: `ha`, `knc`, `ar`, `en` or `und`.
     public var language: String
+    /// ISO 15924 script code: `Latn`, `Arab`, …
+    public var script: String
+    /// In [0, 1]; calibrated (of segments with confidence ≥ 0.9, at least 90 % are right).
     public var confidence: Double
 
-    public init(start: Int, end: Int, language: String, confidence: Double) {
+    public init(start: Int, end: Int, language: String, script: String, confidence: Double) {
         self.start = start
         self.end = end
         self.language = language
+        self.script = script
         self.confidence = confidence
     }
+
+    /// `language-script`, e.g. `knc-Arab`.
+    public var tag: String { "\(language)-\(script)" }
 }
 
-/// A language and its share of a document's text.
+/// A language (BCP 47 tag with script, `ha-Latn`) and its share of a document's text.
 public struct LanguageShare: Sendable, Equatable {
-    public var language: String
+    public var tag: String
     public var share: Double
 
-    public init(language: String, share: Double) {
-        self.language = language
+    public init(tag: String, share: Double) {
+        self.tag = tag
         self.share = share
     }
 }
@@ -77,14 +84,21 @@ public struct NormalizedText: Sendable, Equatable {
     public var scripts: [ScriptShare]
     public var paragraphs: [Paragraph]
     public var scriptRuns: [ScriptRun]
+    /// Inline spans of the blocks, mapped onto `text` (scalar offsets).
+    public var entities: [Entity]
+    /// Language hints from markup per paragraph (index-aligned with `paragraphs`; nil when none).
+    public var declaredLanguages: [String?]
 
     public init(text: String, searchKey: String, direction: Direction, scripts: [ScriptShare],
-                paragraphs: [Paragraph], scriptRuns: [ScriptRun] = []) {
+                paragraphs: [Paragraph], scriptRuns: [ScriptRun] = [], entities: [Entity] = [],
+                declaredLanguages: [String?] = []) {
         self.text = text
         self.searchKey = searchKey
         self.direction = direction
         self.scripts = scripts
         self.paragraphs = paragraphs
         self.scriptRuns = scriptRuns
+        self.entities = entities
+        self.declaredLanguages = declaredLanguages
     }
 }

@@ -52,6 +52,9 @@ public struct Record: Sendable {
             ("charsetConfidence", d.charset.map { .double(Record.round4($0.confidence)) } ?? .null),
             ("modified", .string(d.source.modified?.iso8601())),
         ]
+        if let uri = d.source.uri { sourcePairs.append(("uri", .string(uri))) }
+        if let id = d.source.warcRecordId { sourcePairs.append(("warcRecordId", .string(id))) }
+        if let date = d.source.warcDate { sourcePairs.append(("warcDate", .string(date))) }
         var pairs: [(String, JSONValue)] = [
             ("id", d.source.sha256.isEmpty ? .null : .string(d.id)),
             ("source", .object(sourcePairs)),
@@ -68,8 +71,15 @@ public struct Record: Sendable {
             return .object(pairs)
         }
         let n = d.normalized
+        let m = d.metadata
         pairs += [
             ("title", .string(d.title)),
+            ("metadata", .object([
+                ("author", .string(m.author)), ("published", .string(m.published)), ("modified", .string(m.modified)),
+                ("siteName", .string(m.siteName)), ("canonicalURL", .string(m.canonicalURL)),
+                ("description", .string(m.description)), ("declaredLanguage", .string(m.declaredLanguage)),
+            ])),
+            ("message", d.message.map(Record.messageJSON) ?? .null),
             ("text", .string(n?.text ?? "")),
             ("searchKey", .string(n?.searchKey ?? "")),
             ("direction", .string(n?.direction.rawValue)),
@@ -80,20 +90,43 @@ public struct Record: Sendable {
                 .object([("start", .int($0.start)), ("end", .int($0.end)),
                          ("direction", .string($0.direction.rawValue)), ("script", .string($0.script))])
             })),
+            ("entities", .array((n?.entities ?? []).map(Record.entityJSON))),
             ("language", .string(d.language)),
+            ("languageConfidence", d.languageConfidence.map { .double(Record.round4($0)) } ?? .null),
             ("languages", .array(d.languages.map {
-                .object([("language", .string($0.language)), ("share", .double(Record.round4($0.share)))])
+                .object([("tag", .string($0.tag)), ("share", .double(Record.round4($0.share)))])
             })),
             ("segments", d.segments.map { segs in
                 .array(segs.map {
-                    .object([("start", .int($0.start)), ("end", .int($0.end)),
-                             ("language", .string($0.language)), ("confidence", .double(Record.round4($0.confidence)))])
+                    .object([("start", .int($0.start)), ("end", .int($0.end)), ("language", .string($0.language)),
+                             ("script", .string($0.script)), ("confidence", .double(Record.round4($0.confidence)))])
                 })
             } ?? .null),
             ("warnings", .array(d.warnings.map(Record.warningJSON))),
             ("ingestedAt", .string(ingestedAt.iso8601(fraction: true))),
         ]
         return .object(pairs)
+    }
+
+    private static func entityJSON(_ e: Entity) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [("type", .string(e.type)), ("start", .int(e.start)), ("end", .int(e.end))]
+        if let href = e.href { pairs.append(("href", .string(href))) }
+        if let language = e.language { pairs.append(("language", .string(language))) }
+        if let direction = e.direction { pairs.append(("direction", .string(direction.rawValue))) }
+        return .object(pairs)
+    }
+
+    private static func messageJSON(_ m: MessageInfo) -> JSONValue {
+        func int(_ v: Int64?) -> JSONValue { v.map { .int(Int($0)) } ?? .null }
+        return .object([
+            ("chat", .object([("name", .string(m.chatName)), ("type", .string(m.chatType)), ("id", int(m.chatId))])),
+            ("id", .int(Int(m.id))),
+            ("date", .string(m.date)), ("wallTime", .string(m.wallTime)), ("utcOffset", .string(m.utcOffset)),
+            ("sender", .string(m.sender)), ("senderId", .string(m.senderId)), ("author", .string(m.author)),
+            ("forwardedFrom", .string(m.forwardedFrom)), ("replyTo", int(m.replyTo)), ("edited", .string(m.edited)),
+            ("media", m.mediaType == nil && m.mediaFile == nil ? .null
+                : .object([("type", .string(m.mediaType)), ("file", .string(m.mediaFile))])),
+        ])
     }
 
     private static func warningJSON(_ w: DocumentWarning) -> JSONValue {

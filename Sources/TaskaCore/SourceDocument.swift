@@ -21,12 +21,18 @@ public struct SourceDocument: Sendable {
     public var text: String
     /// Title found by extraction, if any.
     public var title: String?
+    /// Descriptive metadata found by extraction.
+    public var metadata: DocumentMetadata
+    /// Message facts when the document is one message of a chat export.
+    public var message: MessageInfo?
     /// Extracted blocks in reading order.
     public var blocks: [TextBlock]
     /// Normalised text and its layout facts.
     public var normalized: NormalizedText?
     /// Main language of the document (BCP 47 with script), set by the language stage.
     public var language: String?
+    /// Confidence in `language`, in [0, 1].
+    public var languageConfidence: Double?
     /// Languages with their share of the text, set by the language stage.
     public var languages: [LanguageShare]
     /// Language-tagged spans; `nil` until a language stage has run.
@@ -43,9 +49,12 @@ public struct SourceDocument: Sendable {
         self.charset = nil
         self.text = ""
         self.title = nil
+        self.metadata = DocumentMetadata()
+        self.message = nil
         self.blocks = []
         self.normalized = nil
         self.language = nil
+        self.languageConfidence = nil
         self.languages = []
         self.segments = nil
         self.warnings = []

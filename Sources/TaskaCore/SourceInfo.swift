@@ -13,6 +13,12 @@ public struct SourceInfo: Sendable, Equatable {
     public var sha256: String
     /// Last modification time of the original file, if known.
     public var modified: Timestamp?
+    /// The URI a record inside a container was fetched from (WARC-Target-URI), if any.
+    public var uri: String?
+    /// The WARC-Record-ID of the record this document came from, if any.
+    public var warcRecordId: String?
+    /// The WARC-Date of that record (ISO 8601, as written), if any.
+    public var warcDate: String?
 
     public init(path: String, pathBytes: [UInt8]? = nil, bytes: Int, sha256: String, modified: Timestamp? = nil) {
         self.path = path

@@ -14,12 +14,45 @@ public struct TextBlock: Sendable, Equatable {
     public var declaredLanguage: String?
     /// A direction declared by the markup (`dir="rtl"`, `<bdo>`), if any.
     public var declaredDirection: Direction?
+    /// Inline spans (links, Telegram entities, `<span lang>` hints) as Unicode scalar offsets
+    /// into `text`. Normalize maps them onto the record's `text` (see `NormalizedText.entities`).
+    public var spans: [Entity]
 
-    public init(kind: Kind = .paragraph, text: String, declaredLanguage: String? = nil, declaredDirection: Direction? = nil) {
+    public init(kind: Kind = .paragraph, text: String, declaredLanguage: String? = nil, declaredDirection: Direction? = nil,
+                spans: [Entity] = []) {
         self.kind = kind
         self.text = text
         self.declaredLanguage = declaredLanguage
         self.declaredDirection = declaredDirection
+        self.spans = spans
+    }
+}
+
+/// An inline span of text with a meaning: a link, a Telegram entity (bold, mention, hashtag,
+/// …), or a language/direction hint from markup.
+///
+/// Offsets are Unicode scalar offsets: into `TextBlock.text` inside a block, into the record's
+/// `text` once normalised.
+public struct Entity: Sendable, Equatable {
+    /// `link`, `bold`, `italic`, `mention`, `hashtag`, `code`, `pre`, `blockquote`,
+    /// `language-hint`, … (Telegram's entity type names are kept as they are).
+    public var type: String
+    public var start: Int
+    public var end: Int
+    /// Link target, when there is one.
+    public var href: String?
+    /// Declared language (`lang`) for language hints.
+    public var language: String?
+    /// Declared direction (`dir`, `<bdo>`, `<bdi>`) for direction hints.
+    public var direction: Direction?
+
+    public init(type: String, start: Int, end: Int, href: String? = nil, language: String? = nil, direction: Direction? = nil) {
+        self.type = type
+        self.start = start
+        self.end = end
+        self.href = href
+        self.language = language
+        self.direction = direction
     }
 }
 

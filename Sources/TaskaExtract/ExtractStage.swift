@@ -15,58 +15,125 @@ public struct ExtractOptions: Sendable, Equatable {
     }
 }
 
-/// Decoded text -> title and text blocks, by media type.
+/// Reads one document format: recognises its documents and turns each into title, metadata
+/// and text blocks — or fans it out into several documents (feed items, chat messages).
 ///
-/// The format cascade, in order:
+/// The Extract stage asks its readers in order; the first that accepts a document reads it.
+public protocol FormatReader: Sendable {
+    /// Short name for `inspect` output and warnings (`html`, `rss`, `telegram-json`, …).
+    var name: String { get }
+    /// Whether this reader handles `document` (from its media type and decoded text).
+    func accepts(_ document: SourceDocument) -> Bool
+    /// Reads `document`, emitting one or more documents with `blocks` (and `title`,
+    /// `metadata`, `message`) set. Sub-documents get `subIndex` 0, 1, 2, ….
+    func read(_ document: SourceDocument, emit: (SourceDocument) throws -> Void) throws
+}
+
+/// Decoded text -> title, metadata and text blocks, by format.
+///
+/// The format cascade, in order (first reader that accepts wins):
 /// 1. HTML/XHTML: libxml2's HTML parser (recover mode, no network), then `BlockExtractor`.
 /// 2. XML (feeds, TEI, other): libxml2's XML parser with the `LibXMLSecurity` settings; every
-///    element with text becomes a block; the root element is noted in a warning-free way (title).
+///    element with text becomes a block.
 /// 3. Everything else that decoded as text: `PlainTextSplitter` (blank lines end paragraphs).
 public struct ExtractStage: Stage {
     public var options: ExtractOptions
+    /// The readers, most specific first.
+    public var readers: [any FormatReader]
 
     public init(options: ExtractOptions = ExtractOptions()) {
         self.options = options
+        self.readers = [HTMLReader(), GenericXMLReader(), PlainTextReader()]
     }
 
     public var name: String { "extract" }
     public var configuration: String { "mode=\(options.mode.rawValue)" }
 
     public func process(_ document: SourceDocument, emit: (SourceDocument) throws -> Void) throws {
-        var doc = document
-        let mediaType = doc.mediaType ?? "text/plain"
-        switch mediaType {
-        case "text/html", "application/xhtml+xml":
-            let tree = try MarkupParser().parse(doc.text, syntax: .html, path: doc.source.path)
-            doc.title = HTMLTitle.find(in: tree)
-            doc.blocks = BlockExtractor().blocks(of: tree, root: tree.firstElement(named: "body") ?? 0)
-            Self.reportParserMessages(tree, into: &doc, stage: name)
-        case let type where type.hasSuffix("xml"):
-            let tree = try MarkupParser().parse(doc.text, syntax: .xml, path: doc.source.path)
-            doc.blocks = BlockExtractor(everyElementIsBlock: true).blocks(of: tree)
-            Self.reportParserMessages(tree, into: &doc, stage: name)
-            if let root = tree.rootElement, let title = XMLTitle.find(in: tree, root: root) { doc.title = title }
-        default:
-            var ends = PlainTextSplitter.LineEnds()
-            doc.blocks = PlainTextSplitter().blocks(of: doc.text, lineEnds: &ends)
-            if ends.styles > 1 {
-                doc.warn(name, "mixed-line-ends",
-                         "The text mixes line-end styles (LF \(ends.lf), CRLF \(ends.crlf), CR \(ends.cr), other \(ends.other)); all were read as line ends — the file was probably pieced together from several sources",
-                         count: ends.lf + ends.crlf + ends.cr + ends.other)
+        let reader = readers.first { $0.accepts(document) } ?? PlainTextReader()
+        try reader.read(document) { output in
+            var doc = output
+            if doc.blocks.isEmpty && doc.message == nil {
+                doc.warn(name, "no-text", "No visible text was found in the document; the record has empty text")
             }
+            try emit(doc)
         }
-        if mediaType.hasSuffix("html") || mediaType.hasSuffix("xml"), let tail = Self.truncatedTail(doc.text) {
-            doc.warn(name, "markup-truncated",
-                     "The markup ends inside a tag (…\(tail)); the file looks like a truncated download — text at its end may be missing. Fetch it again if you can")
+    }
+}
+
+/// HTML and XHTML pages.
+struct HTMLReader: FormatReader {
+    var name: String { "html" }
+
+    func accepts(_ document: SourceDocument) -> Bool {
+        let type = document.mediaType ?? ""
+        return type == "text/html" || type == "application/xhtml+xml"
+    }
+
+    func read(_ document: SourceDocument, emit: (SourceDocument) throws -> Void) throws {
+        var doc = document
+        let tree = try MarkupParser().parse(doc.text, syntax: .html, path: doc.source.path)
+        doc.title = HTMLTitle.find(in: tree)
+        doc.blocks = BlockExtractor().blocks(of: tree, root: tree.firstElement(named: "body") ?? 0)
+        if let root = tree.rootElement, let lang = tree.nodes[root].attribute("lang"), !lang.isEmpty {
+            doc.metadata.declaredLanguage = lang
         }
-        if doc.blocks.isEmpty {
-            doc.warn(name, "no-text", "No visible text was found in the document; the record has empty text")
+        ExtractStage.reportParserMessages(tree, into: &doc, stage: "extract")
+        ExtractStage.reportTruncation(into: &doc)
+        try emit(doc)
+    }
+}
+
+/// Any XML: every element with text becomes a block; the title is the first `title` element.
+struct GenericXMLReader: FormatReader {
+    var name: String { "xml" }
+
+    func accepts(_ document: SourceDocument) -> Bool {
+        (document.mediaType ?? "").hasSuffix("xml")
+    }
+
+    func read(_ document: SourceDocument, emit: (SourceDocument) throws -> Void) throws {
+        var doc = document
+        let tree = try MarkupParser().parse(doc.text, syntax: .xml, path: doc.source.path)
+        doc.blocks = BlockExtractor(everyElementIsBlock: true).blocks(of: tree)
+        if let root = tree.rootElement {
+            if let title = XMLTitle.find(in: tree, root: root) { doc.title = title }
+            if let lang = tree.nodes[root].attribute("xml:lang"), !lang.isEmpty { doc.metadata.declaredLanguage = lang }
+        }
+        ExtractStage.reportParserMessages(tree, into: &doc, stage: "extract")
+        ExtractStage.reportTruncation(into: &doc)
+        try emit(doc)
+    }
+}
+
+/// Plain text (and anything else that decoded as text): paragraphs at blank lines.
+struct PlainTextReader: FormatReader {
+    var name: String { "text" }
+
+    func accepts(_ document: SourceDocument) -> Bool { true }
+
+    func read(_ document: SourceDocument, emit: (SourceDocument) throws -> Void) throws {
+        var doc = document
+        var ends = PlainTextSplitter.LineEnds()
+        doc.blocks = PlainTextSplitter().blocks(of: doc.text, lineEnds: &ends)
+        if ends.styles > 1 {
+            doc.warn("extract", "mixed-line-ends",
+                     "The text mixes line-end styles (LF \(ends.lf), CRLF \(ends.crlf), CR \(ends.cr), other \(ends.other)); all were read as line ends — the file was probably pieced together from several sources",
+                     count: ends.lf + ends.crlf + ends.cr + ends.other)
         }
         try emit(doc)
     }
 }
 
 extension ExtractStage {
+    /// Warns when markup ends inside a tag (a truncated download).
+    static func reportTruncation(into doc: inout SourceDocument) {
+        if let tail = truncatedTail(doc.text) {
+            doc.warn("extract", "markup-truncated",
+                     "The markup ends inside a tag (…\(tail)); the file looks like a truncated download — text at its end may be missing. Fetch it again if you can")
+        }
+    }
+
     /// The last characters of markup that does not end with `>`, or nil when it ends cleanly.
     static func truncatedTail(_ text: String) -> String? {
         guard let last = text.unicodeScalars.last(where: { !$0.properties.isWhitespace }), last != ">" else { return nil }

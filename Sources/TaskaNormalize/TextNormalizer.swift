@@ -49,7 +49,7 @@ public struct TextNormalizer: Sendable {
         var paragraphs: [CleanParagraph] = []
         for block in blocks {
             for units in try clean(ScalarText.scalars(of: block.text), changes: &changes) {
-                paragraphs.append(CleanParagraph(units: units, declared: block.declaredDirection))
+                paragraphs.append(CleanParagraph(units: units, declared: block.declaredDirection, language: block.declaredLanguage))
             }
         }
         return (try layout(paragraphs), changes)
@@ -62,7 +62,7 @@ public struct TextNormalizer: Sendable {
         var paragraphs: [CleanParagraph] = []
         for scalars in ParagraphSplitter.blankLineParagraphs(text) {
             for units in try clean(scalars, changes: &changes) {
-                paragraphs.append(CleanParagraph(units: units, declared: nil))
+                paragraphs.append(CleanParagraph(units: units, declared: nil, language: nil))
             }
         }
         return (try layout(paragraphs), changes)
@@ -73,6 +73,8 @@ public struct TextNormalizer: Sendable {
     private struct CleanParagraph {
         var units: [UInt16]
         var declared: Direction?
+        /// Language declared by the markup around the block (a hint for the language stage).
+        var language: String?
     }
 
     private var icuForm: ICUNormalizationForm { options.form == .nfkc ? .nfkc : .nfc }
@@ -130,7 +132,8 @@ public struct TextNormalizer: Sendable {
             direction: DirectionResolver.document(directions),
             scripts: ScriptRunSegmenter.shares(counts),
             paragraphs: layout,
-            scriptRuns: runs
+            scriptRuns: runs,
+            declaredLanguages: paragraphs.contains { $0.language != nil } ? paragraphs.map(\.language) : []
         )
     }
 }

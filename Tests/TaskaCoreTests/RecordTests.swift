@@ -19,8 +19,9 @@ import Testing
     @Test func keyOrderIsTheSchemaOrder() {
         let record = Record(document: sample(), pipeline: pipeline, ingestedAt: Timestamp(seconds: 86_400))
         guard case let .object(pairs) = record.json else { Issue.record("not an object"); return }
-        #expect(pairs.map(\.0) == ["id", "source", "pipeline", "title", "text", "searchKey", "direction", "scripts",
-                                   "paragraphs", "language", "languages", "segments", "warnings", "ingestedAt"])
+        #expect(pairs.map(\.0) == ["id", "source", "pipeline", "title", "metadata", "message", "text", "searchKey", "direction",
+                                   "scripts", "paragraphs", "entities", "language", "languageConfidence", "languages",
+                                   "segments", "warnings", "ingestedAt"])
         guard case let .object(source)? = record.json["source"] else { Issue.record("no source"); return }
         #expect(source.map(\.0) == ["path", "bytes", "sha256", "mediaType", "charset", "charsetSource", "charsetConfidence", "modified"])
     }
@@ -55,6 +56,26 @@ import Testing
         #expect(Timestamp(seconds: 951_782_400).iso8601() == "2000-02-29T00:00:00Z")
         #expect(Timestamp(seconds: 1_795_000_000, nanoseconds: 123_456_789).iso8601(fraction: true) == "2026-11-18T11:06:40.123Z")
         #expect(Timestamp(seconds: -1).iso8601() == "1969-12-31T23:59:59Z")
+    }
+
+    @Test func messageAndContainerFieldsAppearWhenSet() {
+        var doc = sample()
+        doc.source.uri = "https://example.org/a"
+        doc.source.warcRecordId = "<urn:uuid:1>"
+        var message = MessageInfo(id: -42)
+        message.chatName = "Labarai"
+        message.mediaType = "photo"
+        doc.message = message
+        doc.normalized?.entities = [Entity(type: "link", start: 0, end: 5, href: "https://example.org")]
+        let json = Record(document: doc, pipeline: pipeline, ingestedAt: Timestamp(seconds: 0)).json
+        #expect(json["source"]?["uri"] == .string("https://example.org/a"))
+        #expect(json["source"]?["warcDate"] == nil)
+        #expect(json["message"]?["id"] == .int(-42))
+        #expect(json["message"]?["media"]?["type"] == .string("photo"))
+        #expect(json["message"]?["chat"]?["name"] == .string("Labarai"))
+        #expect(json["entities"] == .array([.object([("type", .string("link")), ("start", .int(0)), ("end", .int(5)),
+                                                     ("href", .string("https://example.org"))])]))
+        #expect(Record(document: sample(), pipeline: pipeline, ingestedAt: Timestamp(seconds: 0)).json["message"] == .null)
     }
 
     @Test func base64() {

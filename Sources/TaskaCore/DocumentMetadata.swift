@@ -1,0 +1,57 @@
+/// Descriptive metadata found in a document. Missing is `nil`, never guessed.
+public struct DocumentMetadata: Sendable, Equatable {
+    public var author: String?
+    /// Publication date, ISO 8601 (a date, or a date-time with offset) as found.
+    public var published: String?
+    /// Last modification date, ISO 8601.
+    public var modified: String?
+    public var siteName: String?
+    public var canonicalURL: String?
+    public var description: String?
+    /// The language the document declares (`<html lang>`, `xml:lang`, feed `<language>`).
+    public var declaredLanguage: String?
+
+    public init(author: String? = nil, published: String? = nil, modified: String? = nil, siteName: String? = nil,
+                canonicalURL: String? = nil, description: String? = nil, declaredLanguage: String? = nil) {
+        self.author = author
+        self.published = published
+        self.modified = modified
+        self.siteName = siteName
+        self.canonicalURL = canonicalURL
+        self.description = description
+        self.declaredLanguage = declaredLanguage
+    }
+
+    public var isEmpty: Bool { self == DocumentMetadata() }
+}
+
+/// A message of a chat export (Telegram Desktop), with what makes it a message.
+public struct MessageInfo: Sendable, Equatable {
+    /// Chat name, type (`public_channel`, `private_group`, …) and id when the export gives one.
+    public var chatName: String?
+    public var chatType: String?
+    public var chatId: Int64?
+    /// Message id; signed (private groups have negative ids).
+    public var id: Int64
+    /// The UTC instant, ISO 8601 with `Z`.
+    public var date: String?
+    /// The wall-clock time as the export wrote it (no offset), ISO 8601 local.
+    public var wallTime: String?
+    /// The UTC offset of the wall time, `+03:00`, when the export states it (HTML exports).
+    public var utcOffset: String?
+    public var sender: String?
+    public var senderId: String?
+    /// Channel post signature.
+    public var author: String?
+    public var forwardedFrom: String?
+    public var replyTo: Int64?
+    /// Edit instant, ISO 8601 UTC.
+    public var edited: String?
+    /// Media of the message: `photo`, `video_file`, `audio_file`, `sticker`, … and its file, if any.
+    public var mediaType: String?
+    public var mediaFile: String?
+
+    public init(id: Int64) {
+        self.id = id
+    }
+}
