@@ -10,7 +10,11 @@ public struct SourceDocument: Sendable {
     /// Position inside a source that yields several documents (`nil` for a single document).
     public var subIndex: Int?
     /// Bytes still to be decoded. Decode empties this so large payloads are not kept twice.
+    /// For a file too large to load (see `payloadPath`) this holds only its first bytes.
     public var bytes: [UInt8]
+    /// Set when the reader did not load the whole file (a large container): stream it from
+    /// this path with `openPayload` instead of using `bytes`.
+    public var payloadPath: String?
     /// IANA media type, e.g. `text/html`; set by the reader or Decode's format sniffing.
     public var mediaType: String?
     /// A charset named by a transport header (the HTTP response inside a WARC record).
@@ -44,6 +48,7 @@ public struct SourceDocument: Sendable {
         self.source = source
         self.subIndex = subIndex
         self.bytes = bytes
+        self.payloadPath = nil
         self.mediaType = mediaType
         self.transportCharset = nil
         self.charset = nil
