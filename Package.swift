@@ -12,6 +12,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // C boundary to ICU: the only code that includes unicode/*.h. Its public header is ICU-free.
@@ -31,6 +32,7 @@ let package = Package(
         .target(name: "TaskaDecode", dependencies: ["TaskaCore", "CICUShim"]),
         .target(name: "TaskaNormalize", dependencies: ["TaskaCore", "CICUShim"]),
         .target(name: "TaskaExtract", dependencies: ["TaskaCore", "CLibXML2"]),
+        .target(name: "TaskaStore", dependencies: ["TaskaCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "TaskaIngest",
             dependencies: ["TaskaCore", "TaskaDecode", "TaskaExtract", "TaskaNormalize"]
@@ -46,6 +48,7 @@ let package = Package(
         .testTarget(name: "TaskaDecodeTests", dependencies: ["TaskaDecode", "TaskaCore"]),
         .testTarget(name: "TaskaNormalizeTests", dependencies: ["TaskaNormalize", "TaskaCore"]),
         .testTarget(name: "TaskaExtractTests", dependencies: ["TaskaExtract", "TaskaCore"]),
+        .testTarget(name: "TaskaStoreTests", dependencies: ["TaskaStore", "TaskaCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TaskaIngestTests", dependencies: ["TaskaIngest", "TaskaCore"]),
         .testTarget(name: "taskaCLITests", dependencies: ["taska"]),
     ]

@@ -1,0 +1,287 @@
+import Foundation
+import GRDB
+import TaskaCore
+
+/// One ingested file as the archive stores it: provenance, original bytes and its records.
+public struct ArchivedFile: Sendable {
+    /// Provenance (nil sha256 when the file could not be read).
+    public var source: SourceInfo
+    /// The original bytes, when they are to be kept.
+    public var original: [UInt8]?
+    /// Records made from the file, each with its JSON line as `ingest --jsonl` writes it.
+    public var records: [(record: TaskaCore.Record, line: String)]
+    /// When it was seen.
+    public var seenAt: Timestamp
+
+    public init(source: SourceInfo, original: [UInt8]?, records: [(record: TaskaCore.Record, line: String)], seenAt: Timestamp) {
+        self.source = source
+        self.original = original
+        self.records = records
+        self.seenAt = seenAt
+    }
+}
+
+/// A search hit: the record's stored fields and its rank (lower is better, bm25).
+public struct ArchiveHit: Sendable, Equatable {
+    public var recordId: String
+    public var title: String?
+    public var language: String?
+    public var published: String?
+    public var path: String
+    public var text: String
+    public var searchKey: String
+    public var rank: Double
+}
+
+/// A search over the archive; `terms` are already in search-key form (see `searchKey`).
+public struct ArchiveQuery: Sendable {
+    public var terms: [String]
+    /// A BCP 47 prefix: `ha` matches `ha-Latn`.
+    public var language: String?
+    /// Inclusive date bounds (`YYYY-MM-DD`), on the publication date, else the ingestion date.
+    public var since: String?
+    public var until: String?
+    public var limit: Int
+    public var offset: Int
+
+    public init(terms: [String], language: String? = nil, since: String? = nil, until: String? = nil, limit: Int = 20, offset: Int = 0) {
+        self.terms = terms
+        self.language = language
+        self.since = since
+        self.until = until
+        self.limit = limit
+        self.offset = offset
+    }
+}
+
+/// An original whose bytes no longer hash to its name.
+public struct FixityFailure: Sendable, Equatable {
+    public var sha256: String
+    public var actual: String
+    public var paths: [String]
+}
+
+/// Counts for `taska stats`.
+public struct ArchiveStats: Sendable, Equatable {
+    public var documents = 0
+    public var records = 0
+    public var errors = 0
+    public var originalBytes = 0
+    public var byLanguage: [(String, Int)] = []
+    public var byFormat: [(String, Int)] = []
+    public var byCharset: [(String, Int)] = []
+    public var byMonth: [(String, Int)] = []
+
+    public static func == (a: ArchiveStats, b: ArchiveStats) -> Bool {
+        a.documents == b.documents && a.records == b.records && a.errors == b.errors && a.originalBytes == b.originalBytes
+            && a.byLanguage.elementsEqual(b.byLanguage, by: ==) && a.byFormat.elementsEqual(b.byFormat, by: ==)
+            && a.byCharset.elementsEqual(b.byCharset, by: ==) && a.byMonth.elementsEqual(b.byMonth, by: ==)
+    }
+}
+
+/// The embedded archive: documents, sightings, records with full-text search, errors and
+/// original bytes in one SQLite file (WAL mode).
+///
+/// Re-ingesting the same bytes under the same pipeline adds a sighting and nothing else; a
+/// changed pipeline adds new records beside the old ones.
+public final class Archive: @unchecked Sendable {
+    public let path: String
+    private let writer: any DatabaseWriter
+
+    /// Opens (creating and migrating when needed) the archive at `path`.
+    public init(path: String, readOnly: Bool = false) throws(ArchiveError) {
+        self.path = path
+        var configuration = Configuration()
+        configuration.readonly = readOnly
+        configuration.busyMode = .timeout(10)
+        configuration.label = "taska.archive"
+        do {
+            if readOnly, !FileManager.default.fileExists(atPath: path) {
+                throw ArchiveError.cannotOpen(path: path, reason: "no such file (ingest something first: taska ingest PATH --archive \(path))")
+            }
+            writer = try DatabasePool(path: path, configuration: configuration)
+        } catch let error as ArchiveError {
+            throw error
+        } catch {
+            throw .cannotOpen(path: path, reason: "\(error)")
+        }
+        if !readOnly { try migrate() }
+    }
+
+    /// An in-memory archive, for tests.
+    public init(inMemory: Void = ()) throws(ArchiveError) {
+        path = ":memory:"
+        do { writer = try DatabaseQueue() } catch { throw .cannotOpen(path: path, reason: "\(error)") }
+        try migrate()
+    }
+
+    private func migrate() throws(ArchiveError) {
+        do {
+            let migrator = ArchiveMigrator.migrator
+            let superseded = try writer.read { db in try migrator.hasBeenSuperseded(db) }
+            if superseded { throw ArchiveError.newerSchema(path: path) }
+            try migrator.migrate(writer)
+        } catch let error as ArchiveError {
+            throw error
+        } catch {
+            throw .database(path: path, reason: "\(error)")
+        }
+    }
+
+    private func wrap<T>(_ body: () throws -> T) throws(ArchiveError) -> T {
+        do { return try body() } catch let error as ArchiveError { throw error } catch {
+            throw .database(path: path, reason: "\(error)")
+        }
+    }
+
+    // MARK: Writing
+
+    /// Stores files in one transaction: documents, sightings, originals, records, errors.
+    public func store(_ files: [ArchivedFile]) throws(ArchiveError) {
+        try wrap {
+            try writer.write { db in
+                for file in files { try Self.store(file, db) }
+            }
+        }
+    }
+
+    private static func store(_ file: ArchivedFile, _ db: Database) throws {
+        let seenAt = file.seenAt.iso8601(fraction: true)
+        let sha = file.source.sha256
+        if !sha.isEmpty {
+            let first = file.records.first?.record.document
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO document (sha256, bytes, mediaType, charset, firstSeenAt) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [sha, file.source.bytes, first?.mediaType, first?.charset?.charset, seenAt])
+            try db.execute(sql: """
+                INSERT INTO sighting (sha256, path, pathBytes, modified, seenAt) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [sha, file.source.path, file.source.pathBytes.map { Data($0) }, file.source.modified?.iso8601(), seenAt])
+            if let original = file.original {
+                try db.execute(sql: """
+                    INSERT OR IGNORE INTO original (sha256, size, compression, data) VALUES (?, ?, 'none', ?)
+                    """, arguments: [sha, original.count, Data(original)])
+            }
+        }
+        for (record, line) in file.records {
+            let d = record.document
+            if let failure = record.failure {
+                // One error row per file, content and pipeline: a retry of the same bytes adds nothing.
+                let exists = try Bool.fetchOne(db, sql: """
+                    SELECT EXISTS(SELECT 1 FROM error WHERE path = ? AND sha256 IS ? AND stage = ? AND pipelineHash = ?)
+                    """, arguments: [d.source.path, sha.isEmpty ? nil : sha, failure.stage, record.pipelineHash]) ?? false
+                if !exists {
+                    try db.execute(sql: """
+                        INSERT INTO error (path, sha256, stage, message, pipelineHash, json, at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                        """, arguments: [d.source.path, sha.isEmpty ? nil : sha, failure.stage, failure.message, record.pipelineHash, line, seenAt])
+                }
+                continue
+            }
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO record (recordId, sha256, subIndex, pipelineName, pipelineVersion, pipelineHash, path,
+                    title, language, published, text, searchKey, json, ingestedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [d.id, sha, d.subIndex, record.pipelineName, record.pipelineVersion, record.pipelineHash,
+                                 d.source.path, d.title, d.language, d.metadata.published ?? d.message?.date,
+                                 d.normalized?.text ?? "", d.normalized?.searchKey ?? "", line,
+                                 record.ingestedAt.iso8601(fraction: true)])
+        }
+    }
+
+    // MARK: Reading
+
+    /// Ranked full-text search (bm25), with optional language and date filters.
+    public func search(_ query: ArchiveQuery) throws(ArchiveError) -> [ArchiveHit] {
+        let terms = query.terms.filter { !$0.isEmpty }
+        guard !terms.isEmpty,
+              let pattern = FTS5Pattern(matchingAllTokensIn: terms.joined(separator: " ")) else { return [] }
+        var sql = """
+            SELECT record.recordId, record.title, record.language, record.published, record.path, record.text,
+                   record.searchKey, bm25(record_ft) AS rank
+            FROM record_ft JOIN record ON record.id = record_ft.rowid
+            WHERE record_ft MATCH ?
+            """
+        var arguments: StatementArguments = [pattern]
+        if let language = query.language {
+            sql += " AND (record.language = ? OR record.language LIKE ? || '-%')"
+            _ = arguments.append(contentsOf: [language, language])
+        }
+        let day = "COALESCE(substr(record.published, 1, 10), substr(record.ingestedAt, 1, 10))"
+        if let since = query.since { sql += " AND \(day) >= ?"; _ = arguments.append(contentsOf: [since]) }
+        if let until = query.until { sql += " AND \(day) <= ?"; _ = arguments.append(contentsOf: [until]) }
+        sql += " ORDER BY rank, record.id LIMIT ? OFFSET ?"
+        _ = arguments.append(contentsOf: [query.limit, query.offset])
+        let finalSQL = sql
+        let finalArguments = arguments
+        return try wrap {
+            try writer.read { db in
+                try Row.fetchAll(db, sql: finalSQL, arguments: finalArguments).map { row in
+                    ArchiveHit(recordId: row["recordId"], title: row["title"], language: row["language"],
+                               published: row["published"], path: row["path"], text: row["text"],
+                               searchKey: row["searchKey"], rank: row["rank"])
+                }
+            }
+        }
+    }
+
+    /// Every record's JSON line, in ingestion order, then every error's.
+    public func forEachLine(_ visit: (String) throws -> Void) throws(ArchiveError) {
+        try wrap {
+            try writer.read { db in
+                let records = try String.fetchCursor(db, sql: "SELECT json FROM record ORDER BY id")
+                while let line = try records.next() { try visit(line) }
+                let errors = try String.fetchCursor(db, sql: "SELECT json FROM error ORDER BY id")
+                while let line = try errors.next() { try visit(line) }
+            }
+        }
+    }
+
+    /// Every stored original with the paths it was seen under, in hash order.
+    public func forEachOriginal(_ visit: (_ sha256: String, _ paths: [String], _ bytes: [UInt8]) throws -> Void) throws(ArchiveError) {
+        try wrap {
+            try writer.read { db in
+                let rows = try Row.fetchCursor(db, sql: "SELECT sha256, data FROM original ORDER BY sha256")
+                while let row = try rows.next() {
+                    let sha: String = row["sha256"]
+                    let data: Data = row["data"]
+                    let paths = try String.fetchAll(db, sql: "SELECT path FROM sighting WHERE sha256 = ? GROUP BY path ORDER BY MIN(id)", arguments: [sha])
+                    try visit(sha, paths, [UInt8](data))
+                }
+            }
+        }
+    }
+
+    /// Re-hashes every stored original; returns those whose bytes no longer match.
+    public func verify() throws(ArchiveError) -> (checked: Int, failures: [FixityFailure]) {
+        var checked = 0
+        var failures: [FixityFailure] = []
+        try forEachOriginal { sha, paths, bytes in
+            checked += 1
+            let actual = SHA256.hex(of: bytes)
+            if actual != sha { failures.append(FixityFailure(sha256: sha, actual: actual, paths: paths)) }
+        }
+        return (checked, failures)
+    }
+
+    /// Counts by language, format, charset and month.
+    public func stats() throws(ArchiveError) -> ArchiveStats {
+        try wrap {
+            try writer.read { db in
+                var s = ArchiveStats()
+                s.documents = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document") ?? 0
+                s.records = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record") ?? 0
+                s.errors = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM error") ?? 0
+                s.originalBytes = try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(size), 0) FROM original") ?? 0
+                func grouped(_ sql: String) throws -> [(String, Int)] {
+                    try Row.fetchAll(db, sql: sql).map { (($0[0] as String?) ?? "unknown", $0[1]) }
+                }
+                s.byLanguage = try grouped("SELECT language, COUNT(*) FROM record GROUP BY language ORDER BY COUNT(*) DESC, language")
+                s.byFormat = try grouped("SELECT mediaType, COUNT(*) FROM document GROUP BY mediaType ORDER BY COUNT(*) DESC, mediaType")
+                s.byCharset = try grouped("SELECT charset, COUNT(*) FROM document GROUP BY charset ORDER BY COUNT(*) DESC, charset")
+                s.byMonth = try grouped("""
+                    SELECT substr(COALESCE(published, ingestedAt), 1, 7) AS month, COUNT(*) FROM record GROUP BY month ORDER BY month
+                    """)
+                return s
+            }
+        }
+    }
+}

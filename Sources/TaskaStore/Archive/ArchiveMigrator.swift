@@ -1,0 +1,71 @@
+import GRDB
+
+/// The archive's schema, as named migrations that are never edited once shipped.
+///
+/// Table and column names are plain strings (not Swift types), as GRDB recommends, so a
+/// `sqlite3 taska.sqlite` user reads the same names the README documents.
+enum ArchiveMigrator {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 documents, sightings, records, errors, originals") { db in
+            try db.create(table: "document") { t in
+                t.primaryKey("sha256", .text)
+                t.column("bytes", .integer).notNull()
+                t.column("mediaType", .text)
+                t.column("charset", .text)
+                t.column("firstSeenAt", .text).notNull()
+            }
+            try db.create(table: "sighting") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("sha256", .text).notNull().indexed().references("document", onDelete: .cascade)
+                t.column("path", .text).notNull()
+                t.column("pathBytes", .blob)
+                t.column("modified", .text)
+                t.column("seenAt", .text).notNull()
+            }
+            try db.create(table: "record") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("recordId", .text).notNull()          // sha256, or sha256#N
+                t.column("sha256", .text).notNull().indexed().references("document", onDelete: .cascade)
+                t.column("subIndex", .integer)
+                t.column("pipelineName", .text).notNull()
+                t.column("pipelineVersion", .text).notNull()
+                t.column("pipelineHash", .text).notNull()
+                t.column("path", .text).notNull()
+                t.column("title", .text)
+                t.column("language", .text)
+                t.column("published", .text)
+                t.column("text", .text).notNull()
+                t.column("searchKey", .text).notNull()
+                t.column("json", .text).notNull()              // the record exactly as `ingest --jsonl` writes it
+                t.column("ingestedAt", .text).notNull()
+                t.uniqueKey(["recordId", "pipelineHash"])
+            }
+            try db.create(index: "record_on_language", on: "record", columns: ["language"])
+            try db.create(virtualTable: "record_ft", using: FTS5()) { t in
+                t.synchronize(withTable: "record")
+                // searchKey has no harakat and folded letter variants already; keep every
+                // letter and mark inside a token so words are never split.
+                t.tokenizer = .unicode61(diacritics: .keep, categories: "L* N* Co M*")
+                t.column("searchKey")
+            }
+            try db.create(table: "error") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("path", .text).notNull()
+                t.column("sha256", .text)
+                t.column("stage", .text).notNull()
+                t.column("message", .text).notNull()
+                t.column("pipelineHash", .text).notNull()
+                t.column("json", .text).notNull()
+                t.column("at", .text).notNull()
+            }
+            try db.create(table: "original") { t in
+                t.primaryKey("sha256", .text)
+                t.column("size", .integer).notNull()
+                t.column("compression", .text).notNull()       // "none"
+                t.column("data", .blob).notNull()
+            }
+        }
+        return migrator
+    }
+}
