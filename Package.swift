@@ -35,12 +35,12 @@ let package = Package(
         .target(name: "TaskaStore", dependencies: ["TaskaCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "TaskaIngest",
-            dependencies: ["TaskaCore", "TaskaDecode", "TaskaExtract", "TaskaNormalize"]
+            dependencies: ["TaskaCore", "TaskaDecode", "TaskaExtract", "TaskaNormalize", "TaskaStore"]
         ),
         .executableTarget(
             name: "taska",
             dependencies: [
-                "TaskaIngest", "TaskaCore", "TaskaNormalize",
+                "TaskaIngest", "TaskaCore", "TaskaNormalize", "TaskaStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,5 +1,6 @@
 import Foundation
 import TaskaCore
+import TaskaStore
 
 /// Counts of one ingest run, for the summary line and the exit status.
 public struct IngestSummary: Sendable, Equatable {
@@ -53,6 +54,8 @@ public final class IngestRunner: @unchecked Sendable {
     /// The result of one file: its serialised records and counts.
     struct FileResult {
         var lines: [[UInt8]] = []
+        /// What the archive stores, when there is an archive.
+        var archived: ArchivedFile?
         var documents = 0
         var failures = 0
         var warnings = 0
@@ -62,6 +65,12 @@ public final class IngestRunner: @unchecked Sendable {
 
     /// Runs one file through the pipeline (also used by tests and `inspect`).
     public func process(_ file: InputFile, output: (Record) -> Void) {
+        process(file, original: { _ in }, output: output)
+    }
+
+    /// Runs one file through the pipeline; `original` receives the document as read (with its
+    /// bytes) before any stage runs.
+    public func process(_ file: InputFile, original: (SourceDocument) -> Void, output: (Record) -> Void) {
         let now = Self.now()
         let document: SourceDocument
         do {
@@ -71,6 +80,7 @@ public final class IngestRunner: @unchecked Sendable {
                           pipeline: pipeline, ingestedAt: now))
             return
         }
+        original(document)
         do {
             try pipeline.run(document) { result in
                 output(Record(output: result, pipeline: pipeline, ingestedAt: now))
@@ -81,26 +91,37 @@ public final class IngestRunner: @unchecked Sendable {
         }
     }
 
-    func processToLines(_ file: InputFile) -> FileResult {
+    func processToLines(_ file: InputFile, archiving: Bool, keepOriginals: Bool) -> FileResult {
         var result = FileResult()
         result.path = file.path
-        process(file) { record in
+        var source = FileReader.unreadable(file).source
+        var originalBytes: [UInt8]?
+        var archivedRecords: [(record: Record, line: String)] = []
+        process(file, original: { document in
+            source = document.source
+            // A file too large to load (payloadPath) is not copied into the archive.
+            if archiving && keepOriginals && document.payloadPath == nil { originalBytes = document.bytes }
+        }) { record in
             var line: [UInt8] = []
             record.json.write(to: &line)
+            if archiving { archivedRecords.append((record, String(decoding: line, as: UTF8.self))) }
             result.lines.append(line)
             if record.isError { result.failures += 1 } else { result.documents += 1 }
             result.warnings += record.document.warnings.count
             if record.document.subIndex == nil || record.document.subIndex == 0 { result.bytes = max(result.bytes, record.document.source.bytes) }
+        }
+        if archiving {
+            result.archived = ArchivedFile(source: source, original: originalBytes, records: archivedRecords, seenAt: Self.now())
         }
         return result
     }
 
     /// Ingests `paths` into `sink`. Throws `WalkError` for a missing argument path and the
     /// sink's error when output fails; document failures become error records instead.
-    public func run(paths: [String], sink: JSONLinesSink?, memory: MemorySink? = nil,
+    public func run(paths: [String], sink: JSONLinesSink?, archive: Archive? = nil, keepOriginals: Bool = true,
                     progress: (@Sendable (IngestProgress) -> Void)? = nil) throws -> IngestSummary {
         let start = Date()
-        let collector = Collector(sink: sink, progress: progress, start: start)
+        let collector = Collector(sink: sink, archive: archive, progress: progress, start: start)
         let window = DispatchSemaphore(value: jobs * 2)
         let running = DispatchSemaphore(value: jobs)
         let group = DispatchGroup()
@@ -117,7 +138,7 @@ public final class IngestRunner: @unchecked Sendable {
                 group.enter()
                 queue.async {
                     running.wait()
-                    let result = self.processToLines(file)
+                    let result = self.processToLines(file, archiving: archive != nil, keepOriginals: keepOriginals)
                     running.signal()
                     collector.deliver(result, at: position, window: window)
                     group.leave()
@@ -128,8 +149,10 @@ public final class IngestRunner: @unchecked Sendable {
         }
         group.wait()
         if let failure = collector.failure { throw failure }
-        if let walkError { throw walkError }
+        // JSON Lines are flushed and fsynced before the archive commits its last batch.
         try sink?.finish()
+        try collector.flushArchive()
+        if let walkError { throw walkError }
         var summary = collector.summary
         summary.walkProblems = problems
         summary.seconds = Date().timeIntervalSince(start)
@@ -149,15 +172,30 @@ public final class IngestRunner: @unchecked Sendable {
         private var pending: [Int: FileResult] = [:]
         private var next = 0
         private let sink: JSONLinesSink?
+        private let archive: Archive?
+        private var batch: [ArchivedFile] = []
+        private var batchBytes = 0
         private let progress: (@Sendable (IngestProgress) -> Void)?
         private let start: Date
         private(set) var summary = IngestSummary()
         private var _failure: (any Error)?
 
-        init(sink: JSONLinesSink?, progress: (@Sendable (IngestProgress) -> Void)?, start: Date) {
+        init(sink: JSONLinesSink?, archive: Archive?, progress: (@Sendable (IngestProgress) -> Void)?, start: Date) {
             self.sink = sink
+            self.archive = archive
             self.progress = progress
             self.start = start
+        }
+
+        /// Commits the pending archive batch (one transaction).
+        func flushArchive() throws {
+            try lock.withLock {
+                guard let archive, !batch.isEmpty else { return }
+                try sink?.flushBuffered()
+                try archive.store(batch)
+                batch.removeAll(keepingCapacity: true)
+                batchBytes = 0
+            }
         }
 
         var failure: (any Error)? { lock.withLock { _failure } }
@@ -172,6 +210,16 @@ public final class IngestRunner: @unchecked Sendable {
                 if _failure != nil { continue }
                 do {
                     for line in ready.lines { try sink?.writeLine(line) }
+                    if let archive, let archived = ready.archived {
+                        batch.append(archived)
+                        batchBytes += archived.original?.count ?? 0
+                        if batch.count >= 256 || batchBytes >= 64 << 20 {
+                            try sink?.flushBuffered()
+                            try archive.store(batch)
+                            batch.removeAll(keepingCapacity: true)
+                            batchBytes = 0
+                        }
+                    }
                 } catch {
                     _failure = error
                     continue

@@ -62,6 +62,9 @@ public final class JSONLinesSink: RecordSink {
         if buffer.count >= 1 << 20 { try flush() }
     }
 
+    /// Writes buffered lines to the file (no fsync).
+    public func flushBuffered() throws { try flush() }
+
     public func finish() throws {
         try flush()
         if ownsDescriptor, fsync(fd) != 0, errno != EINVAL {

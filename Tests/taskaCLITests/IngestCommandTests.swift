@@ -73,7 +73,6 @@ private func fixtureDocumentCount() -> Int {
     @Test func usageErrorsExitTwo() throws {
         #expect(try runTaska(["ingest", "Fixtures", "--jsonl", "-", "--jobs", "0"]).status == 2)
         #expect(try runTaska(["ingest", "no-such-folder", "--jsonl", "-"]).status == 2)
-        #expect(try runTaska(["ingest", "Fixtures"]).status == 2)
         #expect(try runTaska(["frobnicate"]).status == 2)
         let missing = try runTaska(["ingest", "no-such-folder", "--jsonl", "-"])
         #expect(missing.stderr.contains("no-such-folder: no such file or directory"))

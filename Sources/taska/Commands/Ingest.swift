@@ -3,6 +3,7 @@ import Foundation
 import TaskaCore
 import TaskaIngest
 import TaskaNormalize
+import TaskaStore
 
 extension Taska {
     /// `taska ingest PATH...`: files and folders in, one record per document out.
@@ -20,6 +21,12 @@ extension Taska {
 
         @Option(name: .long, help: ArgumentHelp("Write records as JSON Lines to FILE ('-' for standard output).", valueName: "FILE"))
         var jsonl: String?
+
+        @Option(name: .long, help: ArgumentHelp("Store documents, records and originals in this archive (default: taska.sqlite, unless only --jsonl is given).", valueName: "PATH"))
+        var archive: String?
+
+        @Flag(name: .long, help: "Do not keep the original bytes in the archive.")
+        var noOriginals = false
 
         @Option(name: .long, help: "Number of files processed in parallel (1 to the number of cores).")
         var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -42,9 +49,6 @@ extension Taska {
                 throw ValidationError("--jobs must be between 1 and \(cores); got \(jobs).")
             }
             guard maxBytes > 0 else { throw ValidationError("--max-bytes must be positive; got \(maxBytes).") }
-            guard jsonl != nil else {
-                throw ValidationError("Say where records go: --jsonl FILE (or --jsonl - for standard output).")
-            }
             for path in paths where !FileManager.default.fileExists(atPath: path) {
                 throw ValidationError("\(path): no such file or directory.")
             }
@@ -55,15 +59,26 @@ extension Taska {
             options.form = form
             let runner = IngestRunner(pipeline: StandardPipelines.communiques(options),
                                       reader: FileReader(maxBytes: maxBytes), jobs: jobs)
-            let sink: JSONLinesSink
-            do { sink = try JSONLinesSink(path: jsonl ?? "-") } catch { throw RunFailure(description: error.description) }
+            // No destination given: the archive. Only --jsonl given: JSON Lines alone.
+            let archivePath = archive ?? (jsonl == nil ? "taska.sqlite" : nil)
+            var sink: JSONLinesSink?
+            var store: Archive?
+            do {
+                if let jsonl { sink = try JSONLinesSink(path: jsonl) }
+                if let archivePath { store = try Archive(path: archivePath) }
+            } catch let error as CustomStringConvertible {
+                throw RunFailure(description: error.description)
+            }
             let showProgress = !quiet && isatty(2) == 1
             let reporter = TerminalProgress(enabled: showProgress)
             let summary: IngestSummary
             do {
                 let onProgress: (@Sendable (IngestProgress) -> Void)? = showProgress ? { @Sendable progress in reporter.update(progress) } : nil
-                summary = try runner.run(paths: paths, sink: sink, progress: onProgress)
+                summary = try runner.run(paths: paths, sink: sink, archive: store, keepOriginals: !noOriginals, progress: onProgress)
             } catch let error as SinkError {
+                reporter.clear()
+                throw RunFailure(description: error.description)
+            } catch let error as ArchiveError {
                 reporter.clear()
                 throw RunFailure(description: error.description)
             } catch let error as WalkError {
@@ -71,9 +86,9 @@ extension Taska {
                 throw ValidationError(error.description)
             }
             reporter.clear()
-            let destination = jsonl == "-" ? nil : jsonl
+            let destination = [jsonl == "-" ? nil : jsonl, archivePath].compactMap { $0 }.joined(separator: " and ")
             if !quiet || summary.failures > 0 {
-                FileHandle.standardError.write(Data((ProgressLine.summary(summary, destination: destination) + "\n").utf8))
+                FileHandle.standardError.write(Data((ProgressLine.summary(summary, destination: destination.isEmpty ? nil : destination) + "\n").utf8))
             }
             if strict && summary.failures > 0 { throw ExitCode(1) }
         }

@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+/// A temporary folder for one test, removed afterwards.
+private final class Scratch {
+    let path = NSTemporaryDirectory() + "taska-archive-cli-" + UUID().uuidString
+    init() { try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+}
+
+private func sha256(_ path: String) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+    process.arguments = [path]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(String(decoding: data, as: UTF8.self).prefix(64))
+}
+
+@Suite(.serialized) struct ArchiveCommandTests {
+    /// Ingests the language fixtures into a fresh archive.
+    private func archive(_ scratch: Scratch) throws -> String {
+        let path = scratch.path + "/taska.sqlite"
+        let result = try runTaska(["ingest", "Fixtures/ha", "Fixtures/ar", "Fixtures/en", "--archive", path, "--quiet"])
+        #expect(result.status == 0, "\(result.stderr)")
+        return path
+    }
+
+    @Test func searchFindsLegacyHausaAndVocalisedArabic() throws {
+        let scratch = Scratch()
+        let db = try archive(scratch)
+        // The legacy file spells k'aramar; ingest folded it to ƙaramar; both queries find it.
+        for query in ["ƙaramar", "k'aramar", "Ƙaramar"] {
+            let result = try runTaska(["search", query, "--archive", db, "--json"])
+            #expect(result.status == 0)
+            #expect(result.stdout.contains("Fixtures/ha/sanarwa-ruwa-legacy-apostrophe.txt\""), "query \(query)")
+            #expect(result.stdout.contains("«ƙaramar»") || result.stdout.contains("«Ƙaramar»") || result.stdout.contains("«ƘARAMAR»"))
+        }
+        // Vocalised query, undiacritised text.
+        let arabic = try runTaska(["search", "مَدْرَسَةٌ", "--archive", db, "--json"])
+        #expect(arabic.stdout.contains("Fixtures/ar/akhbar-madrasa-windows-1256.html\""))
+        // Plain k must not match ƙ.
+        let plain = try runTaska(["search", "karamar", "--archive", db, "--json"])
+        #expect(!plain.stdout.contains("sanarwa-ruwa-legacy-apostrophe.txt\""))
+    }
+
+    @Test func reingestingAddsNothingAndStatsCount() throws {
+        let scratch = Scratch()
+        let db = try archive(scratch)
+        let first = try runTaska(["stats", "--archive", db, "--json"])
+        _ = try runTaska(["ingest", "Fixtures/ha", "Fixtures/ar", "Fixtures/en", "--archive", db, "--quiet"])
+        let second = try runTaska(["stats", "--archive", db, "--json"])
+        #expect(first.status == 0 && second.status == 0)
+        #expect(first.stdout == second.stdout)
+        let stats = try JSONSerialization.jsonObject(with: Data(second.stdout.utf8)) as? [String: Any]
+        #expect((stats?["records"] as? Int ?? 0) > 20)
+    }
+
+    @Test func exportReproducesEveryOriginalAndVerifyCatchesAFlippedByte() throws {
+        let scratch = Scratch()
+        let db = try archive(scratch)
+        let out = scratch.path + "/export"
+        let export = try runTaska(["export", "--archive", db, "--originals", out, "--jsonl", scratch.path + "/records.jsonl"])
+        #expect(export.status == 0, "\(export.stderr)")
+        let original = packageRoot + "/Fixtures/ar/akhbar-madrasa-windows-1256.html"
+        let exported = out + "/Fixtures/ar/akhbar-madrasa-windows-1256.html"
+        #expect(try sha256(original) == sha256(exported))
+        let lines = try String(contentsOfFile: scratch.path + "/records.jsonl", encoding: .utf8).split(separator: "\n")
+        #expect(lines.count > 20)
+
+        #expect(try runTaska(["verify", "--archive", db]).status == 0)
+        // Flip one byte of one stored original with the sqlite3 CLI semantics, through SQL.
+        let flip = try runSQL(db, "UPDATE original SET data = CAST(X'00' AS BLOB) || substr(data, 2) WHERE sha256 = (SELECT sha256 FROM sighting WHERE path = 'Fixtures/en/letter-road-windows-1252.txt' LIMIT 1)")
+        #expect(flip)
+        let verify = try runTaska(["verify", "--archive", db])
+        #expect(verify.status == 1)
+        #expect(verify.stderr.contains("Fixtures/en/letter-road-windows-1252.txt"))
+    }
+
+    @Test func ingestWithoutDestinationWritesTaskaSqliteHere() throws {
+        let scratch = Scratch()
+        let result = try runTaska(["ingest", packageRoot + "/Fixtures/en", "--quiet"], directory: scratch.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: scratch.path + "/taska.sqlite"))
+    }
+
+    @Test func readingAMissingArchiveSaysWhatToDo() throws {
+        let result = try runTaska(["search", "x", "--archive", "/nonexistent/taska.sqlite"])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("taska ingest"))
+    }
+}
+
+/// Runs one SQL statement through Python's sqlite3 module (no sqlite3 CLI needed).
+private func runSQL(_ db: String, _ sql: String) throws -> Bool {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2]); c.commit(); print(c.total_changes)", db, sql]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return process.terminationStatus == 0 && String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == "1"
+}
