@@ -80,6 +80,37 @@ private func sha256(_ path: String) throws -> String {
         #expect(verify.stderr.contains("Fixtures/en/letter-road-windows-1252.txt"))
     }
 
+    @Test func bagHasMatchingManifestsOxumAndPremis() throws {
+        let scratch = Scratch()
+        let db = try archive(scratch)
+        let bag = scratch.path + "/bag"
+        let result = try runTaska(["export", "--archive", db, "--bag", bag])
+        #expect(result.status == 0, "\(result.stderr)")
+        let manifest = try String(contentsOfFile: bag + "/manifest-sha256.txt", encoding: .utf8)
+        var bytes = 0, files = 0
+        for line in manifest.split(separator: "\n") {
+            let parts = line.split(separator: " ", maxSplits: 1)
+            let path = bag + "/" + parts[1].trimmingCharacters(in: .whitespaces)
+            #expect(try sha256(path) == String(parts[0]), "\(path)")
+            bytes += (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            files += 1
+        }
+        let info = try String(contentsOfFile: bag + "/bag-info.txt", encoding: .utf8)
+        #expect(info.contains("Payload-Oxum: \(bytes).\(files)"))
+        let tags = try String(contentsOfFile: bag + "/tagmanifest-sha256.txt", encoding: .utf8)
+        for name in ["bagit.txt", "bag-info.txt", "manifest-sha256.txt", "manifest-sha512.txt"] {
+            #expect(tags.contains("\(try sha256(bag + "/" + name))  \(name)"))
+        }
+        let premis = try FileManager.default.contentsOfDirectory(atPath: bag + "/data/premis")
+        #expect(premis.count == manifest.split(separator: "\n").filter { $0.contains("data/originals/") }.count)
+        let one = try String(contentsOfFile: bag + "/data/premis/" + premis[0], encoding: .utf8)
+        for event in ["ingestion", "message digest calculation", "format identification", "fixity check"] {
+            #expect(one.contains("<premis:eventType>\(event)</premis:eventType>"))
+        }
+        // A second export into the same, now non-empty folder is refused.
+        #expect(try runTaska(["export", "--archive", db, "--bag", bag]).status == 3)
+    }
+
     @Test func ingestWithoutDestinationWritesTaskaSqliteHere() throws {
         let scratch = Scratch()
         let result = try runTaska(["ingest", packageRoot + "/Fixtures/en", "--quiet"], directory: scratch.path)

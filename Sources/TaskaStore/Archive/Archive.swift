@@ -250,6 +250,35 @@ public final class Archive: @unchecked Sendable {
         }
     }
 
+    /// A stored original with what the archive knows of it.
+    public struct StoredObject: Sendable {
+        public var sha256: String
+        public var paths: [String]
+        public var bytes: [UInt8]
+        public var mediaType: String?
+        public var charset: String?
+        public var firstSeenAt: String
+    }
+
+    /// Every stored original with its document facts, in hash order (one in memory at a time).
+    public func forEachObject(_ visit: (StoredObject) throws -> Void) throws(ArchiveError) {
+        try wrap {
+            try writer.read { db in
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT original.sha256, original.data, document.mediaType, document.charset, document.firstSeenAt
+                    FROM original JOIN document ON document.sha256 = original.sha256 ORDER BY original.sha256
+                    """)
+                while let row = try rows.next() {
+                    let sha: String = row["sha256"]
+                    let data: Data = row["data"]
+                    let paths = try String.fetchAll(db, sql: "SELECT path FROM sighting WHERE sha256 = ? GROUP BY path ORDER BY MIN(id)", arguments: [sha])
+                    try visit(StoredObject(sha256: sha, paths: paths, bytes: [UInt8](data), mediaType: row["mediaType"],
+                                           charset: row["charset"], firstSeenAt: row["firstSeenAt"]))
+                }
+            }
+        }
+    }
+
     /// Re-hashes every stored original; returns those whose bytes no longer match.
     public func verify() throws(ArchiveError) -> (checked: Int, failures: [FixityFailure]) {
         var checked = 0

@@ -18,9 +18,12 @@ extension Taska {
         @Option(name: .long, help: ArgumentHelp("Write every stored original under DIR, by the path it was first seen under.", valueName: "DIR"))
         var originals: String?
 
+        @Option(name: .long, help: ArgumentHelp("Write a BagIt bag (RFC 8493) with originals, records and PREMIS metadata to the new folder DIR.", valueName: "DIR"))
+        var bag: String?
+
         func validate() throws {
-            guard jsonl != nil || originals != nil else {
-                throw ValidationError("Say what to export: --jsonl FILE and/or --originals DIR.")
+            guard jsonl != nil || originals != nil || bag != nil else {
+                throw ValidationError("Say what to export: --jsonl FILE, --originals DIR and/or --bag DIR.")
             }
         }
 
@@ -34,6 +37,10 @@ extension Taska {
                 if let originals {
                     let n = try ArchiveExport.originals(from: archive, to: originals)
                     FileHandle.standardError.write(Data("Exported \(n) originals to \(originals).\n".utf8))
+                }
+                if let bag {
+                    let s = try BagExporter().export(archive, to: bag)
+                    FileHandle.standardError.write(Data("Wrote bag \(bag): \(s.objects) objects, \(s.payloadFiles) payload files, \(s.payloadBytes) bytes.\n".utf8))
                 }
             } catch let error as CustomStringConvertible {
                 throw RunFailure(description: error.description)
