@@ -119,7 +119,7 @@ public final class IngestRunner: @unchecked Sendable {
     /// Ingests `paths` into `sink`. Throws `WalkError` for a missing argument path and the
     /// sink's error when output fails; document failures become error records instead.
     public func run(paths: [String], sink: JSONLinesSink?, archive: Archive? = nil, keepOriginals: Bool = true,
-                    progress: (@Sendable (IngestProgress) -> Void)? = nil) throws -> IngestSummary {
+                    shard: Shard? = nil, progress: (@Sendable (IngestProgress) -> Void)? = nil) throws -> IngestSummary {
         let start = Date()
         let collector = Collector(sink: sink, archive: archive, progress: progress, start: start)
         let window = DispatchSemaphore(value: jobs * 2)
@@ -131,6 +131,7 @@ public final class IngestRunner: @unchecked Sendable {
         var walkError: (any Error)?
         do {
             try FileWalker().walk(paths, onProblem: { path, problem in problems.append("\(path): \(problem)") }) { file in
+                if let shard, !shard.contains(file.pathBytes) { return }
                 window.wait()
                 if let failure = collector.failure { window.signal(); throw failure }
                 let position = index

@@ -111,6 +111,59 @@ private func sha256(_ path: String) throws -> String {
         #expect(try runTaska(["export", "--archive", db, "--bag", bag]).status == 3)
     }
 
+    @Test func fourShardsMergedEqualOneUnshardedRun() throws {
+        let scratch = Scratch()
+        let whole = scratch.path + "/whole.sqlite"
+        #expect(try runTaska(["ingest", "Fixtures", "--archive", whole, "--quiet"]).status == 0)
+        var shards: [String] = []
+        var shardRecords = 0
+        for k in 1...4 {
+            let shard = scratch.path + "/shard\(k).sqlite"
+            let r = try runTaska(["ingest", "Fixtures", "--archive", shard, "--shard", "\(k)/4", "--quiet"])
+            #expect(r.status == 0, "\(r.stderr)")
+            shards.append(shard)
+            let stats = try JSONSerialization.jsonObject(with: Data(try runTaska(["stats", "--archive", shard, "--json"]).stdout.utf8)) as? [String: Any]
+            shardRecords += stats?["records"] as? Int ?? 0
+        }
+        let merged = scratch.path + "/merged.sqlite"
+        #expect(try runTaska(["merge"] + shards + ["--into", merged]).status == 0)
+        // Merging again adds nothing.
+        let again = try runTaska(["merge"] + shards + ["--into", merged])
+        #expect(!again.stdout.contains("+1") && again.stdout.contains("+0 records"))
+        let wholeStats = try runTaska(["stats", "--archive", whole, "--json"]).stdout
+        let mergedStats = try runTaska(["stats", "--archive", merged, "--json"]).stdout
+        #expect(wholeStats == mergedStats)
+        let w = try JSONSerialization.jsonObject(with: Data(wholeStats.utf8)) as? [String: Any]
+        #expect(w?["records"] as? Int == shardRecords)
+        let wholeLines = Set(try exportLines(whole)), mergedLines = Set(try exportLines(merged))
+        #expect(wholeLines.count == mergedLines.count)
+    }
+
+    private func exportLines(_ db: String) throws -> [String] {
+        let result = try runTaska(["export", "--archive", db, "--jsonl", "-"])
+        // Drop ingestedAt, which differs between runs.
+        return result.stdout.split(separator: "\n").map { line in
+            String(line.replacingOccurrences(of: #","ingestedAt":"[^"]*""#, with: "", options: .regularExpression))
+        }
+    }
+
+    @Test func pathsFromAndBadShardValues() throws {
+        let scratch = Scratch()
+        let list = scratch.path + "/paths.txt"
+        try "Fixtures/en\nFixtures/ha/sanarwa-ruwa-legacy-apostrophe.txt\n".write(toFile: list, atomically: true, encoding: .utf8)
+        let result = try runTaska(["ingest", "--paths-from", list, "--jsonl", "-"])
+        #expect(result.status == 0)
+        let paths = result.stdout.split(separator: "\n").compactMap { line -> String? in
+            let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            return (object?["source"] as? [String: Any])?["path"] as? String
+        }
+        #expect(paths.contains("Fixtures/ha/sanarwa-ruwa-legacy-apostrophe.txt"))
+        #expect(paths.contains { $0.hasPrefix("Fixtures/en/") })
+        for bad in ["0/4", "5/4", "x", "1/0"] {
+            #expect(try runTaska(["ingest", "Fixtures/en", "--jsonl", "-", "--shard", bad]).status == 2)
+        }
+    }
+
     @Test func ingestWithoutDestinationWritesTaskaSqliteHere() throws {
         let scratch = Scratch()
         let result = try runTaska(["ingest", packageRoot + "/Fixtures/en", "--quiet"], directory: scratch.path)

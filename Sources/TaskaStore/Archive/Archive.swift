@@ -187,6 +187,71 @@ public final class Archive: @unchecked Sendable {
         }
     }
 
+    /// What a merge added.
+    public struct MergeSummary: Sendable, Equatable {
+        public var documents = 0
+        public var records = 0
+        public var errors = 0
+        public var sightings = 0
+    }
+
+    /// Adds everything of the archive at `other` that this one lacks; merging twice adds nothing.
+    ///
+    /// Documents and originals are keyed by content hash, records by (record id, pipeline hash),
+    /// sightings by (hash, path, time) and errors by (path, hash, stage, pipeline hash).
+    public func merge(from other: String) throws(ArchiveError) -> MergeSummary {
+        guard FileManager.default.fileExists(atPath: other) else {
+            throw .cannotOpen(path: other, reason: "no such file")
+        }
+        // Check the other archive's schema first (and migrate nothing in it).
+        _ = try Archive(path: other, readOnly: true)
+        return try wrap {
+            try writer.writeWithoutTransaction { db in
+                try db.execute(sql: "ATTACH DATABASE ? AS other", arguments: [other])
+                defer { try? db.execute(sql: "DETACH DATABASE other") }
+                var summary = MergeSummary()
+                try db.inTransaction {
+                    try db.execute(sql: "INSERT OR IGNORE INTO document SELECT * FROM other.document")
+                    summary.documents = db.changesCount
+                    try db.execute(sql: "INSERT OR IGNORE INTO original SELECT * FROM other.original")
+                    try db.execute(sql: """
+                        INSERT INTO sighting (sha256, path, pathBytes, modified, seenAt)
+                        SELECT o.sha256, o.path, o.pathBytes, o.modified, o.seenAt FROM other.sighting o
+                        WHERE NOT EXISTS (SELECT 1 FROM sighting s WHERE s.sha256 = o.sha256 AND s.path = o.path AND s.seenAt = o.seenAt)
+                        ORDER BY o.id
+                        """)
+                    summary.sightings = db.changesCount
+                    try db.execute(sql: """
+                        INSERT OR IGNORE INTO record (recordId, sha256, subIndex, pipelineName, pipelineVersion, pipelineHash, path,
+                            title, language, published, text, searchKey, json, ingestedAt)
+                        SELECT recordId, sha256, subIndex, pipelineName, pipelineVersion, pipelineHash, path,
+                            title, language, published, text, searchKey, json, ingestedAt FROM other.record ORDER BY id
+                        """)
+                    summary.records = db.changesCount
+                    try db.execute(sql: """
+                        INSERT INTO error (path, sha256, stage, message, pipelineHash, json, at)
+                        SELECT o.path, o.sha256, o.stage, o.message, o.pipelineHash, o.json, o.at FROM other.error o
+                        WHERE NOT EXISTS (SELECT 1 FROM error e WHERE e.path = o.path AND e.sha256 IS o.sha256
+                                          AND e.stage = o.stage AND e.pipelineHash = o.pipelineHash)
+                        ORDER BY o.id
+                        """)
+                    summary.errors = db.changesCount
+                    return .commit
+                }
+                return summary
+            }
+        }
+    }
+
+    /// Every record as (record id, pipeline hash, text), sorted: for comparing archives.
+    public func recordKeys() throws(ArchiveError) -> [String] {
+        try wrap {
+            try writer.read { db in
+                try String.fetchAll(db, sql: "SELECT recordId || ' ' || pipelineHash || ' ' || sha256 || ' ' || text FROM record ORDER BY recordId, pipelineHash")
+            }
+        }
+    }
+
     // MARK: Reading
 
     /// Ranked full-text search (bm25), with optional language and date filters.

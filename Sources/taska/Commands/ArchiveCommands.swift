@@ -100,3 +100,35 @@ extension Taska {
         }
     }
 }
+
+extension Taska {
+    /// `taska merge A B … --into C`: combine shard archives.
+    struct Merge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Merge archives (for example the shards of a job array) into one; merging again adds nothing.")
+
+        @Argument(help: "Archives to merge.")
+        var archives: [String]
+
+        @Option(name: .long, help: ArgumentHelp("The archive to merge into (created when missing).", valueName: "PATH"))
+        var into: String
+
+        func validate() throws {
+            guard !archives.isEmpty else { throw ValidationError("Name at least one archive to merge.") }
+            for path in archives where !FileManager.default.fileExists(atPath: path) {
+                throw ValidationError("\(path): no such archive.")
+            }
+            if archives.contains(into) { throw ValidationError("--into \(into) is also one of the archives to merge.") }
+        }
+
+        func run() throws {
+            do {
+                let target = try Archive(path: into)
+                for path in archives {
+                    let s = try target.merge(from: path)
+                    print("\(path): +\(s.documents) documents, +\(s.records) records, +\(s.errors) errors, +\(s.sightings) sightings")
+                }
+            } catch { throw RunFailure(description: error.description) }
+        }
+    }
+}

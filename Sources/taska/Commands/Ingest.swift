@@ -17,7 +17,13 @@ extension Taska {
         )
 
         @Argument(help: "Files or folders to ingest.", completion: .file())
-        var paths: [String]
+        var paths: [String] = []
+
+        @Option(name: .long, help: ArgumentHelp("Also ingest the files and folders listed in FILE, one per line ('-' for standard input).", valueName: "FILE"))
+        var pathsFrom: String?
+
+        @Option(name: .long, help: ArgumentHelp("Take only part K of N of the files (split by a hash of each path), for job arrays.", valueName: "K/N"))
+        var shard: String?
 
         @Option(name: .long, help: ArgumentHelp("Write records as JSON Lines to FILE ('-' for standard output).", valueName: "FILE"))
         var jsonl: String?
@@ -49,6 +55,15 @@ extension Taska {
                 throw ValidationError("--jobs must be between 1 and \(cores); got \(jobs).")
             }
             guard maxBytes > 0 else { throw ValidationError("--max-bytes must be positive; got \(maxBytes).") }
+            guard !paths.isEmpty || pathsFrom != nil else {
+                throw ValidationError("Give files or folders to ingest, or --paths-from FILE.")
+            }
+            if let shard, Shard(shard) == nil {
+                throw ValidationError("--shard takes K/N with 1 ≤ K ≤ N (for example 2/4); got \(shard).")
+            }
+            if let pathsFrom, pathsFrom != "-", !FileManager.default.fileExists(atPath: pathsFrom) {
+                throw ValidationError("--paths-from \(pathsFrom): no such file.")
+            }
             for path in paths where !FileManager.default.fileExists(atPath: path) {
                 throw ValidationError("\(path): no such file or directory.")
             }
@@ -74,7 +89,10 @@ extension Taska {
             let summary: IngestSummary
             do {
                 let onProgress: (@Sendable (IngestProgress) -> Void)? = showProgress ? { @Sendable progress in reporter.update(progress) } : nil
-                summary = try runner.run(paths: paths, sink: sink, archive: store, keepOriginals: !noOriginals, progress: onProgress)
+                var inputs = paths
+                if let pathsFrom { inputs += try Self.readPaths(pathsFrom) }
+                summary = try runner.run(paths: inputs, sink: sink, archive: store, keepOriginals: !noOriginals,
+                                         shard: shard.flatMap(Shard.init), progress: onProgress)
             } catch let error as SinkError {
                 reporter.clear()
                 throw RunFailure(description: error.description)
@@ -92,6 +110,23 @@ extension Taska {
             }
             if strict && summary.failures > 0 { throw ExitCode(1) }
         }
+    }
+}
+
+extension Taska.Ingest {
+    /// Paths listed one per line (blank lines skipped) in a file or on standard input.
+    static func readPaths(_ source: String) throws -> [String] {
+        let data: Data
+        if source == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let contents = FileManager.default.contents(atPath: source) else {
+                throw RunFailure(description: "cannot read --paths-from \(source)")
+            }
+            data = contents
+        }
+        return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
+            .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
     }
 }
 
