@@ -37,10 +37,11 @@ let package = Package(
             name: "TaskaIngest",
             dependencies: ["TaskaCore", "TaskaDecode", "TaskaExtract", "TaskaNormalize", "TaskaStore"]
         ),
+        .target(name: "TaskaWatch", dependencies: ["TaskaCore", "TaskaIngest", "TaskaStore"]),
         .executableTarget(
             name: "taska",
             dependencies: [
-                "TaskaIngest", "TaskaCore", "TaskaNormalize", "TaskaStore",
+                "TaskaIngest", "TaskaCore", "TaskaNormalize", "TaskaStore", "TaskaWatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -49,6 +50,7 @@ let package = Package(
         .testTarget(name: "TaskaNormalizeTests", dependencies: ["TaskaNormalize", "TaskaCore"]),
         .testTarget(name: "TaskaExtractTests", dependencies: ["TaskaExtract", "TaskaCore"]),
         .testTarget(name: "TaskaStoreTests", dependencies: ["TaskaStore", "TaskaCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "TaskaWatchTests", dependencies: ["TaskaWatch", "TaskaIngest", "TaskaStore", "TaskaCore"]),
         .testTarget(name: "TaskaIngestTests", dependencies: ["TaskaIngest", "TaskaCore"]),
         .testTarget(name: "taskaCLITests", dependencies: ["taska"]),
     ]

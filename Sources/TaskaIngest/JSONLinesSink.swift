@@ -29,14 +29,14 @@ public final class JSONLinesSink: RecordSink {
     private let name: String
     private var buffer: [UInt8] = []
 
-    /// `path` "-" means standard output. The file is created or truncated.
-    public init(path: String) throws(SinkError) {
+    /// `path` "-" means standard output. The file is created, and truncated unless `append`.
+    public init(path: String, append: Bool = false) throws(SinkError) {
         if path == "-" {
             fd = 1
             ownsDescriptor = false
             name = "standard output"
         } else {
-            let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC), 0o644)
             guard descriptor >= 0 else { throw .cannotCreate(path: path, reason: String(cString: strerror(errno))) }
             fd = descriptor
             ownsDescriptor = true
@@ -64,6 +64,14 @@ public final class JSONLinesSink: RecordSink {
 
     /// Writes buffered lines to the file (no fsync).
     public func flushBuffered() throws { try flush() }
+
+    /// Writes buffered lines and forces them to disk (fsync), so they survive a crash.
+    public func sync() throws {
+        try flush()
+        if ownsDescriptor, fsync(fd) != 0, errno != EINVAL {
+            throw SinkError.writeFailed(path: name, reason: String(cString: strerror(errno)))
+        }
+    }
 
     public func finish() throws {
         try flush()

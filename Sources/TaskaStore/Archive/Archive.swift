@@ -243,6 +243,31 @@ public final class Archive: @unchecked Sendable {
         }
     }
 
+    /// Whether content `sha256` already has records or an error row under `pipelineHash`.
+    public func contains(sha256: String, pipelineHash: String) throws(ArchiveError) -> Bool {
+        try wrap {
+            try writer.read { db in
+                try Bool.fetchOne(db, sql: """
+                    SELECT EXISTS(SELECT 1 FROM record WHERE sha256 = ? AND pipelineHash = ?)
+                        OR EXISTS(SELECT 1 FROM error WHERE sha256 = ? AND pipelineHash = ?)
+                    """, arguments: [sha256, pipelineHash, sha256, pipelineHash]) ?? false
+            }
+        }
+    }
+
+    /// Whether a record id (or an error for that content) is committed under `pipelineHash`;
+    /// used to reconcile JSON Lines written before a crash.
+    public func isCommitted(recordId: String?, sha256: String?, path: String, pipelineHash: String) throws(ArchiveError) -> Bool {
+        try wrap {
+            try writer.read { db in
+                if let recordId, try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM record WHERE recordId = ? AND pipelineHash = ?)",
+                                                   arguments: [recordId, pipelineHash]) == true { return true }
+                return try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM error WHERE path = ? AND sha256 IS ? AND pipelineHash = ?)",
+                                         arguments: [path, sha256, pipelineHash]) ?? false
+            }
+        }
+    }
+
     /// Every record as (record id, pipeline hash, text), sorted: for comparing archives.
     public func recordKeys() throws(ArchiveError) -> [String] {
         try wrap {

@@ -123,12 +123,14 @@ extension Taska {
 
         func run() throws {
             do {
+                let lock = try ArchiveLock(archive: into)
+                defer { withExtendedLifetime(lock) {} }
                 let target = try Archive(path: into)
                 for path in archives {
                     let s = try target.merge(from: path)
                     print("\(path): +\(s.documents) documents, +\(s.records) records, +\(s.errors) errors, +\(s.sightings) sightings")
                 }
-            } catch { throw RunFailure(description: error.description) }
+            } catch let error as CustomStringConvertible { throw RunFailure(description: error.description) }
         }
     }
 }

@@ -78,7 +78,10 @@ extension Taska {
             let archivePath = archive ?? (jsonl == nil ? "taska.sqlite" : nil)
             var sink: JSONLinesSink?
             var store: Archive?
+            var lock: ArchiveLock?
+            defer { withExtendedLifetime(lock) {} }
             do {
+                if let archivePath { lock = try ArchiveLock(archive: archivePath) }
                 if let jsonl { sink = try JSONLinesSink(path: jsonl) }
                 if let archivePath { store = try Archive(path: archivePath) }
             } catch let error as CustomStringConvertible {

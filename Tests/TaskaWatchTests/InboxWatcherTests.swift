@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+import TaskaCore
+import TaskaIngest
+import TaskaStore
+@testable import TaskaWatch
+
+@Suite struct InboxWatcherTests {
+    @Test func partialDownloadsAndDotFilesAreIgnored() {
+        for name in [".hidden", "a.part", "b.tmp", "c.crdownload"] { #expect(InboxWatcher.isIgnored(name)) }
+        for name in ["a.txt", "part.html", "tmp"] { #expect(!InboxWatcher.isIgnored(name)) }
+    }
+
+    @Test func reconcileDropsLinesTheArchiveNeverCommitted() throws {
+        let dir = NSTemporaryDirectory() + "taska-reconcile-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let archive = try Archive(path: dir + "/a.sqlite")
+        let runner = IngestRunner(pipeline: StandardPipelines.communiques(), jobs: 1)
+        try "Takarda daya.".write(toFile: dir + "/one.txt", atomically: true, encoding: .utf8)
+        try "Takarda biyu.".write(toFile: dir + "/two.txt", atomically: true, encoding: .utf8)
+        var lines: [String] = []
+        var committed: [(record: Record, line: String)] = []
+        for name in ["one.txt", "two.txt"] {
+            runner.process(InputFile(path: dir + "/" + name)) { record in
+                let line = record.json.serialized()
+                lines.append(line)
+                if name == "one.txt" { committed.append((record, line)) }
+            }
+        }
+        // Only the first file reached the archive before the "crash"; the file also ends in a torn line.
+        let source = committed[0].record.document.source
+        try archive.store([ArchivedFile(source: source, original: nil, records: committed, seenAt: Timestamp(seconds: 0))])
+        let jsonl = dir + "/r.jsonl"
+        try (lines.joined(separator: "\n") + "\n{\"id\":\"torn").write(toFile: jsonl, atomically: true, encoding: .utf8)
+        let watcher = InboxWatcher(inbox: dir, runner: runner, archive: archive, jsonl: jsonl, options: WatchOptions()) { _ in }
+        try watcher.reconcile()
+        let kept = try String(contentsOfFile: jsonl, encoding: .utf8)
+        #expect(kept == lines[0] + "\n")
+        #expect(watcher.summary.droppedJSONLines == 2)
+    }
+}

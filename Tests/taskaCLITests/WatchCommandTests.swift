@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct WatchCommandTests {
+    /// The scaled-down soak test: files dropped while `taska watch` is SIGKILLed and restarted;
+    /// every good file must end up exactly once, every broken one as one error row.
+    @Test func survivesKillsExactlyOnce() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", packageRoot + "/scripts/soak-watch", "--files", "120", "--kills", "3",
+                             "--taska", taskaExecutable.path]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let report = String(decoding: data, as: UTF8.self)
+        #expect(process.terminationStatus == 0, "\(report)")
+        #expect(report.contains("exactly once"))
+    }
+
+    @Test func missingInboxIsAUsageError() throws {
+        let result = try runTaska(["watch", "/nonexistent/inbox"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("no such folder"))
+    }
+
+    @Test func sigtermStopsCleanly() throws {
+        let dir = NSTemporaryDirectory() + "taska-watch-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir + "/inbox", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "Sannu da zuwa.".write(toFile: dir + "/inbox/a.txt", atomically: true, encoding: .utf8)
+        try "partial".write(toFile: dir + "/inbox/b.txt.part", atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = taskaExecutable
+        process.arguments = ["watch", dir + "/inbox", "--archive", dir + "/a.sqlite", "--settle", "0.2", "--jsonl", dir + "/r.jsonl"]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait (bounded) until the record is committed, then stop the watcher.
+        for _ in 0..<100 {
+            if let text = try? String(contentsOfFile: dir + "/r.jsonl", encoding: .utf8), text.contains("Sannu") { break }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        process.terminate()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let lines = try String(contentsOfFile: dir + "/r.jsonl", encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 1)  // the .part file was never taken
+        #expect(FileManager.default.fileExists(atPath: dir + "/inbox/a.txt"))  // originals untouched
+    }
+}
