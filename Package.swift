@@ -28,11 +28,17 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // C boundary to the system zlib (gzip and WARC.gz streaming; see Sources/CZlib/shim.h).
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(name: "TaskaCore"),
         .target(name: "TaskaDecode", dependencies: ["TaskaCore", "CICUShim"]),
         .target(name: "TaskaNormalize", dependencies: ["TaskaCore", "CICUShim"]),
         .target(name: "TaskaExtract", dependencies: ["TaskaCore", "CLibXML2"]),
-        .target(name: "TaskaStore", dependencies: ["TaskaCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "TaskaStore", dependencies: ["TaskaCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "TaskaIngest",
             dependencies: ["TaskaCore", "TaskaDecode", "TaskaExtract", "TaskaNormalize", "TaskaStore"]

@@ -92,7 +92,7 @@ private func count(_ archive: Archive) throws -> ArchiveStats { try archive.stat
         do {
             let raw = try DatabaseQueue(path: path)
             try raw.write { db in
-                try db.execute(sql: "UPDATE original SET data = CAST('Takarda ta farkO.' AS BLOB) WHERE size = 17")
+                try db.execute(sql: "UPDATE original SET data = CAST('Takarda ta farkO.' AS BLOB), compression = 'none' WHERE size = 17")
             }
         }
         let reopened = try Archive(path: path, readOnly: true)
@@ -100,6 +100,22 @@ private func count(_ archive: Archive) throws -> ArchiveStats { try archive.stat
         #expect(result.checked == 2)
         #expect(result.failures.count == 1)
         #expect(result.failures.first?.paths == ["inbox/a.txt"])
+    }
+
+    @Test func originalsAreCompressedAndComeBackBitForBit() throws {
+        let archive = try Archive()
+        let text = String(repeating: "Ruwan sama ya sauka a Maiduguri. ", count: 200)
+        let small = "ƙ"
+        try archive.store([file(text), file(small, path: "small.txt")])
+        var restored: [String: [UInt8]] = [:]
+        try archive.forEachOriginal { _, paths, bytes in restored[paths[0]] = bytes }
+        #expect(restored["inbox/a.txt"] == Array(text.utf8))
+        #expect(restored["small.txt"] == Array(small.utf8))
+        #expect(try archive.stats().originalBytes == text.utf8.count + small.utf8.count)
+        #expect(try archive.verify().failures.isEmpty)
+        #expect(OriginalCodec.encode(Array(text.utf8)).compression == "zlib")
+        #expect(OriginalCodec.encode(Array(text.utf8)).data.count < text.utf8.count / 10)
+        #expect(OriginalCodec.encode((0..<100).map { UInt8($0) }).compression == "none")
     }
 
     @Test func exportLinesAreTheStoredRecords() throws {

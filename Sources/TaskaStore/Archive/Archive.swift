@@ -157,9 +157,10 @@ public final class Archive: @unchecked Sendable {
                 INSERT INTO sighting (sha256, path, pathBytes, modified, seenAt) VALUES (?, ?, ?, ?, ?)
                 """, arguments: [sha, file.source.path, file.source.pathBytes.map { Data($0) }, file.source.modified?.iso8601(), seenAt])
             if let original = file.original {
+                let stored = OriginalCodec.encode(original)
                 try db.execute(sql: """
-                    INSERT OR IGNORE INTO original (sha256, size, compression, data) VALUES (?, ?, 'none', ?)
-                    """, arguments: [sha, original.count, Data(original)])
+                    INSERT OR IGNORE INTO original (sha256, size, compression, data) VALUES (?, ?, ?, ?)
+                    """, arguments: [sha, original.count, stored.compression, Data(stored.data)])
             }
         }
         for (record, line) in file.records {
@@ -329,12 +330,13 @@ public final class Archive: @unchecked Sendable {
     public func forEachOriginal(_ visit: (_ sha256: String, _ paths: [String], _ bytes: [UInt8]) throws -> Void) throws(ArchiveError) {
         try wrap {
             try writer.read { db in
-                let rows = try Row.fetchCursor(db, sql: "SELECT sha256, data FROM original ORDER BY sha256")
+                let rows = try Row.fetchCursor(db, sql: "SELECT sha256, data, compression, size FROM original ORDER BY sha256")
                 while let row = try rows.next() {
                     let sha: String = row["sha256"]
-                    let data: Data = row["data"]
+                    let stored: Data = row["data"]
+                    let data = try OriginalCodec.decode([UInt8](stored), compression: row["compression"], size: row["size"])
                     let paths = try String.fetchAll(db, sql: "SELECT path FROM sighting WHERE sha256 = ? GROUP BY path ORDER BY MIN(id)", arguments: [sha])
-                    try visit(sha, paths, [UInt8](data))
+                    try visit(sha, paths, data)
                 }
             }
         }
@@ -355,30 +357,48 @@ public final class Archive: @unchecked Sendable {
         try wrap {
             try writer.read { db in
                 let rows = try Row.fetchCursor(db, sql: """
-                    SELECT original.sha256, original.data, document.mediaType, document.charset, document.firstSeenAt
+                    SELECT original.sha256, original.data, original.compression, original.size,
+                           document.mediaType, document.charset, document.firstSeenAt
                     FROM original JOIN document ON document.sha256 = original.sha256 ORDER BY original.sha256
                     """)
                 while let row = try rows.next() {
                     let sha: String = row["sha256"]
-                    let data: Data = row["data"]
+                    let stored: Data = row["data"]
+                    let data = try OriginalCodec.decode([UInt8](stored), compression: row["compression"], size: row["size"])
                     let paths = try String.fetchAll(db, sql: "SELECT path FROM sighting WHERE sha256 = ? GROUP BY path ORDER BY MIN(id)", arguments: [sha])
-                    try visit(StoredObject(sha256: sha, paths: paths, bytes: [UInt8](data), mediaType: row["mediaType"],
+                    try visit(StoredObject(sha256: sha, paths: paths, bytes: data, mediaType: row["mediaType"],
                                            charset: row["charset"], firstSeenAt: row["firstSeenAt"]))
                 }
             }
         }
     }
 
-    /// Re-hashes every stored original; returns those whose bytes no longer match.
+    /// Re-hashes every stored original; returns those whose bytes no longer match (or no
+    /// longer inflate).
     public func verify() throws(ArchiveError) -> (checked: Int, failures: [FixityFailure]) {
-        var checked = 0
-        var failures: [FixityFailure] = []
-        try forEachOriginal { sha, paths, bytes in
-            checked += 1
-            let actual = SHA256.hex(of: bytes)
-            if actual != sha { failures.append(FixityFailure(sha256: sha, actual: actual, paths: paths)) }
+        try wrap {
+            try writer.read { db in
+                var checked = 0
+                var failures: [FixityFailure] = []
+                let rows = try Row.fetchCursor(db, sql: "SELECT sha256, data, compression, size FROM original ORDER BY sha256")
+                while let row = try rows.next() {
+                    checked += 1
+                    let sha: String = row["sha256"]
+                    let stored: Data = row["data"]
+                    let actual: String
+                    do {
+                        actual = SHA256.hex(of: try OriginalCodec.decode([UInt8](stored), compression: row["compression"], size: row["size"]))
+                    } catch {
+                        actual = "(undecodable: \(error))"
+                    }
+                    if actual != sha {
+                        let paths = try String.fetchAll(db, sql: "SELECT path FROM sighting WHERE sha256 = ? GROUP BY path ORDER BY MIN(id)", arguments: [sha])
+                        failures.append(FixityFailure(sha256: sha, actual: actual, paths: paths))
+                    }
+                }
+                return (checked, failures)
+            }
         }
-        return (checked, failures)
     }
 
     /// Counts by language, format, charset and month.

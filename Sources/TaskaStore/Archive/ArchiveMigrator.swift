@@ -62,7 +62,7 @@ enum ArchiveMigrator {
             try db.create(table: "original") { t in
                 t.primaryKey("sha256", .text)
                 t.column("size", .integer).notNull()
-                t.column("compression", .text).notNull()       // "none"
+                t.column("compression", .text).notNull()       // "zlib" or "none"
                 t.column("data", .blob).notNull()
             }
         }
