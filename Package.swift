@@ -13,6 +13,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         // C boundary to ICU: the only code that includes unicode/*.h. Its public header is ICU-free.
@@ -43,11 +45,19 @@ let package = Package(
             name: "TaskaIngest",
             dependencies: ["TaskaCore", "TaskaDecode", "TaskaExtract", "TaskaNormalize", "TaskaStore"]
         ),
+        .target(
+            name: "TaskaServe",
+            dependencies: [
+                "TaskaCore", "TaskaStore", "TaskaIngest",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
+        ),
         .target(name: "TaskaWatch", dependencies: ["TaskaCore", "TaskaIngest", "TaskaStore"]),
         .executableTarget(
             name: "taska",
             dependencies: [
-                "TaskaIngest", "TaskaCore", "TaskaNormalize", "TaskaStore", "TaskaWatch",
+                "TaskaIngest", "TaskaCore", "TaskaNormalize", "TaskaStore", "TaskaWatch", "TaskaServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -57,6 +67,10 @@ let package = Package(
         .testTarget(name: "TaskaExtractTests", dependencies: ["TaskaExtract", "TaskaCore"]),
         .testTarget(name: "TaskaStoreTests", dependencies: ["TaskaStore", "TaskaCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TaskaWatchTests", dependencies: ["TaskaWatch", "TaskaIngest", "TaskaStore", "TaskaCore"]),
+        .testTarget(
+            name: "TaskaServeTests",
+            dependencies: ["TaskaServe", "TaskaStore", "TaskaIngest", "TaskaCore", .product(name: "HummingbirdTesting", package: "hummingbird")]
+        ),
         .testTarget(name: "TaskaIngestTests", dependencies: ["TaskaIngest", "TaskaCore"]),
         .testTarget(name: "taskaCLITests", dependencies: ["taska"]),
     ]

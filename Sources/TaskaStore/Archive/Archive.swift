@@ -244,6 +244,51 @@ public final class Archive: @unchecked Sendable {
         }
     }
 
+    /// A stored record with its provenance, for reading rooms and APIs.
+    public struct StoredRecord: Sendable {
+        public var recordId: String
+        public var sha256: String
+        public var json: String
+        public var pipelineName: String
+        public var pipelineVersion: String
+        public var pipelineHash: String
+        public var sightings: [(path: String, seenAt: String)]
+        public var hasOriginal: Bool
+        public var originalSize: Int?
+    }
+
+    /// The newest record with this id (any pipeline), or nil.
+    public func record(id recordId: String) throws(ArchiveError) -> StoredRecord? {
+        try wrap {
+            try writer.read { db in
+                guard let row = try Row.fetchOne(db, sql: """
+                    SELECT recordId, sha256, json, pipelineName, pipelineVersion, pipelineHash FROM record
+                    WHERE recordId = ? ORDER BY id DESC LIMIT 1
+                    """, arguments: [recordId]) else { return nil }
+                let sha: String = row["sha256"]
+                let sightings = try Row.fetchAll(db, sql: "SELECT path, seenAt FROM sighting WHERE sha256 = ? ORDER BY id", arguments: [sha])
+                    .map { (path: $0["path"] as String, seenAt: $0["seenAt"] as String) }
+                let size = try Int.fetchOne(db, sql: "SELECT size FROM original WHERE sha256 = ?", arguments: [sha])
+                return StoredRecord(recordId: row["recordId"], sha256: sha, json: row["json"], pipelineName: row["pipelineName"],
+                                    pipelineVersion: row["pipelineVersion"], pipelineHash: row["pipelineHash"],
+                                    sightings: sightings, hasOriginal: size != nil, originalSize: size)
+            }
+        }
+    }
+
+    /// The original bytes stored under `sha256`, or nil.
+    public func original(sha256: String) throws(ArchiveError) -> [UInt8]? {
+        try wrap {
+            try writer.read { db in
+                guard let row = try Row.fetchOne(db, sql: "SELECT data, compression, size FROM original WHERE sha256 = ?", arguments: [sha256]) else {
+                    return nil
+                }
+                let stored: Data = row["data"]
+                return try OriginalCodec.decode([UInt8](stored), compression: row["compression"], size: row["size"])
+            }
+        }
+    }
+
     /// Whether content `sha256` already has records or an error row under `pipelineHash`.
     public func contains(sha256: String, pipelineHash: String) throws(ArchiveError) -> Bool {
         try wrap {

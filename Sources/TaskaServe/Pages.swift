@@ -1,0 +1,266 @@
+import Foundation
+import TaskaCore
+import TaskaIngest
+import TaskaStore
+
+/// Renders the reading room's pages and API bodies from the archive (read-only).
+///
+/// Kept apart from the HTTP layer so that tests and the API share one rendering path.
+public struct Pages: Sendable {
+    public let archive: Archive
+    /// Hits per page.
+    public static let pageSize = 20
+    /// Longest query accepted, in characters.
+    public static let maxQueryLength = 500
+    /// Text of a document shown at most (characters); the rest is announced, not rendered.
+    public static let maxRenderedText = 2_000_000
+
+    public init(archive: Archive) { self.archive = archive }
+
+    /// Search parameters, bounded.
+    public struct SearchForm: Sendable {
+        public var query: String
+        public var language: String?
+        public var since: String?
+        public var until: String?
+        public var page: Int
+
+        public init(query: String, language: String? = nil, since: String? = nil, until: String? = nil, page: Int = 1) {
+            self.query = String(query.prefix(Pages.maxQueryLength))
+            self.language = language.flatMap { $0.isEmpty ? nil : String($0.prefix(16)) }
+            self.since = since.flatMap { Pages.isDay($0) ? $0 : nil }
+            self.until = until.flatMap { Pages.isDay($0) ? $0 : nil }
+            self.page = min(max(page, 1), 500)
+        }
+    }
+
+    static func isDay(_ s: String) -> Bool {
+        let parts = s.split(separator: "-")
+        return parts.count == 3 && parts[0].count == 4 && parts[1].count == 2 && parts[2].count == 2
+            && parts.allSatisfy { $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
+    }
+
+    public func results(_ form: SearchForm) throws -> [SearchResult] {
+        guard !form.query.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
+        // One extra hit tells whether a next page exists.
+        return try ArchiveSearch().search(archive, query: form.query, language: form.language, since: form.since,
+                                          until: form.until, limit: Pages.pageSize + 1,
+                                          offset: (form.page - 1) * Pages.pageSize)
+    }
+
+    // MARK: Search
+
+    public func searchPage(_ form: SearchForm) throws -> String {
+        let all = try results(form)
+        let hits = all.prefix(Pages.pageSize)
+        var body = """
+        <h1>Search the collection</h1>
+        <form class="search" method="get" action="/search" role="search">
+        <input type="search" name="q" value="\(HTML.attribute(form.query))" maxlength="\(Pages.maxQueryLength)" placeholder="ƙasa, مدرسة, k'asa …" aria-label="Query">
+        <select name="language" aria-label="Language">
+        """
+        for (value, label) in [("", "any language"), ("ha", "Hausa"), ("knc", "Kanuri"), ("ar", "Arabic"), ("en", "English"), ("und", "undetermined")] {
+            body += "<option value=\"\(value)\"\(form.language == value || (form.language == nil && value.isEmpty) ? " selected" : "")>\(label)</option>"
+        }
+        body += """
+        </select>
+        <input type="date" name="since" value="\(HTML.attribute(form.since ?? ""))" aria-label="Since">
+        <input type="date" name="until" value="\(HTML.attribute(form.until ?? ""))" aria-label="Until">
+        <button type="submit">Search</button>
+        </form>
+
+        """
+        if !form.query.isEmpty {
+            body += "<p class=\"meta\">\(hits.isEmpty ? "No records match." : "Results \((form.page - 1) * Pages.pageSize + 1)–\((form.page - 1) * Pages.pageSize + hits.count)")</p>\n<ol class=\"hits\">\n"
+            for result in hits {
+                let h = result.hit
+                body += """
+                <li><a href="/documents/\(HTML.urlComponent(h.recordId))">\(HTML.escape(h.title ?? "(untitled)"))</a>
+                <div class="meta"><span lang="en">\(HTML.escape(h.language ?? "und"))</span>\(h.published.map { " · " + HTML.escape($0) } ?? "")</div>
+                <div class="path">\(HTML.escape(h.path))</div>
+                <p class="snippet" dir="auto"\(Self.langAttribute(h.language))>\(HTML.snippet(result.snippet))</p></li>
+
+                """
+            }
+            body += "</ol>\n<div class=\"pager\">"
+            func link(_ page: Int, _ label: String) -> String {
+                var query = "q=\(HTML.urlComponent(form.query))&page=\(page)"
+                if let l = form.language { query += "&language=\(HTML.urlComponent(l))" }
+                if let s = form.since { query += "&since=\(s)" }
+                if let u = form.until { query += "&until=\(u)" }
+                return "<a href=\"/search?\(HTML.attribute(query))\">\(label)</a>"
+            }
+            if form.page > 1 { body += link(form.page - 1, "← previous") }
+            if all.count > Pages.pageSize { body += link(form.page + 1, "next →") }
+            body += "</div>\n"
+        }
+        return HTML.page(title: form.query.isEmpty ? "Search" : form.query, body: body)
+    }
+
+    static func langAttribute(_ tag: String?) -> String {
+        guard let tag, !tag.isEmpty else { return "" }
+        let language = tag.split(separator: "-").first.map(String.init) ?? tag
+        return " lang=\"\(HTML.attribute(language))\""
+    }
+
+    public func searchJSON(_ form: SearchForm) throws -> String {
+        let all = try results(form)
+        let hits = Array(all.prefix(Pages.pageSize))
+        return JSONValue.object([
+            ("query", .string(form.query)), ("page", .int(form.page)), ("more", .bool(all.count > Pages.pageSize)),
+            ("hits", .array(hits.map { r in
+                .object([("id", .string(r.hit.recordId)), ("title", .string(r.hit.title)), ("language", .string(r.hit.language)),
+                         ("date", .string(r.hit.published)), ("path", .string(r.hit.path)), ("snippet", .string(r.snippet)),
+                         ("rank", .double(r.hit.rank))])
+            })),
+        ]).serialized()
+    }
+
+    // MARK: Document
+
+    /// The document page, or nil when no record has this id.
+    public func documentPage(id: String) throws -> String? {
+        guard let stored = try archive.record(id: id),
+              let record = try JSONSerialization.jsonObject(with: Data(stored.json.utf8)) as? [String: Any] else { return nil }
+        let title = record["title"] as? String ?? "(untitled)"
+        let source = record["source"] as? [String: Any] ?? [:]
+        let metadata = record["metadata"] as? [String: Any] ?? [:]
+        let text = record["text"] as? String ?? ""
+        let language = record["language"] as? String
+        var body = "<article>\n<h1 dir=\"auto\"\(Self.langAttribute(language))>\(HTML.escape(title))</h1>\n"
+        body += "<table class=\"facts\">\n"
+        func row(_ name: String, _ value: String?) {
+            guard let value, !value.isEmpty else { return }
+            body += "<tr><th>\(name)</th><td dir=\"auto\">\(HTML.escape(value))</td></tr>\n"
+        }
+        row("Language", language)
+        row("Direction", record["direction"] as? String)
+        for (key, label) in [("author", "Author"), ("published", "Published"), ("modified", "Modified"), ("siteName", "Site"),
+                             ("canonicalURL", "Canonical URL"), ("description", "Description"), ("declaredLanguage", "Declared language")] {
+            row(label, metadata[key] as? String)
+        }
+        body += "</table>\n<h2>Provenance</h2>\n<table class=\"facts\">\n"
+        for sighting in stored.sightings { row("Seen as", "\(sighting.path) (\(sighting.seenAt))") }
+        row("URI", source["uri"] as? String)
+        row("SHA-256", stored.sha256)
+        row("Size", (source["bytes"] as? Int).map { "\($0) bytes" })
+        row("Media type", source["mediaType"] as? String)
+        if let charset = source["charset"] as? String {
+            let why = source["charsetSource"] as? String ?? "?"
+            let confidence = (source["charsetConfidence"] as? Double).map { String(format: "%.2f", $0) } ?? "?"
+            row("Charset", "\(charset) (\(why), confidence \(confidence))")
+        }
+        row("Pipeline", "\(stored.pipelineName) \(stored.pipelineVersion) (\(stored.pipelineHash))")
+        row("Ingested", record["ingestedAt"] as? String)
+        body += "</table>\n"
+        if stored.hasOriginal {
+            body += "<p><a href=\"/documents/\(HTML.urlComponent(id))/original\" download>Download the original (\(stored.originalSize ?? 0) bytes)</a></p>\n"
+        }
+        let warnings = record["warnings"] as? [[String: Any]] ?? []
+        if !warnings.isEmpty {
+            body += "<h2>Warnings</h2>\n<ul class=\"warnings\">\n"
+            for w in warnings { body += "<li><code>\(HTML.escape(w["code"] as? String ?? ""))</code> \(HTML.escape(w["message"] as? String ?? ""))</li>\n" }
+            body += "</ul>\n"
+        }
+        body += "<h2>Text</h2>\n<div class=\"text\">\n" + Self.renderText(record, text: text) + "</div>\n</article>\n"
+        return HTML.page(title: title, body: body)
+    }
+
+    /// Paragraphs with `dir` and `lang`; inside each, language segments as spans with their own.
+    static func renderText(_ record: [String: Any], text: String) -> String {
+        let scalars = Array(text.unicodeScalars)
+        let limit = min(scalars.count, maxRenderedText)
+        let paragraphs = record["paragraphs"] as? [[String: Any]] ?? []
+        let segments = (record["segments"] as? [[String: Any]] ?? []).compactMap { s -> (Int, Int, String, String)? in
+            guard let a = s["start"] as? Int, let b = s["end"] as? Int, let l = s["language"] as? String,
+                  let sc = s["script"] as? String else { return nil }
+            return (a, b, l, sc)
+        }
+        let documentLanguage = (record["language"] as? String)?.split(separator: "-").first.map(String.init)
+        func slice(_ a: Int, _ b: Int) -> String {
+            let lo = max(0, min(a, limit)), hi = max(lo, min(b, limit))
+            return String(String.UnicodeScalarView(scalars[lo..<hi]))
+        }
+        func dir(script: String) -> String { ["Arab", "Hebr", "Syrc", "Thaa", "Nkoo", "Adlm"].contains(script) ? "rtl" : "ltr" }
+        var out = ""
+        let spans: [(Int, Int, String, String)] = paragraphs.isEmpty
+            ? [(0, scalars.count, "auto", "")]
+            : paragraphs.map { ($0["start"] as? Int ?? 0, $0["end"] as? Int ?? 0, $0["direction"] as? String ?? "auto", $0["script"] as? String ?? "") }
+        for (start, end, direction, _) in spans where start < limit {
+            let pDir = direction == "rtl" ? "rtl" : direction == "ltr" ? "ltr" : "auto"
+            let inside = segments.filter { $0.0 < end && $0.1 > start }
+            var paragraphLang = documentLanguage
+            if let longest = inside.max(by: { ($0.1 - $0.0) < ($1.1 - $1.0) }) { paragraphLang = longest.2 }
+            out += "<p dir=\"\(pDir)\"\(paragraphLang.map { " lang=\"\(HTML.attribute($0))\"" } ?? "")>"
+            if inside.isEmpty {
+                out += HTML.escape(slice(start, end))
+            } else {
+                var cursor = start
+                for segment in inside {
+                    let a = max(segment.0, start), b = min(segment.1, end)
+                    if a > cursor { out += HTML.escape(slice(cursor, a)) }
+                    out += "<span lang=\"\(HTML.attribute(segment.2))\" dir=\"\(dir(script: segment.3))\">\(HTML.escape(slice(a, b)))</span>"
+                    cursor = b
+                }
+                if cursor < end { out += HTML.escape(slice(cursor, end)) }
+            }
+            out += "</p>\n"
+        }
+        if scalars.count > limit {
+            out += "<p class=\"meta\">The text continues for \(scalars.count - limit) more characters; download the original or use the API.</p>\n"
+        }
+        return out
+    }
+
+    public func documentJSON(id: String) throws -> String? {
+        guard let stored = try archive.record(id: id) else { return nil }
+        let sightings = JSONValue.array(stored.sightings.map { .object([("path", .string($0.path)), ("seenAt", .string($0.seenAt))]) })
+        // The stored record is already JSON: splice it in unchanged.
+        let head = JSONValue.object([
+            ("sha256", .string(stored.sha256)), ("sightings", sightings), ("hasOriginal", .bool(stored.hasOriginal)),
+        ]).serialized()
+        return "{\"provenance\":\(head),\"record\":\(stored.json)}"
+    }
+
+    public func original(id: String) throws -> (bytes: [UInt8], name: String)? {
+        guard let stored = try archive.record(id: id), let bytes = try archive.original(sha256: stored.sha256) else { return nil }
+        let name = (stored.sightings.first?.path).map { ($0 as NSString).lastPathComponent } ?? stored.sha256
+        return (bytes, name)
+    }
+
+    // MARK: Collection
+
+    public func collectionPage() throws -> String {
+        let s = try archive.stats()
+        var body = "<h1>The collection</h1>\n<p>\(s.documents) documents, \(s.records) records, \(s.errors) errors, \(s.originalBytes) bytes of originals.</p>\n"
+        for (title, rows) in [("By language", s.byLanguage), ("By format", s.byFormat), ("By month", s.byMonth)] {
+            body += "<h2>\(title)</h2>\n" + Self.barChart(rows, label: title) + "\n"
+        }
+        return HTML.page(title: "Collection", body: body)
+    }
+
+    /// A horizontal bar chart drawn on the server as SVG (no script, no external asset).
+    static func barChart(_ rows: [(String, Int)], label: String) -> String {
+        let maxValue = max(rows.map(\.1).max() ?? 1, 1)
+        let rowHeight = 22, labelWidth = 190, barWidth = 420
+        var svg = "<svg class=\"chart\" role=\"img\" aria-label=\"\(HTML.attribute(label))\" width=\"\(labelWidth + barWidth + 60)\" height=\"\(max(rows.count, 1) * rowHeight + 4)\" xmlns=\"http://www.w3.org/2000/svg\">"
+        for (i, row) in rows.prefix(60).enumerated() {
+            let y = i * rowHeight
+            let width = max(1, row.1 * barWidth / maxValue)
+            svg += "<text x=\"0\" y=\"\(y + 15)\">\(HTML.escape(String(row.0.prefix(28))))</text>"
+            svg += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(width)\" height=\"\(rowHeight - 6)\"></rect>"
+            svg += "<text x=\"\(labelWidth + width + 6)\" y=\"\(y + 15)\">\(row.1)</text>"
+        }
+        return svg + "</svg>"
+    }
+
+    public func statsJSON() throws -> String {
+        let s = try archive.stats()
+        func table(_ rows: [(String, Int)]) -> JSONValue { .object(rows.map { ($0.0, .int($0.1)) }) }
+        return JSONValue.object([
+            ("documents", .int(s.documents)), ("records", .int(s.records)), ("errors", .int(s.errors)),
+            ("originalBytes", .int(s.originalBytes)), ("byLanguage", table(s.byLanguage)), ("byFormat", table(s.byFormat)),
+            ("byCharset", table(s.byCharset)), ("byMonth", table(s.byMonth)),
+        ]).serialized()
+    }
+}
