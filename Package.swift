@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
     ],
     targets: [
         // C boundary to ICU: the only code that includes unicode/*.h. Its public header is ICU-free.
@@ -43,7 +44,7 @@ let package = Package(
         .target(name: "TaskaStore", dependencies: ["TaskaCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "TaskaIngest",
-            dependencies: ["TaskaCore", "TaskaDecode", "TaskaExtract", "TaskaNormalize", "TaskaStore"]
+            dependencies: ["TaskaCore", "TaskaDecode", "TaskaExtract", "TaskaNormalize", "TaskaStore", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "TaskaServe",
