@@ -72,7 +72,7 @@ let package = Package(
             name: "TaskaServeTests",
             dependencies: ["TaskaServe", "TaskaStore", "TaskaIngest", "TaskaCore", .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
-        .testTarget(name: "TaskaIngestTests", dependencies: ["TaskaIngest", "TaskaCore"]),
+        .testTarget(name: "TaskaIngestTests", dependencies: ["TaskaIngest", "TaskaCore", "TaskaStore"]),
         .testTarget(name: "taskaCLITests", dependencies: ["taska"]),
     ]
 )

@@ -91,12 +91,22 @@ public final class IngestRunner: @unchecked Sendable {
         }
     }
 
-    func processToLines(_ file: InputFile, archiving: Bool, keepOriginals: Bool) -> FileResult {
+    /// A file's records are held until its turn to be written; past this many lines (or
+    /// bytes) the worker waits for its turn and streams them, so a source that fans out into
+    /// millions of records (a multi-GB chat export or WARC) never sits whole in memory.
+    static let streamAfterLines = 512
+    static let streamAfterBytes = 4 << 20
+
+    func processToLines(_ file: InputFile, archiving: Bool, keepOriginals: Bool,
+                        position: Int = 0, collector: Collector? = nil, running: DispatchSemaphore? = nil) -> FileResult {
         var result = FileResult()
         result.path = file.path
         var source = FileReader.unreadable(file).source
         var originalBytes: [UInt8]?
         var archivedRecords: [(record: Record, line: String)] = []
+        var pendingBytes = 0
+        var streamedChunks = 0
+        var streamFailed = false
         process(file, original: { document in
             source = document.source
             // A file too large to load (payloadPath) is not copied into the archive.
@@ -105,13 +115,31 @@ public final class IngestRunner: @unchecked Sendable {
             var line: [UInt8] = []
             record.json.write(to: &line)
             if archiving { archivedRecords.append((record, String(decoding: line, as: UTF8.self))) }
+            pendingBytes += line.count
             result.lines.append(line)
             if record.isError { result.failures += 1 } else { result.documents += 1 }
             result.warnings += record.document.warnings.count
-            if record.document.subIndex == nil || record.document.subIndex == 0 { result.bytes = max(result.bytes, record.document.source.bytes) }
+            // Every record of a file carries the same source size (WARC records need not start at #0).
+            result.bytes = max(result.bytes, record.document.source.bytes)
+            if let collector, !streamFailed,
+               result.lines.count >= Self.streamAfterLines || pendingBytes >= Self.streamAfterBytes {
+                let chunk = archiving
+                    ? ArchivedFile(source: source, original: streamedChunks == 0 ? originalBytes : nil, records: archivedRecords,
+                                   seenAt: Self.now(), recordSighting: streamedChunks == 0)
+                    : nil
+                if collector.stream(position: position, lines: result.lines, archived: chunk, running: running) {
+                    streamedChunks += 1
+                    result.lines.removeAll(keepingCapacity: true)
+                    archivedRecords.removeAll(keepingCapacity: true)
+                    pendingBytes = 0
+                } else {
+                    streamFailed = true
+                }
+            }
         }
         if archiving {
-            result.archived = ArchivedFile(source: source, original: originalBytes, records: archivedRecords, seenAt: Self.now())
+            result.archived = ArchivedFile(source: source, original: streamedChunks == 0 ? originalBytes : nil, records: archivedRecords,
+                                           seenAt: Self.now(), recordSighting: streamedChunks == 0)
         }
         return result
     }
@@ -139,7 +167,8 @@ public final class IngestRunner: @unchecked Sendable {
                 group.enter()
                 queue.async {
                     running.wait()
-                    let result = self.processToLines(file, archiving: archive != nil, keepOriginals: keepOriginals)
+                    let result = self.processToLines(file, archiving: archive != nil, keepOriginals: keepOriginals,
+                                                     position: position, collector: collector, running: running)
                     running.signal()
                     collector.deliver(result, at: position, window: window)
                     group.leave()
@@ -169,7 +198,7 @@ public final class IngestRunner: @unchecked Sendable {
 
     /// Puts results back in input order and writes them; the only place that touches the sink.
     final class Collector: @unchecked Sendable {
-        private let lock = NSLock()
+        private let lock = NSCondition()
         private var pending: [Int: FileResult] = [:]
         private var next = 0
         private let sink: JSONLinesSink?
@@ -186,6 +215,42 @@ public final class IngestRunner: @unchecked Sendable {
             self.archive = archive
             self.progress = progress
             self.start = start
+        }
+
+        /// Waits until `position` is the next file to be written, then writes `lines` (and
+        /// stores `archived`) at once. Returns false when output has already failed. The worker's
+        /// `running` slot is given back while it waits, so the file ahead of it can run.
+        func stream(position: Int, lines: [[UInt8]], archived: ArchivedFile?, running: DispatchSemaphore?) -> Bool {
+            lock.lock()
+            if next != position {
+                running?.signal()
+                while next != position && _failure == nil { lock.wait() }
+                lock.unlock()
+                running?.wait()
+                lock.lock()
+            }
+            defer { lock.unlock() }
+            guard _failure == nil else { return false }
+            do {
+                for line in lines { try sink?.writeLine(line) }
+                if let archive {
+                    // Earlier whole files in the batch go first, so the archive keeps input order.
+                    if !batch.isEmpty {
+                        try sink?.flushBuffered()
+                        try archive.store(batch)
+                        batch.removeAll(keepingCapacity: true)
+                        batchBytes = 0
+                    }
+                    if let archived {
+                        try sink?.flushBuffered()
+                        try archive.store([archived])
+                    }
+                }
+                return true
+            } catch {
+                _failure = error
+                return false
+            }
         }
 
         /// Commits the pending archive batch (one transaction).
@@ -205,6 +270,7 @@ public final class IngestRunner: @unchecked Sendable {
             lock.lock()
             defer { lock.unlock() }
             pending[position] = result
+            defer { lock.broadcast() }
             while let ready = pending.removeValue(forKey: next) {
                 next += 1
                 window.signal()

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TaskaCore
+import TaskaStore
 @testable import TaskaIngest
 
 private func lines(of path: String) throws -> [[String: Any]] {
@@ -93,5 +94,49 @@ private func lines(of path: String) throws -> [[String: Any]] {
         }
         #expect(sources.contains { ($0["path"] as? String)?.hasSuffix("layi\nbiyu.txt") == true })
         #expect(sources.contains { ($0["path"] as? String)?.hasSuffix("ka\u{0301}.txt") == true })
+    }
+}
+
+/// Fans one document out into one sub-document per line (like a chat export or a WARC).
+private struct LinesStage: Stage {
+    var name: String { "lines" }
+    var configuration: String { "" }
+    func process(_ document: SourceDocument, emit: (SourceDocument) throws -> Void) throws {
+        let text = String(decoding: document.bytes, as: UTF8.self)
+        for (i, line) in text.split(separator: "\n").enumerated() {
+            var sub = document
+            sub.subIndex = i
+            sub.bytes = []
+            sub.normalized = NormalizedText(text: String(line), searchKey: String(line), direction: .ltr, scripts: [], paragraphs: [])
+            try emit(sub)
+        }
+    }
+}
+
+@Suite struct StreamingRunnerTests {
+    @Test func hugeFanOutStreamsInOrderBesideSmallFiles() throws {
+        let dir = TemporaryFolder()
+        dir.write("a-small.txt", "one\ntwo\n")
+        dir.write("b-huge.txt", (0..<3000).map { "message \($0)" }.joined(separator: "\n"))
+        dir.write("c-small.txt", "three\n")
+        dir.write("d-huge.txt", (0..<1500).map { "post \($0)" }.joined(separator: "\n"))
+        let out = dir.path + ".jsonl"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let archive = try Archive(path: dir.path + ".sqlite")
+        defer { try? FileManager.default.removeItem(atPath: dir.path + ".sqlite") }
+        let pipeline = Pipeline(name: "lines", version: "1", stages: [LinesStage()])
+        let summary = try IngestRunner(pipeline: pipeline, jobs: 2).run(paths: [dir.path], sink: try JSONLinesSink(path: out), archive: archive)
+        #expect(summary.files == 4 && summary.documents == 2 + 3000 + 1 + 1500)
+        let texts = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").map { line -> String in
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+            return object["text"] as! String
+        }
+        let expected = ["one", "two"] + (0..<3000).map { "message \($0)" } + ["three"] + (0..<1500).map { "post \($0)" }
+        #expect(texts == expected)
+        #expect(try archive.stats().records == expected.count)
+        #expect(try archive.stats().documents == 4)
+        var sightings = 0
+        try archive.forEachOriginal { _, paths, _ in sightings += paths.count }
+        #expect(sightings == 4)
     }
 }

@@ -12,12 +12,16 @@ public struct ArchivedFile: Sendable {
     public var records: [(record: TaskaCore.Record, line: String)]
     /// When it was seen.
     public var seenAt: Timestamp
+    /// False for the later chunks of a file stored in several parts (its sighting is already in).
+    public var recordSighting: Bool
 
-    public init(source: SourceInfo, original: [UInt8]?, records: [(record: TaskaCore.Record, line: String)], seenAt: Timestamp) {
+    public init(source: SourceInfo, original: [UInt8]?, records: [(record: TaskaCore.Record, line: String)], seenAt: Timestamp,
+                recordSighting: Bool = true) {
         self.source = source
         self.original = original
         self.records = records
         self.seenAt = seenAt
+        self.recordSighting = recordSighting
     }
 }
 
@@ -153,9 +157,11 @@ public final class Archive: @unchecked Sendable {
             try db.execute(sql: """
                 INSERT OR IGNORE INTO document (sha256, bytes, mediaType, charset, firstSeenAt) VALUES (?, ?, ?, ?, ?)
                 """, arguments: [sha, file.source.bytes, first?.mediaType, first?.charset?.charset, seenAt])
-            try db.execute(sql: """
-                INSERT INTO sighting (sha256, path, pathBytes, modified, seenAt) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [sha, file.source.path, file.source.pathBytes.map { Data($0) }, file.source.modified?.iso8601(), seenAt])
+            if file.recordSighting {
+                try db.execute(sql: """
+                    INSERT INTO sighting (sha256, path, pathBytes, modified, seenAt) VALUES (?, ?, ?, ?, ?)
+                    """, arguments: [sha, file.source.path, file.source.pathBytes.map { Data($0) }, file.source.modified?.iso8601(), seenAt])
+            }
             if let original = file.original {
                 let stored = OriginalCodec.encode(original)
                 try db.execute(sql: """
