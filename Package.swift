@@ -40,11 +40,17 @@ let package = Package(
         .target(name: "TaskaCore"),
         .target(name: "TaskaDecode", dependencies: ["TaskaCore", "CICUShim"]),
         .target(name: "TaskaNormalize", dependencies: ["TaskaCore", "CICUShim"]),
-        .target(name: "TaskaExtract", dependencies: ["TaskaCore", "CLibXML2"]),
+        .target(name: "TaskaExtract", dependencies: ["TaskaCore", "CLibXML2", "CZlib"]),
+        // Language identification; the model ships as a resource (Resources/langid.bin).
+        .target(
+            name: "TaskaDetect",
+            dependencies: ["TaskaCore", "CICUShim"],
+            resources: [.copy("Resources/langid.bin")]
+        ),
         .target(name: "TaskaStore", dependencies: ["TaskaCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "TaskaIngest",
-            dependencies: ["TaskaCore", "TaskaDecode", "TaskaExtract", "TaskaNormalize", "TaskaStore", .product(name: "Yams", package: "Yams")]
+            dependencies: ["TaskaCore", "TaskaDecode", "TaskaExtract", "TaskaNormalize", "TaskaDetect", "TaskaStore", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "TaskaServe",
@@ -58,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "taska",
             dependencies: [
-                "TaskaIngest", "TaskaCore", "TaskaNormalize", "TaskaStore", "TaskaWatch", "TaskaServe",
+                "TaskaIngest", "TaskaCore", "TaskaNormalize", "TaskaDetect", "TaskaStore", "TaskaWatch", "TaskaServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,6 +73,7 @@ let package = Package(
         .testTarget(name: "TaskaNormalizeTests", dependencies: ["TaskaNormalize", "TaskaCore"]),
         .testTarget(name: "TaskaExtractTests", dependencies: ["TaskaExtract", "TaskaCore"]),
         .testTarget(name: "TaskaStoreTests", dependencies: ["TaskaStore", "TaskaCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "TaskaDetectTests", dependencies: ["TaskaDetect", "TaskaCore"]),
         .testTarget(name: "TaskaWatchTests", dependencies: ["TaskaWatch", "TaskaIngest", "TaskaStore", "TaskaCore"]),
         .testTarget(
             name: "TaskaServeTests",

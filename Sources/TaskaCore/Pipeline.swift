@@ -35,7 +35,8 @@ public struct Pipeline: Sendable {
     /// Runs `document` through every stage, handing each result to `output` as it is produced.
     ///
     /// A stage that throws turns its input into a `.failure`; other documents of the same source
-    /// go on. An error thrown by `output` itself (say, a full disk) stops the run and is rethrown.
+    /// go on. A stage that fans out reports one broken sub-document by emitting it with
+    /// `failure` set: it becomes a `.failure` at once and the later stages never see it. An error thrown by `output` itself (say, a full disk) stops the run and is rethrown.
     public func run(_ document: SourceDocument, output: (Output) throws -> Void) throws {
         do {
             try run(document, from: 0, output: output)
@@ -47,6 +48,11 @@ public struct Pipeline: Sendable {
     private struct OutputError: Error { var underlying: any Error }
 
     private func run(_ document: SourceDocument, from index: Int, output: (Output) throws -> Void) throws {
+        if let failure = document.failure {
+            // A stage that fans out marked this sub-document as broken: an error record for it alone.
+            do { try output(.failure(document, failure)) } catch { throw OutputError(underlying: error) }
+            return
+        }
         if index == stages.count {
             do { try output(.document(document)) } catch { throw OutputError(underlying: error) }
             return

@@ -43,6 +43,10 @@ public struct SourceDocument: Sendable {
     public var segments: [Segment]?
     /// Everything noticed along the way.
     public var warnings: [DocumentWarning]
+    /// A failure found by the stage that emitted this sub-document (say, one broken record
+    /// of a WARC file). The pipeline runs no further stage on it and writes an error record,
+    /// while the other sub-documents of the same source go on. `nil` for a healthy document.
+    public var failure: StageFailure?
 
     public init(source: SourceInfo, subIndex: Int? = nil, bytes: [UInt8], mediaType: String? = nil) {
         self.source = source
@@ -63,6 +67,7 @@ public struct SourceDocument: Sendable {
         self.languages = []
         self.segments = nil
         self.warnings = []
+        self.failure = nil
     }
 
     /// The record id: the SHA-256 of the original bytes, plus `#N` for the Nth sub-document.

@@ -9,9 +9,13 @@ public struct ExtractOptions: Sendable, Equatable {
     }
 
     public var mode: Mode
+    /// Whether HTML page furniture (navigation, footers, asides, share/related/comment blocks,
+    /// cookie banners) is removed; `false` keeps all visible text (`--no-boilerplate-removal`).
+    public var removeBoilerplate: Bool
 
-    public init(mode: Mode = .visibleBlocks) {
+    public init(mode: Mode = .visibleBlocks, removeBoilerplate: Bool = true) {
         self.mode = mode
+        self.removeBoilerplate = removeBoilerplate
     }
 }
 
@@ -32,7 +36,8 @@ public protocol FormatReader: Sendable {
 /// Decoded text -> title, metadata and text blocks, by format.
 ///
 /// The format cascade, in order (first reader that accepts wins):
-/// 1. HTML/XHTML: libxml2's HTML parser (recover mode, no network), then `BlockExtractor`.
+/// 1. HTML/XHTML: libxml2's HTML parser (recover mode, no network), then `HTMLReader`'s
+///    metadata and main-text extraction (see `MainTextExtractor`).
 /// 2. XML (feeds, TEI, other): libxml2's XML parser with the `LibXMLSecurity` settings; every
 ///    element with text becomes a block.
 /// 3. Everything else that decoded as text: `PlainTextSplitter` (blank lines end paragraphs).
@@ -43,11 +48,11 @@ public struct ExtractStage: Stage {
 
     public init(options: ExtractOptions = ExtractOptions()) {
         self.options = options
-        self.readers = [HTMLReader(), GenericXMLReader(), PlainTextReader()]
+        self.readers = [TelegramJSONReader(), TelegramHTMLReader(), HTMLReader(removeBoilerplate: options.removeBoilerplate), FeedReader(), TEIReader(), GenericXMLReader(), PlainTextReader()]
     }
 
     public var name: String { "extract" }
-    public var configuration: String { "mode=\(options.mode.rawValue)" }
+    public var configuration: String { "mode=\(options.mode.rawValue) removeBoilerplate=\(options.removeBoilerplate)" }
 
     public func process(_ document: SourceDocument, emit: (SourceDocument) throws -> Void) throws {
         let reader = readers.first { $0.accepts(document) } ?? PlainTextReader()
@@ -58,29 +63,6 @@ public struct ExtractStage: Stage {
             }
             try emit(doc)
         }
-    }
-}
-
-/// HTML and XHTML pages.
-struct HTMLReader: FormatReader {
-    var name: String { "html" }
-
-    func accepts(_ document: SourceDocument) -> Bool {
-        let type = document.mediaType ?? ""
-        return type == "text/html" || type == "application/xhtml+xml"
-    }
-
-    func read(_ document: SourceDocument, emit: (SourceDocument) throws -> Void) throws {
-        var doc = document
-        let tree = try MarkupParser().parse(doc.text, syntax: .html, path: doc.source.path)
-        doc.title = HTMLTitle.find(in: tree)
-        doc.blocks = BlockExtractor().blocks(of: tree, root: tree.firstElement(named: "body") ?? 0)
-        if let root = tree.rootElement, let lang = tree.nodes[root].attribute("lang"), !lang.isEmpty {
-            doc.metadata.declaredLanguage = lang
-        }
-        ExtractStage.reportParserMessages(tree, into: &doc, stage: "extract")
-        ExtractStage.reportTruncation(into: &doc)
-        try emit(doc)
     }
 }
 

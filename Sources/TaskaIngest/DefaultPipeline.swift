@@ -1,5 +1,6 @@
 import TaskaCore
 import TaskaDecode
+import TaskaDetect
 import TaskaExtract
 import TaskaNormalize
 
@@ -14,15 +15,21 @@ public enum StandardPipelines {
     public struct Options: Sendable {
         public var form: NormalizationForm = .nfc
         public var repairMojibake = true
+        /// Remove HTML page furniture (navigation, footers, share/related blocks); `false` keeps
+        /// all visible text (`--no-boilerplate-removal`).
+        public var removeBoilerplate = true
         public init() {}
     }
 
-    /// `communiques`: decode -> extract -> normalise (the default of `taska ingest`).
+    /// `communiques`: unpack (WARC, gzip) -> decode -> extract -> normalise -> detect (the default of `taska ingest`).
     public static func communiques(_ options: Options = Options()) -> Pipeline {
         Pipeline(name: "communiques", version: TaskaVersion.string, stages: [
+            UnpackStage(options: UnpackOptions()),
             DecodeStage(options: DecodeOptions(repairMojibake: options.repairMojibake)),
-            ExtractStage(options: ExtractOptions()),
+            ExtractStage(options: ExtractOptions(removeBoilerplate: options.removeBoilerplate)),
             NormalizeStage(options: NormalizeOptions(form: options.form)),
+            DetectStage(options: DetectOptions()),
+            OrthographyStage(),
         ])
     }
 }

@@ -30,11 +30,33 @@ public enum ReadError: DocumentError, Equatable {
 }
 
 /// Reads a file into a `SourceDocument` with its size, SHA-256 and modification time.
+///
+/// Large containers are not loaded: a file above `streamingThreshold` bytes whose first bytes
+/// are a WARC record (`WARC/`), gzip data (`1F 8B`) or a JSON object (`{`, a Telegram
+/// `result.json`) gets `bytes` = its first `sniffBytes` bytes (for sniffing) and
+/// `payloadPath` = its path; the stages that open it stream it with
+/// `SourceDocument.openPayload()`. Its SHA-256 is still of the whole file, computed by streaming
+/// it once here, and `maxBytes` does not apply to it (memory stays flat however large it is).
 public struct FileReader: Sendable {
-    /// Files larger than this are refused with an error record.
+    /// Files larger than this are refused with an error record (streamed containers excepted).
     public var maxBytes: Int
+    /// Containers larger than this are streamed instead of loaded.
+    public var streamingThreshold: Int
+    /// How many leading bytes a streamed document carries in `bytes`.
+    public static let sniffBytes = 64 << 10
 
-    public init(maxBytes: Int = 512 << 20) { self.maxBytes = maxBytes }
+    public init(maxBytes: Int = 512 << 20, streamingThreshold: Int = 64 << 20) {
+        self.maxBytes = maxBytes
+        self.streamingThreshold = streamingThreshold
+    }
+
+    /// Whether a file starting with `head` is a container that streams (WARC, gzip, JSON object).
+    static func isStreamable(_ head: ArraySlice<UInt8>) -> Bool {
+        if head.starts(with: Array("WARC/".utf8)) || head.starts(with: [0x1F, 0x8B]) { return true }
+        var rest = head
+        if rest.starts(with: [0xEF, 0xBB, 0xBF]) { rest = rest.dropFirst(3) }
+        return rest.first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D } == UInt8(ascii: "{")
+    }
 
     public func read(_ file: InputFile) throws(ReadError) -> SourceDocument {
         let path = file.path
@@ -47,6 +69,7 @@ public struct FileReader: Sendable {
         guard fstat(fd, &st) == 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
         guard (st.st_mode & S_IFMT) == S_IFREG else { throw .notAFile(path: path) }
         let size = Int(st.st_size)
+        if size > streamingThreshold, let doc = try readStreamed(file, fd: fd, st: st) { return doc }
         if size > maxBytes { throw .tooLarge(path: path, bytes: size, limit: maxBytes) }
         var bytes = [UInt8](repeating: 0, count: size)
         var offset = 0
@@ -73,6 +96,45 @@ public struct FileReader: Sendable {
         let info = SourceInfo(path: path, pathBytes: file.isValidUTF8 ? nil : file.pathBytes, bytes: size, sha256: digest,
                               modified: Timestamp(seconds: Int64(st.st_mtim.tv_sec), nanoseconds: Int32(st.st_mtim.tv_nsec)))
         return SourceDocument(source: info, bytes: bytes)
+    }
+
+    /// A large container: its first bytes and a streamed SHA-256; `nil` when it is not a container.
+    private func readStreamed(_ file: InputFile, fd: Int32, st: stat) throws(ReadError) -> SourceDocument? {
+        let path = file.path
+        let size = Int(st.st_size)
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var head: [UInt8] = []
+        var hasher = SHA256()
+        var offset = 0
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .readFailed(path: path, offset: offset, reason: String(cString: strerror(errno)))
+            }
+            if n == 0 { break }
+            if offset == 0 && !Self.isStreamable(chunk[0..<min(n, 16)]) {
+                // Not a container: the caller loads it whole.
+                guard lseek(fd, 0, SEEK_SET) == 0 else {
+                    throw .readFailed(path: path, offset: 0, reason: String(cString: strerror(errno)))
+                }
+                return nil
+            }
+            if head.count < Self.sniffBytes { head.append(contentsOf: chunk[0..<min(n, Self.sniffBytes - head.count)]) }
+            hasher.update(chunk[0..<n])
+            offset += n
+        }
+        var after = stat()
+        if offset != size || (fstat(fd, &after) == 0 && (after.st_mtim.tv_sec != st.st_mtim.tv_sec
+            || after.st_mtim.tv_nsec != st.st_mtim.tv_nsec || after.st_size != st.st_size)) {
+            throw .changedWhileReading(path: path)
+        }
+        let info = SourceInfo(path: path, pathBytes: file.isValidUTF8 ? nil : file.pathBytes, bytes: size,
+                              sha256: SHA256.hexString(hasher.finalize()),
+                              modified: Timestamp(seconds: Int64(st.st_mtim.tv_sec), nanoseconds: Int32(st.st_mtim.tv_nsec)))
+        var doc = SourceDocument(source: info, bytes: head)
+        doc.payloadPath = path
+        return doc
     }
 
     /// A document that stands for a file that could not be read (for its error record).

@@ -19,6 +19,9 @@ public struct NormalizationChanges: Sendable, Equatable {
     public var kanuriSchwa = 0
     /// Other C0/C1 control characters removed.
     public var controlCharacters = 0
+    /// Inline spans (links, entities, hints) that could not be placed on the normalised text
+    /// (see `SpanMapper`). Not a character count, so not part of `total`.
+    public var spansDropped = 0
 
     public init() {}
 
@@ -36,6 +39,7 @@ public struct NormalizationChanges: Sendable, Equatable {
         hausaLetters += other.hausaLetters
         kanuriSchwa += other.kanuriSchwa
         controlCharacters += other.controlCharacters
+        spansDropped += other.spansDropped
     }
 
     /// One warning per non-zero count, in a fixed order, raised by stage `normalize`.
@@ -59,6 +63,8 @@ public struct NormalizationChanges: Sendable, Equatable {
             "Unified \(plural(kanuriSchwa, "Kanuri schwa", "Kanuri schwas")) (ǝ U+01DD, Ǝ U+018E, Cyrillic ә Ә) to ə U+0259 / Ə U+018F")
         add(controlCharacters, "control-characters-removed",
             "Removed \(plural(controlCharacters, "control character", "control characters")) (C0/C1 other than tab and line ends)")
+        add(spansDropped, "spans-dropped",
+            "Dropped \(plural(spansDropped, "inline span", "inline spans")) (link, entity or language hint) that could not be placed on the normalised text: \(spansDropped == 1 ? "its" : "their") text is empty after cleaning or its edge falls inside a composed character or a spelling fold")
         return out
     }
 }

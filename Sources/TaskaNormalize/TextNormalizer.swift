@@ -43,13 +43,25 @@ public struct TextNormalizer: Sendable {
     }
 
     /// Normalises extracted blocks: each block gives one paragraph per line it contains; the
-    /// block's declared direction is used as the bidi paragraph level.
+    /// block's declared direction is used as the bidi paragraph level. The blocks' spans are
+    /// mapped onto the normalised text (`SpanMapper`); those that cannot be placed are counted
+    /// in `changes.spansDropped`.
     public func normalizeBlocks(_ blocks: [TextBlock]) throws(NormalizeError) -> (normalized: NormalizedText, changes: NormalizationChanges) {
         var changes = NormalizationChanges()
         var paragraphs: [CleanParagraph] = []
         for block in blocks {
-            for units in try clean(ScalarText.scalars(of: block.text), changes: &changes) {
-                paragraphs.append(CleanParagraph(units: units, declared: block.declaredDirection, language: block.declaredLanguage))
+            let scalars = ScalarText.scalars(of: block.text)
+            if block.spans.isEmpty {
+                for units in try clean(scalars, changes: &changes) {
+                    paragraphs.append(CleanParagraph(units: units, declared: block.declaredDirection, language: block.declaredLanguage))
+                }
+            } else {
+                let mapped = try SpanMapper(normalizer: self).paragraphs(of: scalars, spans: block.spans, changes: &changes)
+                changes.spansDropped += mapped.dropped
+                for p in mapped.paragraphs {
+                    paragraphs.append(CleanParagraph(units: p.units, declared: block.declaredDirection,
+                                                     language: block.declaredLanguage, spans: p.spans))
+                }
             }
         }
         return (try layout(paragraphs), changes)
@@ -75,6 +87,8 @@ public struct TextNormalizer: Sendable {
         var declared: Direction?
         /// Language declared by the markup around the block (a hint for the language stage).
         var language: String?
+        /// Inline spans, scalar offsets into `units`.
+        var spans: [Entity] = []
     }
 
     private var icuForm: ICUNormalizationForm { options.form == .nfkc ? .nfkc : .nfc }
@@ -93,6 +107,19 @@ public struct TextNormalizer: Sendable {
         return out
     }
 
+    /// Steps 1–4 on one line (no line ends inside): its paragraph, or nil when nothing is left.
+    /// `fold` forces the orthography-fold decision (nil: `options` and `OrthographyGate` decide),
+    /// so a span is folded exactly as the line it sits in (see `SpanMapper`).
+    func cleanLine(_ scalars: [UInt32], fold: Bool?,
+                   changes: inout NormalizationChanges) throws(NormalizeError) -> (units: [UInt16], folded: Bool)? {
+        let unfolded = try PresentationFormFolder.fold(scalars, changes: &changes)
+        guard var paragraph = TextCleaner.paragraphs(unfolded, changes: &changes).first else { return nil }
+        let folds = fold ?? (options.orthographyFolds && OrthographyGate.looksHausaOrKanuri(scalars: paragraph))
+        if folds { paragraph = OrthographyFolder.fold(paragraph, changes: &changes) }
+        let normalized = TextCleaner.collapseSpaces(try ICUText.normalize(ScalarText.utf16(paragraph), form: icuForm))
+        return normalized.isEmpty ? nil : (normalized, folds)
+    }
+
     private static func joined(_ paragraphs: [[UInt16]]) -> [UInt16] {
         var text: [UInt16] = []
         text.reserveCapacity(paragraphs.reduce(0) { $0 + $1.count + 1 })
@@ -109,6 +136,7 @@ public struct TextNormalizer: Sendable {
         layout.reserveCapacity(paragraphs.count)
         var directions: [DirectionResolver.ParagraphDirection] = []
         var runs: [ScriptRun] = []
+        var entities: [Entity] = []
         var counts: [String: Int] = [:]
         var offset = 0
         for (k, p) in paragraphs.enumerated() {
@@ -122,6 +150,12 @@ public struct TextNormalizer: Sendable {
                 runs.append(ScriptRun(start: run.start + offset, end: run.end + offset, script: run.script))
             }
             counts.merge(scripts.counts, uniquingKeysWith: +)
+            for span in p.spans {
+                var e = span
+                e.start += offset
+                e.end += offset
+                entities.append(e)
+            }
             offset += length
         }
         let text = Self.joined(paragraphs.map(\.units))
@@ -133,6 +167,7 @@ public struct TextNormalizer: Sendable {
             scripts: ScriptRunSegmenter.shares(counts),
             paragraphs: layout,
             scriptRuns: runs,
+            entities: entities,
             declaredLanguages: paragraphs.contains { $0.language != nil } ? paragraphs.map(\.language) : []
         )
     }

@@ -65,7 +65,8 @@ private func extract(_ text: String, mediaType: String) throws -> SourceDocument
         let html = #"<!DOCTYPE html><html lang="ha"><head><meta charset="utf-8"><title>x</title></head><body><header><nav><a href="/">Gida</a></nav></header><main><article><p>Sannu &nbsp; duka & kowa.</p><section>abc</section></article></main><footer>f</footer></body></html>"#
         let doc = try extract(html, mediaType: "text/html")
         #expect(doc.warnings.isEmpty)
-        #expect(doc.blocks.map(\.text) == ["Gida", "Sannu \u{A0} duka & kowa.", "abc", "f"])
+        // Navigation and footer are page furniture (boilerplate removal is on by default).
+        #expect(doc.blocks.map(\.text) == ["Sannu \u{A0} duka & kowa.", "abc"])
     }
 
     @Test func emptyPageWarns() throws {
@@ -90,14 +91,17 @@ private func extract(_ text: String, mediaType: String) throws -> SourceDocument
 }
 
 @Suite struct XMLTextTests {
-    @Test func feedItemsBecomeBlocks() throws {
+    /// A feed gives one document per item (FeedReader); the channel title is the site name.
+    @Test func feedItemsBecomeDocuments() throws {
         let xml = """
         <?xml version="1.0"?><rss version="2.0"><channel><title>Labarai</title>
         <item><title>Ruwan sama</title><description>An samu ruwa.</description></item></channel></rss>
         """
         let doc = try extract(xml, mediaType: "application/rss+xml")
-        #expect(doc.title == "Labarai")
-        #expect(doc.blocks.map(\.text) == ["Labarai", "Ruwan sama", "An samu ruwa."])
+        #expect(doc.title == "Ruwan sama")
+        #expect(doc.metadata.siteName == "Labarai")
+        #expect(doc.subIndex == 0)
+        #expect(doc.blocks.map(\.text) == ["Ruwan sama", "An samu ruwa."])
     }
 
     @Test func billionLaughsIsRefusedQuickly() {

@@ -30,8 +30,11 @@ private func fixtureDocumentCount() -> Int {
         let result = try runTaska(["ingest", "Fixtures", "--jsonl", out])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let records = try jsonLines(String(contentsOfFile: out, encoding: .utf8))
-        #expect(records.count == fixtureDocumentCount())
-        #expect(result.stderr.contains("Ingested \(records.count) files"))
+        // Every file gives at least one record; chat exports (and other containers) give several.
+        let paths = Set(records.map { ($0["source"] as? [String: Any])?["path"] as? String ?? "" })
+        #expect(paths.count == fixtureDocumentCount())
+        #expect(records.count >= paths.count)
+        #expect(result.stderr.contains("Ingested \(paths.count) files"))
         let errors = records.filter { $0["error"] != nil }
         #expect(!errors.isEmpty)
         for error in errors {
@@ -59,8 +62,8 @@ private func fixtureDocumentCount() -> Int {
         let records = try jsonLines(result.stdout)
         #expect(records.count >= 4)
         for record in records {
-            #expect((record["id"] as? String)?.count == 64)
-            #expect(record["segments"] is NSNull)
+            #expect((record["id"] as? String)?.prefix(64).allSatisfy(\.isHexDigit) == true)
+            #expect(record["segments"] is [Any], "the language stage fills segments")
         }
     }
 

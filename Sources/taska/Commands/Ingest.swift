@@ -43,6 +43,9 @@ extension Taska {
         @Option(name: .long, help: "Refuse documents larger than this many bytes.")
         var maxBytes: Int = 512 << 20
 
+        @Flag(name: .long, help: "Keep all visible text of HTML pages (do not remove navigation, footers, share and related blocks).")
+        var noBoilerplateRemoval = false
+
         @Flag(name: .long, help: "Exit with status 1 when any document failed.")
         var strict = false
 
@@ -72,6 +75,7 @@ extension Taska {
         func run() throws {
             var options = StandardPipelines.Options()
             options.form = form
+            options.removeBoilerplate = !noBoilerplateRemoval
             let runner = IngestRunner(pipeline: StandardPipelines.communiques(options),
                                       reader: FileReader(maxBytes: maxBytes), jobs: jobs)
             // No destination given: the archive. Only --jsonl given: JSON Lines alone.

@@ -1,0 +1,137 @@
+/// Hashed character n-gram features of one script's letters in a text.
+///
+/// The letters of the target script are folded (lower case, one schwa, one apostrophe) and
+/// written into a stream where every other character becomes a single space. At each stream
+/// position the n-grams of orders 1…`maxOrder` ending there are hashed (FNV-1a, 64 bit,
+/// walking backwards so the orders share work), and each whole word gives one more feature.
+/// Arabic harakat are kept out of the stream, so vocalised and bare spellings share their
+/// n-grams; each haraka adds one "mark" feature instead.
+///
+/// > Warning: The hashing is part of the model file format. Changing it needs a new model.
+struct FeatureExtractor {
+    /// Highest n-gram order.
+    static let maxOrder = 5
+    static let fnvBasis: UInt64 = 0xCBF2_9CE4_8422_2325
+    static let fnvPrime: UInt64 = 0x0000_0100_0000_01B3
+    static let space: UInt32 = 0x20
+
+    /// Features of the last call: bucket indices (one per n-gram, word or mark), the first
+    /// `count` entries of `storage`.
+    private(set) var storage: [Int32] = []
+    private(set) var count = 0
+    /// The features of the last call.
+    var features: ArraySlice<Int32> { storage[0..<count] }
+    /// Hashes of the trigrams of the last call (for the coverage check).
+    var trigrams: [UInt64] = []
+    /// Letters of the target script seen in the last call.
+    private(set) var letters = 0
+
+    init() {
+        storage = [Int32](repeating: 0, count: 4096)
+        trigrams.reserveCapacity(1024)
+    }
+
+    /// Bucket of a 64-bit hash for a table of `mask + 1` buckets.
+    @inline(__always)
+    static func bucket(_ h: UInt64, _ mask: Int) -> Int32 {
+        Int32(truncatingIfNeeded: Int(truncatingIfNeeded: (h ^ (h >> 31)) &* 0x9E37_79B9_7F4A_7C15 >> 20) & mask)
+    }
+
+    /// Extracts the features of `text[range]` for the letters of `script` (`.latin` or
+    /// `.arabic`). `marks: false` drops the Arabic mark features (training augmentation).
+    mutating func extract(_ text: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, script: CharacterClass,
+                          bucketMask: Int, marks: Bool = true) {
+        trigrams.removeAll(keepingCapacity: true)
+        letters = 0
+        // At most maxOrder + 1 features per scalar, plus the last word and space.
+        let needed = range.count * (Self.maxOrder + 2) + 16
+        if storage.count < needed { storage = [Int32](repeating: 0, count: needed) }
+        let isLatin = script == .latin
+        var buffer: [Int32] = []
+        swap(&buffer, &storage)
+        count = buffer.withUnsafeMutableBufferPointer { out in
+            CharacterClass.table.withUnsafeBufferPointer { table in
+                fill(text, range, isLatin: isLatin, bucketMask: bucketMask, marks: marks, out: out.baseAddress!, table: table)
+            }
+        }
+        swap(&buffer, &storage)
+    }
+
+    private mutating func fill(_ text: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, isLatin: Bool, bucketMask: Int,
+                               marks: Bool, out: UnsafeMutablePointer<Int32>,
+                               table: UnsafeBufferPointer<CharacterClass>) -> Int {
+        var n = 0
+        // The last `maxOrder` stream characters, newest first.
+        var w0: UInt32 = Self.space, w1: UInt32 = 0, w2: UInt32 = 0, w3: UInt32 = 0, w4: UInt32 = 0
+        var filled = 1
+        var word = Self.fnvBasis ^ 0x5157
+        var wordLength = 0
+        var lastWasSpace = true
+        var letters = 0
+
+        @inline(__always) func push(_ c: UInt32) {
+            w4 = w3; w3 = w2; w2 = w1; w1 = w0; w0 = c
+            if filled < Self.maxOrder { filled += 1 }
+            var h = Self.fnvBasis
+            h = (h ^ UInt64(w0)) &* Self.fnvPrime
+            if c != Self.space { out[n] = Self.bucket(h, bucketMask); n &+= 1 }
+            if filled >= 2 { h = (h ^ UInt64(w1)) &* Self.fnvPrime; out[n] = Self.bucket(h, bucketMask); n &+= 1 }
+            if filled >= 3 {
+                h = (h ^ UInt64(w2)) &* Self.fnvPrime; out[n] = Self.bucket(h, bucketMask); n &+= 1
+                trigrams.append(h)
+            }
+            if filled >= 4 { h = (h ^ UInt64(w3)) &* Self.fnvPrime; out[n] = Self.bucket(h, bucketMask); n &+= 1 }
+            if filled >= 5 { h = (h ^ UInt64(w4)) &* Self.fnvPrime; out[n] = Self.bucket(h, bucketMask); n &+= 1 }
+        }
+        @inline(__always) func endWord() {
+            if wordLength > 0 {
+                out[n] = Self.bucket(word ^ 0x0057_4F52_4400, bucketMask); n &+= 1
+                word = Self.fnvBasis ^ 0x5157
+                wordLength = 0
+            }
+            if !lastWasSpace { push(Self.space); lastWasSpace = true }
+        }
+
+        for i in range {
+            let v = text[i]
+            let cls = v < 0x900 ? table[Int(v)] : CharacterClass.compute(v)
+            switch cls {
+            case .latin where isLatin:
+                let c = CharacterClass.foldLatin(v)
+                letters += 1
+                word = (word ^ UInt64(c)) &* Self.fnvPrime
+                wordLength += 1
+                push(c)
+                lastWasSpace = false
+            case .arabic where !isLatin:
+                letters += 1
+                word = (word ^ UInt64(v)) &* Self.fnvPrime
+                wordLength += 1
+                push(v)
+                lastWasSpace = false
+            case .arabicMark where !isLatin:
+                if marks && !lastWasSpace {
+                    out[n] = Self.bucket((Self.fnvBasis ^ UInt64(0x4D41_0000 | v)) &* Self.fnvPrime, bucketMask); n &+= 1
+                }
+            case .mark where isLatin:
+                if !lastWasSpace {
+                    word = (word ^ UInt64(v)) &* Self.fnvPrime
+                    push(v)
+                }
+            case .apostrophe where isLatin:
+                // Inside or at the start of a word (ʼyan, ’b): one apostrophe letter.
+                word = (word ^ 0x27) &* Self.fnvPrime
+                wordLength += 1
+                push(0x27)
+                lastWasSpace = false
+            case .ignored:
+                break
+            default:
+                endWord()
+            }
+        }
+        endWord()
+        self.letters = letters
+        return n
+    }
+}

@@ -1,0 +1,38 @@
+internal import CICUShim
+
+/// The one file of TaskaDetect that calls ICU: script names of letters outside Latin and
+/// Arabic, and sentence boundaries.
+enum ICUScripts {
+    /// ISO 15924 code of the script of `v` (`Zzzz` if ICU cannot say).
+    /// The corresponding ICU functions are `uscript_getScript` and `uscript_getShortName`.
+    static func code(of v: UInt32) -> String {
+        var status: Int32 = 0
+        let script = taska_icu_script_of(v, &status)
+        guard status <= 0 else { return "Zzzz" }
+        var buf = [CChar](repeating: 0, count: 16)
+        let n = buf.withUnsafeMutableBufferPointer { taska_icu_script_code(script, $0.baseAddress, 16) }
+        guard n > 0 else { return "Zzzz" }
+        return String(decoding: buf.prefix(Int(n)).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Sentence boundaries of `text` (UTF-16) as UTF-16 offsets, always including 0 and the end;
+    /// just those two when ICU fails.
+    /// The corresponding ICU functions are `ubrk_open`, `ubrk_next`.
+    static func sentenceBoundaries(_ text: [UInt16]) -> [Int] {
+        guard !text.isEmpty else { return [0] }
+        var capacity = text.count / 8 + 8
+        while true {
+            var offsets = [Int32](repeating: 0, count: capacity)
+            var status: Int32 = 0
+            let count = text.withUnsafeBufferPointer { src in
+                offsets.withUnsafeMutableBufferPointer { off in
+                    taska_icu_breaks(0, nil, src.baseAddress, Int32(text.count), off.baseAddress, nil,
+                                     Int32(capacity), &status)
+                }
+            }
+            if status > 0 && status != 15 { return [0, text.count] }  // 15 = U_BUFFER_OVERFLOW_ERROR
+            if Int(count) > capacity { capacity = Int(count); continue }
+            return offsets.prefix(Int(count)).map { Int($0) }
+        }
+    }
+}

@@ -1,0 +1,274 @@
+import Foundation
+
+/// Trains Taska's language model from a corpus folder laid out as `../shared/corpora`:
+/// `train/<lang>-<Script>.txt` for each label and `train/und/<code>-<Script>.txt` for each
+/// confuser, one sentence per line. Labels are file names, so a new label (say `ha-Arab`) is
+/// added by adding its file and retraining.
+///
+/// Per script: a softmax classifier over hashed character n-grams (`FeatureExtractor`), trained
+/// by SGD on 9 of every 10 lines of each file plus a prefix cut of each line (short texts) and,
+/// for Arabic script lines with harakat, a copy without them (real Kanuri Ajami is rarely as
+/// vocalised as the corpus); then quantised to 8 bits. The 10th lines fit the coverage floors
+/// and the calibration at full length and cut to 60 and 30 characters.
+///
+/// Deterministic: files in sorted order, a seeded SplitMix64 shuffle, and floating point summed
+/// in one fixed order, so the same corpus gives the same bytes.
+public struct ModelTrainer: Sendable {
+    /// Training settings. The defaults build the shipped model.
+    public struct Options: Sendable {
+        /// log2 of the hash buckets of the Latin model.
+        public var latinBucketBits = 19
+        /// log2 of the hash buckets of the Arabic model.
+        public var arabicBucketBits = 18
+        /// log2 of the bits of each class's trigram set.
+        public var coverageBits = 18
+        /// Passes over the training lines.
+        public var epochs = 6
+        /// Initial SGD step, decaying linearly to 0.
+        public var learningRate: Float = 0.5
+        /// Every `holdoutEvery`-th line is held out for calibration.
+        public var holdoutEvery = 10
+        public var seed: UInt64 = 0x7A5C_A1D0
+        /// Loss weight of a class's training lines (default 1). Nigerian Pidgin is weighted up:
+        /// it shares most of its vocabulary with English, and a Pidgin text must not be taken
+        /// for English (target: < 1 % pcm → en), while English text is plentiful and distinct.
+        public var classWeights: [String: Float] = ["und/pcm-Latn": 2]
+        public init() {}
+    }
+
+    public var options: Options
+    public init(options: Options = Options()) { self.options = options }
+
+    /// One script's training lines.
+    struct ScriptCorpus {
+        var script: String
+        var classes: [String] = []
+        var scalars: [UInt32] = []
+        var starts: [Int] = []
+        var ends: [Int] = []
+        var labels: [Int] = []
+
+        func line(_ i: Int) -> Range<Int> { starts[i]..<ends[i] }
+    }
+
+    /// Reads `corpus/train`, grouped by script (scripts sorted by code).
+    static func readCorpus(_ directory: String) throws(DetectError) -> [ScriptCorpus] {
+        let fm = FileManager.default
+        let train = directory + "/train"
+        var files: [(label: String, path: String)] = []
+        guard let top = try? fm.contentsOfDirectory(atPath: train) else {
+            throw .corpus("cannot list \(train); pass the folder that holds train/ and dev/")
+        }
+        for name in top.sorted() where name.hasSuffix(".txt") {
+            files.append((String(name.dropLast(4)), train + "/" + name))
+        }
+        if let und = try? fm.contentsOfDirectory(atPath: train + "/und") {
+            for name in und.sorted() where name.hasSuffix(".txt") {
+                files.append(("und/" + name.dropLast(4), train + "/und/" + name))
+            }
+        }
+        var byScript: [String: ScriptCorpus] = [:]
+        for file in files {
+            guard let script = file.label.split(separator: "-").last.map(String.init),
+                  script == "Latn" || script == "Arab" else { continue }
+            guard let data = fm.contents(atPath: file.path) else { throw .corpus("cannot read \(file.path)") }
+            var corpus = byScript[script] ?? ScriptCorpus(script: script)
+            let label = corpus.classes.count
+            corpus.classes.append(file.label)
+            let text = String(decoding: data, as: UTF8.self)
+            for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+                corpus.starts.append(corpus.scalars.count)
+                for s in line.unicodeScalars { corpus.scalars.append(s.value) }
+                corpus.ends.append(corpus.scalars.count)
+                corpus.labels.append(label)
+            }
+            byScript[script] = corpus
+        }
+        guard !byScript.isEmpty else { throw .corpus("no train/<lang>-<Script>.txt files in \(directory)") }
+        return byScript.keys.sorted().map { byScript[$0]! }
+    }
+
+    /// Trains and returns the model file bytes. `log` receives progress lines.
+    public func train(corpus directory: String, log: @Sendable (String) -> Void = { _ in }) throws(DetectError) -> [UInt8] {
+        let corpora = try Self.readCorpus(directory)
+        // One script per core; each result goes to its own slot, so the order is fixed.
+        final class Slots: @unchecked Sendable {
+            let lock = NSLock()
+            var models: [ScriptModel?]
+            init(_ n: Int) { models = [ScriptModel?](repeating: nil, count: n) }
+        }
+        let slots = Slots(corpora.count)
+        let options = self.options
+        DispatchQueue.concurrentPerform(iterations: corpora.count) { i in
+            let model = Self.trainScript(corpora[i], options: options, log: log)
+            slots.lock.lock(); slots.models[i] = model; slots.lock.unlock()
+        }
+        return ModelFile.encode(slots.models.compactMap { $0 })
+    }
+
+    static func isHoldout(_ lineInClass: Int, _ every: Int) -> Bool { every > 0 && lineInClass % every == every - 1 }
+
+    static func trainScript(_ corpus: ScriptCorpus, options: Options, log: @Sendable (String) -> Void) -> ScriptModel {
+        let classCount = corpus.classes.count
+        let bits = corpus.script == "Arab" ? options.arabicBucketBits : options.latinBucketBits
+        let mask = (1 << bits) - 1
+        let scriptClass: CharacterClass = corpus.script == "Arab" ? .arabic : .latin
+        // Split: the n-th line of each class is held out when n % holdoutEvery == holdoutEvery-1.
+        var seen = [Int](repeating: 0, count: classCount)
+        var trainLines: [Int] = [], holdout: [Int] = []
+        for i in 0..<corpus.labels.count {
+            let c = corpus.labels[i]
+            if isHoldout(seen[c], options.holdoutEvery) { holdout.append(i) } else { trainLines.append(i) }
+            seen[c] += 1
+        }
+        // Examples: (line, prefix length or 0 for whole, keep marks).
+        struct Example { var line: Int32; var cut: Int32; var marks: Bool }
+        var examples: [Example] = []
+        for i in trainLines {
+            let r = corpus.line(i)
+            examples.append(Example(line: Int32(i), cut: 0, marks: true))
+            if scriptClass == .arabic, corpus.scalars[r].contains(where: { CharacterClass.of($0) == .arabicMark }) {
+                examples.append(Example(line: Int32(i), cut: 0, marks: false))
+            }
+            // Two prefix cuts (12–81 and 20–44 characters) teach short texts.
+            let mixed = SplitMix64.mix(options.seed ^ UInt64(i))
+            let cut = 12 + Int(mixed % 70)
+            if cut < r.count { examples.append(Example(line: Int32(i), cut: Int32(cut), marks: i % 2 == 0)) }
+            let short = 20 + Int((mixed >> 32) % 25)
+            if short < r.count { examples.append(Example(line: Int32(i), cut: Int32(short), marks: i % 2 == 1)) }
+        }
+        var weights = [Float](repeating: 0, count: (mask + 1) * classCount)
+        var bias = [Float](repeating: 0, count: classCount)
+        var rng = SplitMix64(seed: options.seed ^ UInt64(bits))
+        var extractor = FeatureExtractor()
+        var logits = [Float](repeating: 0, count: classCount)
+        let total = Float(options.epochs * examples.count)
+        var step: Float = 0
+        let classWeight = corpus.classes.map { options.classWeights[$0] ?? 1 }
+        corpus.scalars.withUnsafeBufferPointer { text in
+            for epoch in 0..<options.epochs {
+                // Fisher–Yates with the seeded generator.
+                var i = examples.count - 1
+                while i > 0 {
+                    let j = Int(rng.next() % UInt64(i + 1))
+                    examples.swapAt(i, j)
+                    i -= 1
+                }
+                var loss: Double = 0
+                weights.withUnsafeMutableBufferPointer { w in
+                    for ex in examples {
+                        let r = corpus.line(Int(ex.line))
+                        let end = ex.cut > 0 ? r.lowerBound + Int(ex.cut) : r.upperBound
+                        extractor.extract(text, r.lowerBound..<end, script: scriptClass, bucketMask: mask, marks: ex.marks)
+                        let features = extractor.features
+                        guard !features.isEmpty else { continue }
+                        let norm = 1 / Float(features.count).squareRoot()
+                        for c in 0..<classCount { logits[c] = 0 }
+                        for f in features {
+                            let base = Int(f) * classCount
+                            for c in 0..<classCount { logits[c] += w[base + c] }
+                        }
+                        var maxLogit = -Float.infinity
+                        for c in 0..<classCount {
+                            logits[c] = bias[c] + logits[c] * norm
+                            maxLogit = max(maxLogit, logits[c])
+                        }
+                        var sum: Float = 0
+                        for c in 0..<classCount { logits[c] = expf(logits[c] - maxLogit); sum += logits[c] }
+                        let label = corpus.labels[Int(ex.line)]
+                        loss -= Double(logf(max(logits[label] / sum, 1e-12)))
+                        let lr = options.learningRate * (1 - step / total) * classWeight[label]
+                        step += 1
+                        for c in 0..<classCount {
+                            let g = logits[c] / sum - (c == label ? 1 : 0)
+                            logits[c] = lr * g * norm
+                            bias[c] -= lr * g * 0.1
+                        }
+                        for f in features {
+                            let base = Int(f) * classCount
+                            for c in 0..<classCount { w[base + c] -= logits[c] }
+                        }
+                    }
+                }
+                log("\(corpus.script): epoch \(epoch + 1)/\(options.epochs), \(examples.count) examples, mean loss \(String(format: "%.4f", loss / Double(examples.count)))")
+            }
+        }
+        // Quantise to 8 bits; the scale clips the rarest 0.001 % of weights.
+        let magnitudes = weights.map { abs($0) }.sorted()
+        let clip = max(magnitudes[min(magnitudes.count - 1, Int(Double(magnitudes.count) * 0.99999))], 1e-6)
+        let scale = clip / 127
+        let quantised = weights.map { Int8(max(-127, min(127, ($0 / scale).rounded()))) }
+        // Trigram sets per class from the training lines.
+        let coverageMask = (1 << options.coverageBits) - 1
+        var coverage = [[UInt64]](repeating: [UInt64](repeating: 0, count: (coverageMask + 1) / 64), count: classCount)
+        corpus.scalars.withUnsafeBufferPointer { text in
+            for i in trainLines {
+                extractor.extract(text, corpus.line(i), script: scriptClass, bucketMask: mask)
+                let c = corpus.labels[i]
+                for h in extractor.trigrams {
+                    let k = ScriptModel.coverageIndex(h, coverageMask)
+                    coverage[c][k >> 6] |= 1 << UInt64(k & 63)
+                }
+            }
+        }
+        var model = ScriptModel(script: corpus.script, classes: corpus.classes, bucketBits: bits, scale: scale,
+                                bias: bias, weights: quantised, coverageBits: options.coverageBits, coverage: coverage,
+                                coverageFloor: [[Float]](repeating: [0, 0], count: classCount), calibration: [])
+        // Held-out lines at full length and cut to 60 and 30 characters.
+        struct Held { var label: Int; var probabilities: [Float]; var trigrams: [UInt64]; var letters: Int }
+        var held: [Held] = []
+        var probabilities: [Float] = []
+        corpus.scalars.withUnsafeBufferPointer { text in
+            for i in holdout {
+                let r = corpus.line(i)
+                for cut in [0, 60, 30] where cut == 0 || cut < r.count {
+                    let end = cut == 0 ? r.upperBound : r.lowerBound + cut
+                    extractor.extract(text, r.lowerBound..<end, script: scriptClass, bucketMask: mask)
+                    model.probabilities(extractor.features, into: &probabilities)
+                    held.append(Held(label: corpus.labels[i], probabilities: probabilities,
+                                     trigrams: extractor.trigrams, letters: extractor.letters))
+                }
+            }
+        }
+        // Coverage floors: the 0.3 % quantile of each class's own held-out coverage, short and long.
+        for c in 0..<classCount {
+            for (k, isShort) in [true, false].enumerated() {
+                let values = held.filter { $0.label == c && ($0.letters < 40) == isShort }
+                    .map { model.coverage(of: $0.trigrams, inClass: c) }.sorted()
+                guard !values.isEmpty else { continue }
+                model.coverageFloor[c][k] = values[Int(Double(values.count) * 0.003)] - 0.02
+            }
+        }
+        // Calibration on the held-out evidence.
+        var samples: [[Float]] = [], correct: [Bool] = []
+        var right = 0
+        for h in held {
+            let e = LanguageIdentifier.evidence(model: model, probabilities: h.probabilities, trigrams: h.trigrams,
+                                                letters: h.letters)
+            let truth = model.language(ofClass: h.label)
+            if e.unseen { if truth == "und" { right += 1 }; continue }
+            samples.append(e.inputs)
+            correct.append(e.language == truth)
+            if e.language == truth { right += 1 }
+        }
+        model.calibration = Calibrator.fit(samples, correct)
+        log("\(corpus.script): held-out accuracy \(String(format: "%.4f", Double(right) / Double(max(held.count, 1)))) over \(held.count) texts (full, 60, 30 characters)")
+        return model
+    }
+}
+
+/// SplitMix64: a small seeded generator for the deterministic shuffle.
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        return Self.mix(state)
+    }
+    static func mix(_ x: UInt64) -> UInt64 {
+        var z = x
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

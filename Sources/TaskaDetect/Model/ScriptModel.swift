@@ -1,0 +1,198 @@
+import Foundation
+
+/// The language model of one script: a linear classifier over hashed character n-grams,
+/// quantised to 8 bits, with the facts needed for calibration and the "unseen language" check.
+///
+/// Scores are `bias[c] + scale · Σ weights[f][c] / √N` over the N features of a text, turned
+/// into probabilities by softmax. Classes are labels (`ha-Latn`, `und/fuv-Latn`): the language
+/// subtag before the `-` (`und` for everything under `und/`) is what the identifier reports.
+public struct ScriptModel: Sendable, Equatable {
+    /// ISO 15924 code: `Latn`, `Arab`.
+    public var script: String
+    /// Class labels in file order, e.g. `ha-Latn`, `knc-Latn`, `und/fuv-Latn`.
+    public var classes: [String]
+    /// log2 of the number of hash buckets.
+    public var bucketBits: Int
+    /// Dequantisation factor of `weights`.
+    public var scale: Float
+    public var bias: [Float]
+    /// Bucket-major: `weights[bucket * classes.count + class]` (rebuilt from `rows`; the model
+    /// keeps only the padded rows).
+    public var weights: [Int8] {
+        let n = classes.count
+        guard rowStride != n else { return rows }
+        var out = [Int8](repeating: 0, count: (rows.count / rowStride) * n)
+        for b in 0..<(rows.count / rowStride) {
+            for c in 0..<n { out[b * n + c] = rows[b * rowStride + c] }
+        }
+        return out
+    }
+    /// log2 of the bits of each class's trigram set.
+    public var coverageBits: Int
+    /// Per class, a bit set of the trigram hashes seen in its training text.
+    public var coverage: [[UInt64]]
+    /// Per class, the lowest trigram coverage of its own held-out text [short, long]: a text
+    /// predicted as that class with less coverage is an unseen language.
+    public var coverageFloor: [[Float]]
+    /// Calibration coefficients (see `Calibrator`).
+    public var calibration: [Float]
+    /// Reported languages in class order without repeats (`ha`, `knc`, `en`, `und`).
+    public let languages: [String]
+    /// For each class, its index in `languages`.
+    let languageOfClass: [Int]
+    /// The weights with each bucket's row padded to 16 bytes (`rowStride` 16, when there are
+    /// ≤ 16 classes), so that scoring adds one 16-lane vector per feature; else unpadded.
+    let rows: [Int8]
+    let rowStride: Int
+
+    public init(script: String, classes: [String], bucketBits: Int, scale: Float, bias: [Float], weights: [Int8],
+                coverageBits: Int, coverage: [[UInt64]], coverageFloor: [[Float]], calibration: [Float]) {
+        let n = classes.count
+        let padded = n <= 16
+        self.init(script: script, classes: classes, bucketBits: bucketBits, scale: scale, bias: bias,
+                  coverageBits: coverageBits, coverage: coverage, coverageFloor: coverageFloor, calibration: calibration,
+                  rows: padded ? weights.withUnsafeBytes { Self.padRows($0, classes: n, buckets: weights.count / max(n, 1)) }
+                               : weights,
+                  rowStride: padded ? 16 : n)
+    }
+
+    private init(script: String, classes: [String], bucketBits: Int, scale: Float, bias: [Float],
+                 coverageBits: Int, coverage: [[UInt64]], coverageFloor: [[Float]], calibration: [Float],
+                 rows: [Int8], rowStride: Int) {
+        self.rows = rows
+        self.rowStride = rowStride
+        self.script = script
+        self.classes = classes
+        self.bucketBits = bucketBits
+        self.scale = scale
+        self.bias = bias
+        self.coverageBits = coverageBits
+        self.coverage = coverage
+        self.coverageFloor = coverageFloor
+        self.calibration = calibration
+        var languages: [String] = []
+        var index: [Int] = []
+        for label in classes {
+            let language = label.hasPrefix("und/") ? "und" : String(label.split(separator: "-").first ?? "und")
+            if let i = languages.firstIndex(of: language) { index.append(i) } else {
+                index.append(languages.count)
+                languages.append(language)
+            }
+        }
+        self.languages = languages
+        self.languageOfClass = index
+    }
+
+    /// Rows of `classes` bytes from `source` written as 16-byte rows (zeros after the last class):
+    /// one masked 16-byte vector copy per bucket, no per-weight work.
+    static func padRows(_ source: UnsafeRawBufferPointer, classes n: Int, buckets: Int) -> [Int8] {
+        precondition(n <= 16 && source.count >= buckets * n)
+        var keep = SIMD16<Int8>()
+        for c in 0..<n { keep[c] = -1 }
+        return [Int8](unsafeUninitializedCapacity: buckets * 16) { dst, initialised in
+            let out = UnsafeMutableRawPointer(dst.baseAddress!)
+            // Whole 16-byte loads while they stay inside `source`, then byte copies.
+            let vectorRows = source.count >= 16 ? min(buckets, (source.count - 16) / n + 1) : 0
+            var b = 0
+            while b < vectorRows {
+                let row = source.loadUnaligned(fromByteOffset: b &* n, as: SIMD16<Int8>.self) & keep
+                out.storeBytes(of: row, toByteOffset: b &<< 4, as: SIMD16<Int8>.self)
+                b &+= 1
+            }
+            while b < buckets {
+                var row = SIMD16<Int8>()
+                for c in 0..<n { row[c] = source.load(fromByteOffset: b * n + c, as: Int8.self) }
+                out.storeBytes(of: row, toByteOffset: b &<< 4, as: SIMD16<Int8>.self)
+                b += 1
+            }
+            initialised = buckets * 16
+        }
+    }
+
+    /// A model whose padded rows are built straight from a model file's weight bytes.
+    init(script: String, classes: [String], bucketBits: Int, scale: Float, bias: [Float],
+         weightBytes: UnsafeRawBufferPointer, coverageBits: Int, coverage: [[UInt64]], coverageFloor: [[Float]],
+         calibration: [Float]) {
+        let n = classes.count
+        if n <= 16 {
+            self.init(script: script, classes: classes, bucketBits: bucketBits, scale: scale, bias: bias,
+                      coverageBits: coverageBits, coverage: coverage, coverageFloor: coverageFloor,
+                      calibration: calibration,
+                      rows: Self.padRows(weightBytes, classes: n, buckets: 1 << bucketBits), rowStride: 16)
+        } else {
+            self.init(script: script, classes: classes, bucketBits: bucketBits, scale: scale, bias: bias,
+                      weights: Array(weightBytes.bindMemory(to: Int8.self)), coverageBits: coverageBits,
+                      coverage: coverage, coverageFloor: coverageFloor, calibration: calibration)
+        }
+    }
+
+    public static func == (a: ScriptModel, b: ScriptModel) -> Bool {
+        a.script == b.script && a.classes == b.classes && a.bucketBits == b.bucketBits && a.scale == b.scale
+            && a.bias == b.bias && a.rowStride == b.rowStride && a.rows == b.rows && a.coverageBits == b.coverageBits
+            && a.coverage == b.coverage && a.coverageFloor == b.coverageFloor && a.calibration == b.calibration
+    }
+
+    /// The reported language of class `c`: `ha`, `knc`, …, or `und`.
+    public func language(ofClass c: Int) -> String { languages[languageOfClass[c]] }
+
+    var bucketMask: Int { (1 << bucketBits) - 1 }
+    var coverageMask: Int { (1 << coverageBits) - 1 }
+
+    @inline(__always)
+    static func coverageIndex(_ h: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (h &* 0xD6E8_FEB8_6659_FD93) >> 40) & mask
+    }
+
+    /// Fraction of `trigrams` present in the set of class `c` (1 when there are none).
+    func coverage(of trigrams: [UInt64], inClass c: Int) -> Float {
+        guard !trigrams.isEmpty else { return 1 }
+        let set = coverage[c]
+        let mask = coverageMask
+        var hits = 0
+        for h in trigrams {
+            let i = Self.coverageIndex(h, mask)
+            if set[i >> 6] & (1 << UInt64(i & 63)) != 0 { hits += 1 }
+        }
+        return Float(hits) / Float(trigrams.count)
+    }
+
+    /// Class probabilities of a feature list (softmax of the scores), into `probabilities`.
+    func probabilities(_ features: ArraySlice<Int32>, into probabilities: inout [Float]) {
+        let n = classes.count
+        probabilities.removeAll(keepingCapacity: true)
+        // One 16-lane vector add per feature (rows padded to 16 bytes), else a plain loop.
+        var acc = SIMD16<Int32>()
+        var wide = n > 16 ? [Int32](repeating: 0, count: n) : []
+        features.withUnsafeBufferPointer { fs in
+            if n <= 16 {
+                rows.withUnsafeBytes { raw in
+                    for f in fs {
+                        let row = raw.loadUnaligned(fromByteOffset: Int(f) &<< 4, as: SIMD16<Int8>.self)
+                        acc &+= SIMD16<Int32>(truncatingIfNeeded: row)
+                    }
+                }
+            } else {
+                rows.withUnsafeBufferPointer { w in
+                    for f in fs {
+                        let row = w.baseAddress! + Int(f) &* n
+                        for c in 0..<n { wide[c] &+= Int32(row[c]) }
+                    }
+                }
+            }
+        }
+        let factor = features.isEmpty ? 0 : scale / Float(features.count).squareRoot()
+        var maxLogit = -Float.infinity
+        for c in 0..<n {
+            let logit = bias[c] + factor * Float(n <= 16 ? acc[c] : wide[c])
+            probabilities.append(logit)
+            if logit > maxLogit { maxLogit = logit }
+        }
+        var sum: Float = 0
+        for c in 0..<n {
+            let e = expf(probabilities[c] - maxLogit)
+            probabilities[c] = e
+            sum += e
+        }
+        for c in 0..<n { probabilities[c] /= sum }
+    }
+}

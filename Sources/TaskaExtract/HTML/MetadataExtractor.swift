@@ -1,0 +1,203 @@
+import TaskaCore
+
+/// Title and descriptive metadata of an HTML page. Missing is `nil`, never guessed.
+///
+/// Sources, first found wins: Open Graph / article / Dublin Core / schema.org `meta` tags,
+/// JSON-LD (the article object), `<link rel=canonical>`, `<time datetime>` marked as the
+/// publication time, and a date in the canonical URL (`/2019/11/20/`). Dates are kept only when
+/// they are ISO 8601 (a date, or a date-time with optional offset).
+struct MetadataExtractor {
+    struct Result {
+        var title: String?
+        var metadata: DocumentMetadata
+    }
+
+    func extract(from tree: MarkupTree) -> Result {
+        var meta: [String: String] = [:]
+        var canonical: String?
+        var ldSources: [String] = []
+        var timePublished: String?
+        var h1: String?
+        var titleTag: String?
+        for (i, node) in tree.nodes.enumerated() where node.kind == .element {
+            switch node.name {
+            case "meta":
+                guard let content = node.attribute("content").map(Self.collapse), !content.isEmpty else { continue }
+                for key in ["property", "name", "itemprop", "http-equiv"] {
+                    if let k = node.attribute(key)?.lowercased(), !k.isEmpty, meta[k] == nil { meta[k] = content }
+                }
+            case "link":
+                if canonical == nil, node.attribute("rel")?.lowercased().split(separator: " ").contains("canonical") == true,
+                   let href = node.attribute("href"), !href.isEmpty { canonical = href }
+            case "script":
+                if node.attribute("type")?.lowercased() == "application/ld+json" { ldSources.append(tree.textContent(of: i)) }
+            case "time":
+                if timePublished == nil, let dt = node.attribute("datetime"),
+                   node.attribute("pubdate") != nil || node.attribute("itemprop")?.lowercased() == "datepublished"
+                    || Self.hasAncestor(i, named: ["article", "header"], in: tree) {
+                    timePublished = Self.iso8601(dt)
+                }
+            case "title":
+                if titleTag == nil { titleTag = Self.collapse(tree.textContent(of: i)) }
+            case "h1":
+                if h1 == nil { let t = Self.collapse(tree.textContent(of: i)); if !t.isEmpty { h1 = t } }
+            default: break
+            }
+        }
+        let ld = JSONLDReader().article(in: ldSources)
+        func first(_ keys: [String]) -> String? {
+            for k in keys { if let v = meta[k], !v.isEmpty { return v } }
+            return nil
+        }
+        func ldText(_ key: String) -> String? { ld?[key]?.text.map(Self.collapse).flatMap { $0.isEmpty ? nil : $0 } }
+
+        var m = DocumentMetadata()
+        if let root = tree.rootElement, let lang = tree.nodes[root].attribute("lang") ?? tree.nodes[root].attribute("xml:lang"), !lang.isEmpty {
+            m.declaredLanguage = lang
+        } else if let lang = first(["content-language", "dc.language", "language"]) {
+            m.declaredLanguage = lang
+        }
+        m.siteName = first(["og:site_name", "application-name"]) ?? ld?["publisher"]?.text.map(Self.collapse)
+        m.canonicalURL = canonical ?? first(["og:url"]) ?? ldText("url")
+        m.description = first(["description", "og:description", "twitter:description", "dc.description"]) ?? ldText("description")
+        m.author = Self.author(first(["author", "article:author", "dc.creator", "dcterms.creator", "byl", "parsely-author", "sailthru.author"]))
+            ?? Self.author(ldText("author"))
+        m.published = [first(["article:published_time", "datepublished", "publishdate", "pubdate", "dc.date.issued", "dcterms.issued",
+                              "dcterms.created", "dc.date", "date", "parsely-pub-date", "sailthru.date", "og:published_time"]),
+                       ldText("datePublished"), timePublished].lazy.compactMap { $0.flatMap(Self.iso8601) }.first
+            ?? (m.canonicalURL).flatMap(Self.urlDate)
+        m.modified = [first(["article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified"]),
+                      ldText("dateModified")].lazy.compactMap { $0.flatMap(Self.iso8601) }.first
+
+        let rawTitle = first(["og:title", "twitter:title"]) ?? ldText("headline") ?? titleTag.flatMap { $0.isEmpty ? nil : $0 } ?? h1
+        let title = rawTitle.map { TitleCleaner(siteName: m.siteName, heading: h1).clean($0) }
+        return Result(title: title, metadata: m)
+    }
+
+    /// An author name; URLs (profile links in `article:author`) are not names.
+    static func author(_ value: String?) -> String? {
+        guard let v = value, !v.isEmpty, !v.hasPrefix("http://"), !v.hasPrefix("https://") else { return nil }
+        return v
+    }
+
+    static func hasAncestor(_ i: Int, named names: Set<String>, in tree: MarkupTree) -> Bool {
+        var x = tree.nodes[i].parent
+        while x >= 0 { if names.contains(tree.nodes[x].name) { return true }; x = tree.nodes[x].parent }
+        return false
+    }
+
+    static func collapse(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// `value` as ISO 8601 when it is one: `YYYY-MM-DD`, optionally `THH:MM[:SS[.fff]]` (a space
+    /// is read as `T`) and `Z` or `±HH[:]MM` (written `±HH:MM`). Anything else is nil; years
+    /// before 1900 (placeholders such as `0001-01-01`) too.
+    static func iso8601(_ value: String) -> String? {
+        let s = Array(Self.trimmed(value).utf8)
+        func digits(_ r: Range<Int>) -> Bool { r.upperBound <= s.count && s[r].allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+        guard s.count >= 10, digits(0..<4), s[4] == 0x2D, digits(5..<7), s[7] == 0x2D, digits(8..<10) else { return nil }
+        let year = Int(String(decoding: s[0..<4], as: UTF8.self)) ?? 0
+        let month = Int(String(decoding: s[5..<7], as: UTF8.self)) ?? 0
+        let day = Int(String(decoding: s[8..<10], as: UTF8.self)) ?? 0
+        guard year >= 1900, (1...12).contains(month), (1...31).contains(day) else { return nil }
+        var out = String(decoding: s[0..<10], as: UTF8.self)
+        var i = 10
+        if i == s.count { return out }
+        guard s[i] == 0x54 || s[i] == 0x20, digits(i + 1..<i + 3), i + 3 < s.count, s[i + 3] == 0x3A, digits(i + 4..<i + 6) else { return nil }
+        out += "T" + String(decoding: s[i + 1..<i + 6], as: UTF8.self)
+        i += 6
+        if i < s.count, s[i] == 0x3A, digits(i + 1..<i + 3) {
+            out += String(decoding: s[i..<i + 3], as: UTF8.self); i += 3
+            if i < s.count, s[i] == 0x2E {
+                var j = i + 1
+                while j < s.count, s[j] >= 0x30 && s[j] <= 0x39 { j += 1 }
+                if j > i + 1 { out += String(decoding: s[i..<j], as: UTF8.self) }
+                i = j
+            }
+        }
+        if i == s.count { return out }
+        if s[i] == 0x5A && i + 1 == s.count { return out + "Z" }
+        if (s[i] == 0x2B || s[i] == 0x2D), digits(i + 1..<i + 3) {
+            let sign = String(UnicodeScalar(s[i]))
+            let hh = String(decoding: s[i + 1..<i + 3], as: UTF8.self)
+            var j = i + 3
+            if j < s.count, s[j] == 0x3A { j += 1 }
+            guard digits(j..<j + 2), j + 2 == s.count else { return nil }
+            return out + sign + hh + ":" + String(decoding: s[j..<j + 2], as: UTF8.self)
+        }
+        return nil
+    }
+
+    /// A publication date written into a URL path: `/2019/11/20/`, `/2019-11-20`, `/20191120/`.
+    static func urlDate(_ url: String) -> String? {
+        let parts = url.split(separator: "/").map(String.init)
+        for (k, p) in parts.enumerated() {
+            if p.count == 4, let y = Int(p), (1990...2100).contains(y), k + 2 < parts.count,
+               parts[k + 1].count == 2, let mo = Int(parts[k + 1]), (1...12).contains(mo) {
+                let dayPart = String(parts[k + 2].prefix(2))
+                if let d = Int(dayPart), (1...31).contains(d), parts[k + 2].count == 2 || !(parts[k + 2].dropFirst(2).first?.isNumber ?? false) {
+                    return iso8601("\(p)-\(parts[k + 1])-\(dayPart)")
+                }
+            }
+            if p.count >= 10, let v = iso8601(String(p.prefix(10))), p.count == 10 || !(p.dropFirst(10).first?.isNumber ?? false) { return v }
+            if p.count == 8, p.allSatisfy(\.isNumber), let v = iso8601("\(p.prefix(4))-\(p.dropFirst(4).prefix(2))-\(p.suffix(2))") { return v }
+        }
+        return nil
+    }
+}
+
+/// Removes the site name from a page title: `Rain in Kano | Jaridar Arewa` -> `Rain in Kano`.
+///
+/// A trailing (or leading) segment is removed when it matches the declared site name, or when
+/// no site name is declared and the title's other part is the page's `<h1>`.
+struct TitleCleaner {
+    var siteName: String?
+    var heading: String?
+
+    static let separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » ", " ~ ", " / "]
+
+    func clean(_ title: String) -> String {
+        let t = MetadataExtractor.collapse(title)
+        let site = siteName.map { MetadataExtractor.collapse($0).lowercased() }
+        for sep in Self.separators {
+            guard let range = MetadataExtractor.find(sep, in: t, last: true) else { continue }
+            let head = String(t[..<range.lowerBound]), tail = String(t[range.upperBound...])
+            if let site, !site.isEmpty {
+                let tl = tail.lowercased()
+                if tl == site || tl.contains(site) || site.contains(tl) { return clean(head) }
+                if let first = MetadataExtractor.find(sep, in: t) {
+                    let lead = t[..<first.lowerBound].lowercased()
+                    if lead == site || site.contains(lead) { return String(t[first.upperBound...]) }
+                }
+            }
+            if let heading, !heading.isEmpty, head.lowercased() == heading.lowercased() { return head }
+        }
+        return t
+    }
+}
+
+extension MetadataExtractor {
+    /// `text` without leading and trailing white space.
+    static func trimmed(_ text: String) -> String {
+        var s = Substring(text)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+
+    /// The first (or last) occurrence of `needle` in `text` (no Foundation in this module).
+    static func find(_ needle: String, in text: String, last: Bool = false) -> Range<String.Index>? {
+        guard !needle.isEmpty else { return nil }
+        var found: Range<String.Index>?
+        var i = text.startIndex
+        while i < text.endIndex {
+            if text[i...].hasPrefix(needle) {
+                found = i..<text.index(i, offsetBy: needle.count)
+                if !last { return found }
+            }
+            i = text.index(after: i)
+        }
+        return found
+    }
+}

@@ -1,0 +1,141 @@
+import TaskaCore
+
+/// Per-node facts of a parsed page, and which elements are dropped before blocks are made.
+///
+/// Two passes over the flat tree (parents come before children): bottom-up text and link
+/// counts, then top-down visibility and furniture decisions.
+struct PageFacts {
+    /// Nodes not read at all: invisible, hidden, or page furniture (when cleaning).
+    var skip: [Bool]
+    /// Visible non-space scalars in each subtree (before furniture removal).
+    var chars: [Int]
+    /// Of those, scalars inside links.
+    var linkChars: [Int]
+    /// Class/id/role vote of each element: positive for content, negative for boilerplate.
+    var vote: [Double]
+
+    func linkDensity(_ i: Int) -> Double { chars[i] == 0 ? 0 : Double(linkChars[i]) / Double(chars[i]) }
+}
+
+/// Marks what is never text (scripts, styles, hidden elements) and, unless disabled, the page
+/// furniture: navigation, asides, footers, banners, share/related/comment/cookie blocks.
+///
+/// Markup semantics (`nav`, `aside`, `footer`, ARIA roles) count as strong evidence; class and
+/// id tokens (English words) only count together with a structural sign — high link density or
+/// little text — so a page whose class names mean nothing loses nothing.
+struct TreeCleaner {
+    var removeBoilerplate: Bool
+
+    func facts(of tree: MarkupTree, root: Int) -> PageFacts {
+        let n = tree.nodes.count
+        var hidden = [Bool](repeating: false, count: n)
+        var inLink = [Bool](repeating: false, count: n)
+        // `hidden`, `aria-hidden` and inline `display:none`: hidden unless the element holds most
+        // of the page (streamed server-rendered pages keep their content in a hidden div that a
+        // script reveals).
+        var softHidden = [Bool](repeating: false, count: n)
+        var vote = [Double](repeating: 0, count: n)
+        // Top-down: invisibility and link context (parents precede children).
+        for i in 0..<n {
+            let node = tree.nodes[i]
+            let p = node.parent
+            if p >= 0 { hidden[i] = hidden[p]; inLink[i] = inLink[p] }
+            guard node.kind == .element else { continue }
+            if !hidden[i] && Selectors.invisibleTags.contains(node.name) { hidden[i] = true }
+            if !hidden[i] && BlockSegmenter.isHidden(node) { softHidden[i] = true }
+            if node.name == "a" && node.attribute("href") != nil { inLink[i] = true }
+            vote[i] = Self.vote(of: node)
+        }
+        // Bottom-up: visible text and link text per subtree.
+        var chars = [Int](repeating: 0, count: n)
+        var linkChars = [Int](repeating: 0, count: n)
+        var longest = [Int](repeating: 0, count: n)
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            let node = tree.nodes[i]
+            if node.kind == .text && !hidden[i] {
+                var c = 0
+                // Non-space scalars: UTF-8 lead bytes that are not ASCII white space.
+                for b in node.text.utf8 where b & 0xC0 != 0x80 && !(b == 0x20 || (b >= 0x09 && b <= 0x0D)) { c += 1 }
+                chars[i] = c
+                if inLink[i] { linkChars[i] = c } else { longest[i] = c }
+            }
+            let p = node.parent
+            if p >= 0 && !hidden[i] {
+                chars[p] += chars[i]; linkChars[p] += linkChars[i]; longest[p] = max(longest[p], longest[i])
+            }
+        }
+        var skip = hidden
+        let visible = max(chars[root], 1)
+        for i in 0..<n where softHidden[i] && Double(chars[i]) < 0.3 * Double(visible) { skip[i] = true }
+        for i in 0..<n where !skip[i] { let p = tree.nodes[i].parent; if p >= 0 && skip[p] { skip[i] = true } }
+        if skip.contains(true) {
+            // Recount without what stays hidden.
+            for i in 0..<n { chars[i] = 0; linkChars[i] = 0; longest[i] = 0 }
+            for i in stride(from: n - 1, through: 0, by: -1) where !skip[i] {
+                let node = tree.nodes[i]
+                if node.kind == .text {
+                    var c = 0
+                    for b in node.text.utf8 where b & 0xC0 != 0x80 && !(b == 0x20 || (b >= 0x09 && b <= 0x0D)) { c += 1 }
+                    chars[i] = c
+                    if inLink[i] { linkChars[i] = c } else { longest[i] = c }
+                }
+                let p = node.parent
+                if p >= 0 { chars[p] += chars[i]; linkChars[p] += linkChars[i]; longest[p] = max(longest[p], longest[i]) }
+            }
+        }
+        if removeBoilerplate {
+            let total = max(chars[root], 1)
+            for i in 0..<n where !skip[i] {
+                let node = tree.nodes[i]
+                let p = node.parent
+                if p >= 0 && skip[p] { skip[i] = true; continue }
+                guard node.kind == .element, i != root else { continue }
+                if isFurniture(i, node: node, chars: chars, linkChars: linkChars, longest: longest[i], vote: vote[i], total: total) { skip[i] = true }
+            }
+        }
+        return PageFacts(skip: skip, chars: chars, linkChars: linkChars, vote: vote)
+    }
+
+    private func isFurniture(_ i: Int, node: MarkupTree.Node, chars: [Int], linkChars: [Int], longest: Int, vote: Double, total: Int) -> Bool {
+        let c = chars[i]
+        if c == 0 { return false }
+        let share = Double(c) / Double(total)
+        if share > 0.5 { return false }   // never the bulk of the page
+        let density = Double(linkChars[i]) / Double(c)
+        let role = node.attribute("role")?.lowercased() ?? ""
+        if Selectors.furnitureTags.contains(node.name) || Selectors.furnitureRoles.contains(role) {
+            // Semantic furniture; an aside or footer that is mostly prose and large stays for scoring.
+            if node.name == "nav" || role == "navigation" || density > 0.3 || c < 600 || share < 0.15 { return true }
+            return false
+        }
+        if node.name == "header" && (density > 0.4) { return true }
+        if vote <= -1 && longest < 150 {
+            // A class/id vote needs a structural sign to remove: many links or little text, and
+            // no run of unlinked text as long as a real paragraph.
+            if density > 0.35 || c < 120 { return true }
+        }
+        return false
+    }
+
+    /// The class/id/role vote of one element: +1 per content token, -1 per boilerplate token,
+    /// -0.5 per byline/meta token; main-content roles and `itemprop="articleBody"` count +2.
+    static func vote(of node: MarkupTree.Node) -> Double {
+        if node.name == "body" || node.name == "html" { return 0 }
+        var v = 0.0
+        var seen = Set<String>()
+        var negative = 0
+        for (name, value) in node.attributes where (name == "class" || name == "id") && !value.isEmpty {
+            for token in Selectors.tokens(of: value) where seen.insert(token).inserted {
+                if Selectors.boilerplateTokens.contains(token) { negative += 1 }
+                else if Selectors.contentTokens.contains(token) { v += 1 }
+                else if Selectors.metaTokens.contains(token) { v -= 0.5 }
+            }
+        }
+        // A boilerplate token outweighs content tokens (`comment-body`, `related-content`).
+        v = negative > 0 ? -Double(min(negative, 2)) : max(-2, min(2, v))
+        if let role = node.attribute("role")?.lowercased(), Selectors.mainRoles.contains(role) { v += 2 }
+        if let prop = node.attribute("itemprop")?.lowercased(), prop == "articlebody" || prop == "text" { v += 2 }
+        if node.name == "article" || node.name == "main" { v += 1 }
+        return v
+    }
+}

@@ -1,0 +1,392 @@
+import TaskaCore
+
+/// A pull tokenizer for JSON as Telegram Desktop writes it, reading a `ByteStream` through a
+/// fixed 64 KiB buffer so a multi-GB `result.json` is read in flat memory.
+///
+/// Tolerant where the official writer is not strict JSON (tdesktop `SerializeString`): `\xNN`
+/// escapes become U+00NN, raw control characters inside strings are kept, duplicate keys are
+/// accepted (the caller keeps the last value). Each is recorded in `events` for the caller to
+/// turn into warnings; none is a failure. Commas and colons are treated as separators, so a
+/// missing comma is tolerated too. Only a stream that ends inside a value throws.
+final class TelegramJSONTokenizer {
+    enum Token: Equatable {
+        case beginObject, endObject, beginArray, endArray
+        /// A key inside an object (the string before `:`).
+        case key(String)
+        case string(String)
+        /// A number as written (`-12`, `3.5e2`).
+        case number(String)
+        case bool(Bool)
+        case null
+        /// End of input.
+        case end
+    }
+
+    /// Something the tokenizer accepted that strict JSON would not.
+    struct Event: Equatable {
+        /// `json-x-escape`, `json-raw-control`, `json-duplicate-key`, `json-bad-escape`, `json-bare-word`.
+        var code: String
+        var detail: String
+    }
+
+    /// A malformed stream that cannot be read on (it ended inside a value).
+    struct Failure: Error, CustomStringConvertible {
+        var offset: Int
+        var reason: String
+        var description: String { "byte \(offset): \(reason)" }
+    }
+
+    /// An open array or object; an object knows whether a key comes next and its keys so far
+    /// (mutated in place on the stack, so the set is never copied).
+    private struct Frame {
+        var isObject: Bool
+        var expectKey = true
+        var keys: Set<String> = []
+    }
+
+    private let stream: any ByteStream
+    private var buffer: [UInt8]
+    private var position = 0
+    private var count = 0
+    private var consumedBefore = 0
+    private var atEnd = false
+    private var frames: [Frame] = []
+    private var peeked: Token?
+    private var scratch: [UInt8] = []
+
+    /// What was tolerated since the last `drainEvents()`.
+    private(set) var events: [Event] = []
+
+    /// Bytes read so far (the offset of the next byte).
+    var offset: Int { consumedBefore + position }
+    /// Nesting depth after the last token returned (1 inside the top-level object).
+    var depth: Int { frames.count }
+
+    init(stream: any ByteStream, bufferSize: Int = 1 << 16) {
+        self.stream = stream
+        self.buffer = [UInt8](repeating: 0, count: bufferSize)
+    }
+
+    /// Returns and forgets the events seen so far.
+    func drainEvents() -> [Event] {
+        defer { events.removeAll(keepingCapacity: true) }
+        return events
+    }
+
+    /// The next token without consuming it.
+    func peek() throws -> Token {
+        if let peeked { return peeked }
+        let token = try readToken()
+        peeked = token
+        return token
+    }
+
+    /// The next token.
+    func next() throws -> Token {
+        if let token = peeked {
+            peeked = nil
+            return token
+        }
+        return try readToken()
+    }
+
+    /// Skips one whole value (scalar, object or array) without building it.
+    func skipValue() throws {
+        let first = try next()
+        switch first {
+        case .beginObject, .beginArray:
+            var level = 1
+            while level > 0 {
+                switch try next() {
+                case .beginObject, .beginArray: level += 1
+                case .endObject, .endArray: level -= 1
+                case .end: throw Failure(offset: offset, reason: "the file ends inside an object or array (truncated?)")
+                default: break
+                }
+            }
+        case .end: throw Failure(offset: offset, reason: "a value was expected but the file ended")
+        default: break
+        }
+    }
+
+    /// Reads one whole value into a tree (used for one message at a time: bounded by its size).
+    func readValue() throws -> TelegramJSONValue {
+        let token = try next()
+        return try value(startingWith: token)
+    }
+
+    private func value(startingWith token: Token) throws -> TelegramJSONValue {
+        switch token {
+        case .string(let s), .key(let s): return .string(s)
+        case .number(let n): return .number(n)
+        case .bool(let b): return .bool(b)
+        case .null: return .null
+        case .beginArray:
+            var items: [TelegramJSONValue] = []
+            while true {
+                let t = try next()
+                if t == .endArray { return .array(items) }
+                if t == .end || t == .endObject { throw Failure(offset: offset, reason: "an array is not closed (truncated?)") }
+                items.append(try value(startingWith: t))
+            }
+        case .beginObject:
+            var pairs: [(String, TelegramJSONValue)] = []
+            while true {
+                let t = try next()
+                switch t {
+                case .endObject: return .object(pairs)
+                case .key(let k):
+                    let v = try value(startingWith: try next())
+                    if let i = pairs.firstIndex(where: { $0.0 == k }) { pairs[i].1 = v } else { pairs.append((k, v)) }
+                case .end: throw Failure(offset: offset, reason: "an object is not closed (truncated?)")
+                default: throw Failure(offset: offset, reason: "a key was expected in an object")
+                }
+            }
+        case .endArray, .endObject:
+            throw Failure(offset: offset, reason: "a value was expected, found a closing bracket")
+        case .end:
+            throw Failure(offset: offset, reason: "a value was expected but the file ended")
+        }
+    }
+
+    // MARK: - Lexing
+
+    private func fill() throws -> Bool {
+        if position < count { return true }
+        if atEnd { return false }
+        consumedBefore += count
+        position = 0
+        count = try buffer.withUnsafeMutableBytes { try stream.read(into: $0) }
+        if count == 0 { atEnd = true; return false }
+        return true
+    }
+
+    private func nextByte() throws -> UInt8? {
+        guard try fill() else { return nil }
+        let b = buffer[position]
+        position += 1
+        return b
+    }
+
+    private func peekByte() throws -> UInt8? {
+        guard try fill() else { return nil }
+        return buffer[position]
+    }
+
+    /// A value has been completed in the current frame.
+    private func valueDone() {
+        if let last = frames.indices.last, frames[last].isObject { frames[last].expectKey = true }
+    }
+
+    private func readToken() throws -> Token {
+        while let b = try nextByte() {
+            switch b {
+            case 0x20, 0x0A, 0x0D, 0x09, UInt8(ascii: ","), UInt8(ascii: ":"):
+                continue
+            case 0xEF:  // a UTF-8 BOM at the start
+                if offset == 1 {
+                    _ = try nextByte(); _ = try nextByte()
+                    continue
+                }
+                return try bareWord(first: b)
+            case UInt8(ascii: "{"):
+                frames.append(Frame(isObject: true))
+                return .beginObject
+            case UInt8(ascii: "["):
+                frames.append(Frame(isObject: false))
+                return .beginArray
+            case UInt8(ascii: "}"):
+                if !frames.isEmpty { frames.removeLast() }
+                valueDone()
+                return .endObject
+            case UInt8(ascii: "]"):
+                if !frames.isEmpty { frames.removeLast() }
+                valueDone()
+                return .endArray
+            case UInt8(ascii: "\""):
+                let s = try string()
+                if let last = frames.indices.last, frames[last].isObject, frames[last].expectKey {
+                    if !frames[last].keys.insert(s).inserted {
+                        events.append(Event(code: "json-duplicate-key", detail: s))
+                    }
+                    frames[last].expectKey = false
+                    return .key(s)
+                }
+                valueDone()
+                return .string(s)
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                scratch.removeAll(keepingCapacity: true)
+                scratch.append(b)
+                while let c = try peekByte(), Self.isNumberByte(c) {
+                    scratch.append(c)
+                    position += 1
+                }
+                valueDone()
+                return .number(String(decoding: scratch, as: UTF8.self))
+            default:
+                return try bareWord(first: b)
+            }
+        }
+        if !frames.isEmpty {
+            throw Failure(offset: offset, reason: "the file ends inside an object or array (truncated?)")
+        }
+        return .end
+    }
+
+    private static func isNumberByte(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || c == UInt8(ascii: "-") || c == UInt8(ascii: "+") || c == UInt8(ascii: ".")
+            || c == UInt8(ascii: "e") || c == UInt8(ascii: "E")
+    }
+
+    /// `true`, `false`, `null`, or an unquoted word (kept as a string, with an event).
+    private func bareWord(first: UInt8) throws -> Token {
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(first)
+        while let c = try peekByte(), !Self.isDelimiter(c) {
+            scratch.append(c)
+            position += 1
+        }
+        let word = String(decoding: scratch, as: UTF8.self)
+        let token: Token
+        switch word {
+        case "true": token = .bool(true)
+        case "false": token = .bool(false)
+        case "null": token = .null
+        default:
+            events.append(Event(code: "json-bare-word", detail: String(word.prefix(20))))
+            if let last = frames.indices.last, frames[last].isObject, frames[last].expectKey {
+                frames[last].keys.insert(word)
+                frames[last].expectKey = false
+                return .key(word)
+            }
+            token = .string(word)
+        }
+        valueDone()
+        return token
+    }
+
+    private static func isDelimiter(_ c: UInt8) -> Bool {
+        switch c {
+        case 0x20, 0x0A, 0x0D, 0x09, UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "{"), UInt8(ascii: "}"),
+             UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "\""):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The rest of a string after its opening quote, unescaped.
+    private func string() throws -> String {
+        scratch.removeAll(keepingCapacity: true)
+        var rawControls = 0
+        while true {
+            guard try fill() else {
+                throw Failure(offset: offset, reason: "the file ends inside a string (truncated?)")
+            }
+            // Fast path: copy the run of ordinary bytes up to a quote, backslash or control.
+            let runEnd = buffer.withUnsafeBufferPointer { p -> Int in
+                var i = position
+                while i < count {
+                    let c = p[i]
+                    if c == 0x22 || c == 0x5C || c < 0x20 { break }
+                    i += 1
+                }
+                return i
+            }
+            if runEnd > position {
+                scratch.append(contentsOf: buffer[position..<runEnd])
+                position = runEnd
+                continue
+            }
+            let b = buffer[position]
+            position += 1
+            if b == UInt8(ascii: "\"") { break }
+            if b == UInt8(ascii: "\\") {
+                guard let e = try nextByte() else {
+                    throw Failure(offset: offset, reason: "the file ends inside a string escape (truncated?)")
+                }
+                switch e {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): scratch.append(e)
+                case UInt8(ascii: "n"): scratch.append(0x0A)
+                case UInt8(ascii: "r"): scratch.append(0x0D)
+                case UInt8(ascii: "t"): scratch.append(0x09)
+                case UInt8(ascii: "b"): scratch.append(0x08)
+                case UInt8(ascii: "f"): scratch.append(0x0C)
+                case UInt8(ascii: "u"):
+                    try unicodeEscape()
+                case UInt8(ascii: "x"):
+                    // tdesktop writes other bytes < 0x20 as \xNN: read it as U+00NN.
+                    let h1 = try nextByte(), h2 = try nextByte()
+                    if let h1, let h2, let v1 = Self.hex(h1), let v2 = Self.hex(h2) {
+                        appendScalar(UInt32(v1 << 4 | v2))
+                        events.append(Event(code: "json-x-escape", detail: "\\x" + String(decoding: [h1, h2], as: UTF8.self)))
+                    } else {
+                        events.append(Event(code: "json-bad-escape", detail: "\\x"))
+                        scratch.append(UInt8(ascii: "x"))
+                        if let h1 { scratch.append(h1) }
+                        if let h2 { scratch.append(h2) }
+                    }
+                default:
+                    events.append(Event(code: "json-bad-escape", detail: "\\" + String(decoding: [e], as: UTF8.self)))
+                    scratch.append(e)
+                }
+                continue
+            }
+            if b < 0x20 { rawControls += 1 }
+            scratch.append(b)
+        }
+        if rawControls > 0 {
+            events.append(Event(code: "json-raw-control", detail: "\(rawControls)"))
+        }
+        return String(decoding: scratch, as: UTF8.self)
+    }
+
+    private func unicodeEscape() throws {
+        guard let high = try hex4() else {
+            events.append(Event(code: "json-bad-escape", detail: "\\u"))
+            return
+        }
+        if high >= 0xD800 && high < 0xDC00 {
+            // A surrogate pair is two escapes: \uD83D\uDE00.
+            if try peekByte() == UInt8(ascii: "\\") {
+                position += 1
+                if try nextByte() == UInt8(ascii: "u"), let low = try hex4(), low >= 0xDC00 && low < 0xE000 {
+                    appendScalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+                    return
+                }
+            }
+            events.append(Event(code: "json-bad-escape", detail: "lone surrogate"))
+            appendScalar(0xFFFD)
+            return
+        }
+        if high >= 0xDC00 && high < 0xE000 {
+            events.append(Event(code: "json-bad-escape", detail: "lone surrogate"))
+            appendScalar(0xFFFD)
+            return
+        }
+        appendScalar(high)
+    }
+
+    private func hex4() throws -> UInt32? {
+        var v: UInt32 = 0
+        for _ in 0..<4 {
+            guard let b = try nextByte(), let d = Self.hex(b) else { return nil }
+            v = v << 4 | UInt32(d)
+        }
+        return v
+    }
+
+    private static func hex(_ b: UInt8) -> UInt8? {
+        switch b {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return b - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return b - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): return b - UInt8(ascii: "A") + 10
+        default: return nil
+        }
+    }
+
+    private func appendScalar(_ v: UInt32) {
+        let scalar = Unicode.Scalar(v) ?? "\u{FFFD}"
+        scratch.append(contentsOf: String(Character(scalar)).utf8)
+    }
+}

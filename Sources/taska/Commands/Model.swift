@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import TaskaDetect
+
+extension Taska {
+    /// `taska model`: build the language-identification model.
+    struct Model: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Build Taska's language-identification model.",
+            subcommands: [Train.self]
+        )
+
+        /// `taska model train --corpus DIR --out FILE`.
+        struct Train: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Train the language model from a corpus folder (train/<lang>-<Script>.txt, train/und/*.txt).",
+                discussion: """
+                Deterministic: the same corpus gives the same bytes. The shipped model is \
+                Sources/TaskaDetect/Resources/langid.bin, built from ../shared/corpora; \
+                scripts/check-model rebuilds it and compares.
+                """
+            )
+
+            @Option(name: .long, help: ArgumentHelp("Corpus folder holding train/ (and dev/).", valueName: "DIR"))
+            var corpus: String
+
+            @Option(name: .long, help: ArgumentHelp("Where to write the model file.", valueName: "FILE"))
+            var out: String
+
+            @Option(name: .long, help: "Passes over the training text.")
+            var epochs: Int = ModelTrainer.Options().epochs
+
+            @Flag(name: .long, help: "Print progress to standard error.")
+            var verbose = false
+
+            func validate() throws {
+                guard (1...100).contains(epochs) else { throw ValidationError("--epochs must be between 1 and 100; got \(epochs).") }
+                var isDir: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: corpus + "/train", isDirectory: &isDir), isDir.boolValue else {
+                    throw ValidationError("--corpus \(corpus): no train/ folder there; pass the folder that holds train/ and dev/.")
+                }
+            }
+
+            func run() throws {
+                var options = ModelTrainer.Options()
+                options.epochs = epochs
+                let verbose = self.verbose
+                let start = Date()
+                let bytes: [UInt8]
+                do {
+                    bytes = try ModelTrainer(options: options).train(corpus: corpus) { line in
+                        if verbose { FileHandle.standardError.write(Data("\(line)\n".utf8)) }
+                    }
+                } catch {
+                    throw RunFailure(description: "\(error)")
+                }
+                guard FileManager.default.createFile(atPath: out, contents: Data(bytes)) else {
+                    throw RunFailure(description: "cannot write \(out); check the folder exists and is writable")
+                }
+                let seconds = Date().timeIntervalSince(start)
+                FileHandle.standardError.write(Data("Wrote \(out): \(bytes.count) bytes in \(String(format: "%.1f", seconds)) s.\n".utf8))
+            }
+        }
+    }
+}

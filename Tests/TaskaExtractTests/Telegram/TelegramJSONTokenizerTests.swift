@@ -1,0 +1,67 @@
+import Testing
+import TaskaCore
+@testable import TaskaExtract
+
+@Suite struct TelegramJSONTokenizerTests {
+    private func tokens(_ json: String, bufferSize: Int = 1 << 16) throws -> ([TelegramJSONTokenizer.Token], [TelegramJSONTokenizer.Event]) {
+        let t = TelegramJSONTokenizer(stream: MemoryByteStream(Array(json.utf8)), bufferSize: bufferSize)
+        var out: [TelegramJSONTokenizer.Token] = []
+        while true {
+            let token = try t.next()
+            if token == .end { break }
+            out.append(token)
+        }
+        return (out, t.drainEvents())
+    }
+
+    @Test func keysValuesAndNesting() throws {
+        let (t, events) = try tokens(#"{"a": [1, -2.5e3, true, null], "b": {"c": "d"}}"#)
+        #expect(t == [.beginObject, .key("a"), .beginArray, .number("1"), .number("-2.5e3"), .bool(true), .null, .endArray,
+                      .key("b"), .beginObject, .key("c"), .string("d"), .endObject, .endObject])
+        #expect(events.isEmpty)
+    }
+
+    @Test func escapesIncludingTelegramsXEscapes() throws {
+        let (t, events) = try tokens(#"{"s": "a\nb\"c\\d\/e\u0645\uD83D\uDE00\x0Bf"}"#)
+        #expect(t[2] == .string("a\nb\"c\\d/eم😀\u{0B}f"))
+        #expect(events == [.init(code: "json-x-escape", detail: "\\x0B")])
+    }
+
+    @Test func rawControlCharactersAreKeptAndReported() throws {
+        let (t, events) = try tokens("{\"s\": \"a\u{01}b\tc\"}")
+        #expect(t[2] == .string("a\u{01}b\tc"))
+        #expect(events == [.init(code: "json-raw-control", detail: "2")])
+    }
+
+    @Test func duplicateKeysAreReportedAndTheLastValueKept() throws {
+        let t = TelegramJSONTokenizer(stream: MemoryByteStream(Array(#"{"k": 1, "k": 2, "n": {"k": 3}}"#.utf8)))
+        let value = try t.readValue()
+        #expect(value["k"] == .number("2"))
+        #expect(value["n"]?["k"] == .number("3"))  // the same key in another object is no duplicate
+        #expect(t.drainEvents() == [.init(code: "json-duplicate-key", detail: "k")])
+    }
+
+    @Test func tokensSpanBufferBoundaries() throws {
+        let json = #"{"long key": "ناعم \u0645 \x0B", "n": 12345, "arr": [true, false]}"#
+        let whole = try tokens(json)
+        for size in [1, 2, 3, 7] {
+            let small = try tokens(json, bufferSize: size)
+            #expect(small.0 == whole.0)
+            #expect(small.1 == whole.1)
+        }
+    }
+
+    @Test func skipValueSkipsNestedValues() throws {
+        let t = TelegramJSONTokenizer(stream: MemoryByteStream(Array(#"{"a": {"b": [1, {"c": 2}]}, "z": 9}"#.utf8)))
+        #expect(try t.next() == .beginObject)
+        #expect(try t.next() == .key("a"))
+        try t.skipValue()
+        #expect(try t.next() == .key("z"))
+        #expect(try t.next() == .number("9"))
+    }
+
+    @Test func truncatedInputThrows() throws {
+        #expect(throws: TelegramJSONTokenizer.Failure.self) { try tokens(#"{"a": "unfinished"#) }
+        #expect(throws: TelegramJSONTokenizer.Failure.self) { try tokens(#"{"a": [1, 2"#) }
+    }
+}

