@@ -27,7 +27,7 @@ public enum StandardPipelines {
             UnpackStage(options: UnpackOptions()),
             DecodeStage(options: DecodeOptions(repairMojibake: options.repairMojibake)),
             ExtractStage(options: ExtractOptions(removeBoilerplate: options.removeBoilerplate)),
-            NormalizeStage(options: NormalizeOptions(form: options.form)),
+            NormalizeStage(options: NormalizeOptions(form: options.form, orthographyFolds: false)),
             DetectStage(options: DetectOptions()),
             OrthographyStage(),
         ])
