@@ -81,9 +81,13 @@ import TaskaExtract
         print("large WARC: \(size >> 20) MB, \(documents) documents in \(String(format: "%.1f", seconds)) s (\(String(format: "%.1f", Double(size >> 20) / seconds)) MB/s, hashing and unpacking); resident \(before >> 20) MB -> peak \(peak >> 20) MB")
         if texts >= 0 { #expect(documents == texts) }
         #expect(failures == 0)
-        // Loading the file would add its whole size; streaming adds only buffers and one record.
-        // (Other tests run in this process at the same time, so the bound leaves room for them.)
-        #expect(peak - before < size * 3 / 4, "resident memory grew by \((peak - before) >> 20) MB for a \(size >> 20) MB file")
+        // Resident memory is only asserted when measuring a given file by hand: in `swift test`
+        // other tests allocate in this process at the same time, so RSS says nothing about this
+        // one. By default the proof is structural: the file was never loaded (payloadPath set,
+        // only the sniffing head in `bytes`) and every record was unpacked from the stream.
+        if given != nil {
+            #expect(peak - before < 64 << 20, "resident memory grew by \((peak - before) >> 20) MB for a \(size >> 20) MB file")
+        }
     }
 
     @Test func streamedHashEqualsTheLoadedHash() throws {
