@@ -79,11 +79,9 @@ import TaskaCore
         var bytes: [UInt8] = []
         bytes.reserveCapacity(4 << 20)
         while bytes.count < 4 << 20 { bytes += paragraph }
-        let start = ContinuousClock.now
+        // Speed is measured in benchmarks, not asserted here; this checks a multi-MB input decodes.
         let doc = try Fixtures.decode(bytes)
-        let elapsed = ContinuousClock.now - start
         #expect(doc.charset?.charset == "windows-1256")
         #expect(doc.text.utf8.count > bytes.count)
-        #expect(elapsed < .seconds(20))
     }
 }

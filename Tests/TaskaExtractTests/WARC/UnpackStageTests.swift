@@ -87,7 +87,6 @@ private typealias S = ContainerTestSupport
     @Test func gzipBombIsRefused() throws {
         // 300 MB of zeros compress to about 300 KB: far over 200:1.
         let bomb = try gzip(zeros: 300 << 20)
-        let start = Date()
         // With a high size limit, the ratio guard stops it (at about 100 MiB of output)…
         let outputs = try S.unpack(S.document(bomb, path: "bomb.gz"), options: UnpackOptions(maxRecordBytes: 1 << 30))
         #expect(outputs.count == 1)
@@ -95,7 +94,6 @@ private typealias S = ContainerTestSupport
         // …and with the default options the 64 MiB document limit stops it first.
         let capped = try S.unpack(S.document(bomb, path: "bomb.gz"))
         #expect(capped[0].failure?.message.contains("larger than 67108864 bytes") == true)
-        #expect(Date().timeIntervalSince(start) < 15)
     }
 
     @Test func warcWithoutTextRecordsIsOneErrorRecord() throws {
