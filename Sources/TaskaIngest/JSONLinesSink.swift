@@ -73,12 +73,7 @@ public final class JSONLinesSink: RecordSink {
         }
     }
 
-    public func finish() throws {
-        try flush()
-        if ownsDescriptor, fsync(fd) != 0, errno != EINVAL {
-            throw SinkError.writeFailed(path: name, reason: String(cString: strerror(errno)))
-        }
-    }
+    public func finish() throws { try sync() }
 
     private func flush() throws {
         var offset = 0

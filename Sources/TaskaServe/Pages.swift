@@ -28,17 +28,12 @@ public struct Pages: Sendable {
         public init(query: String, language: String? = nil, since: String? = nil, until: String? = nil, page: Int = 1) {
             self.query = String(query.prefix(Pages.maxQueryLength))
             self.language = language.flatMap { $0.isEmpty ? nil : String($0.prefix(16)) }
-            self.since = since.flatMap { Pages.isDay($0) ? $0 : nil }
-            self.until = until.flatMap { Pages.isDay($0) ? $0 : nil }
+            self.since = since.flatMap { ArchiveQuery.isDay($0) ? $0 : nil }
+            self.until = until.flatMap { ArchiveQuery.isDay($0) ? $0 : nil }
             self.page = min(max(page, 1), 500)
         }
     }
 
-    static func isDay(_ s: String) -> Bool {
-        let parts = s.split(separator: "-")
-        return parts.count == 3 && parts[0].count == 4 && parts[1].count == 2 && parts[2].count == 2
-            && parts.allSatisfy { $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }
-    }
 
     public func results(_ form: SearchForm) throws -> [SearchResult] {
         guard !form.query.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }

@@ -12,18 +12,8 @@ public struct BlockExtractor: Sendable {
         "embed", "canvas", "select", "option", "datalist", "textarea", "button", "input", "meta", "link",
     ]
 
-    /// Elements that start and end a block.
-    static let blockKinds: [String: TextBlock.Kind] = [
-        "p": .paragraph, "div": .paragraph, "section": .paragraph, "article": .paragraph, "main": .paragraph,
-        "header": .paragraph, "footer": .paragraph, "nav": .paragraph, "aside": .paragraph, "form": .paragraph,
-        "figure": .paragraph, "figcaption": .paragraph, "address": .paragraph, "center": .paragraph,
-        "dd": .paragraph, "dt": .paragraph, "dl": .paragraph, "fieldset": .paragraph, "legend": .paragraph,
-        "details": .paragraph, "summary": .paragraph, "caption": .paragraph, "body": .paragraph, "html": .paragraph,
-        "h1": .heading, "h2": .heading, "h3": .heading, "h4": .heading, "h5": .heading, "h6": .heading,
-        "li": .listItem, "ul": .paragraph, "ol": .paragraph, "menu": .paragraph,
-        "blockquote": .quote, "tr": .tableRow, "table": .paragraph, "thead": .paragraph, "tbody": .paragraph,
-        "tfoot": .paragraph, "pre": .preformatted, "hr": .paragraph,
-    ]
+    /// Elements that start and end a block: `Selectors.blockKinds`, shared with the main-text extractor.
+    static var blockKinds: [String: TextBlock.Kind] { Selectors.blockKinds }
 
     /// Whether XML elements (unknown names) are treated as blocks.
     public var everyElementIsBlock: Bool

@@ -48,6 +48,13 @@ public struct ArchiveQuery: Sendable {
     public var limit: Int
     public var offset: Int
 
+    /// Whether `s` is a day as the date filters take it: `YYYY-MM-DD` in ASCII digits.
+    public static func isDay(_ s: String) -> Bool {
+        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
+        return parts.count == 3 && parts[0].count == 4 && parts[1].count == 2 && parts[2].count == 2
+            && parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    }
+
     public init(terms: [String], language: String? = nil, since: String? = nil, until: String? = nil, limit: Int = 20, offset: Int = 0) {
         self.terms = terms
         self.language = language
@@ -289,8 +296,7 @@ public final class Archive: @unchecked Sendable {
                 guard let row = try Row.fetchOne(db, sql: "SELECT data, compression, size FROM original WHERE sha256 = ?", arguments: [sha256]) else {
                     return nil
                 }
-                let stored: Data = row["data"]
-                return try OriginalCodec.decode([UInt8](stored), compression: row["compression"], size: row["size"])
+                return try Self.originalBytes(row)
             }
         }
     }
@@ -377,6 +383,17 @@ public final class Archive: @unchecked Sendable {
         }
     }
 
+    /// The original bytes of an `original` row (columns data, compression, size).
+    private static func originalBytes(_ row: Row) throws -> [UInt8] {
+        let stored: Data = row["data"]
+        return try OriginalCodec.decode([UInt8](stored), compression: row["compression"], size: row["size"])
+    }
+
+    /// Every distinct path content `sha` was seen under, in the order first seen.
+    private static func paths(of sha: String, _ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "SELECT path FROM sighting WHERE sha256 = ? GROUP BY path ORDER BY MIN(id)", arguments: [sha])
+    }
+
     /// Every stored original with the paths it was seen under, in hash order.
     public func forEachOriginal(_ visit: (_ sha256: String, _ paths: [String], _ bytes: [UInt8]) throws -> Void) throws(ArchiveError) {
         try wrap {
@@ -384,9 +401,8 @@ public final class Archive: @unchecked Sendable {
                 let rows = try Row.fetchCursor(db, sql: "SELECT sha256, data, compression, size FROM original ORDER BY sha256")
                 while let row = try rows.next() {
                     let sha: String = row["sha256"]
-                    let stored: Data = row["data"]
-                    let data = try OriginalCodec.decode([UInt8](stored), compression: row["compression"], size: row["size"])
-                    let paths = try String.fetchAll(db, sql: "SELECT path FROM sighting WHERE sha256 = ? GROUP BY path ORDER BY MIN(id)", arguments: [sha])
+                    let data = try Self.originalBytes(row)
+                    let paths = try Self.paths(of: sha, db)
                     try visit(sha, paths, data)
                 }
             }
@@ -414,9 +430,8 @@ public final class Archive: @unchecked Sendable {
                     """)
                 while let row = try rows.next() {
                     let sha: String = row["sha256"]
-                    let stored: Data = row["data"]
-                    let data = try OriginalCodec.decode([UInt8](stored), compression: row["compression"], size: row["size"])
-                    let paths = try String.fetchAll(db, sql: "SELECT path FROM sighting WHERE sha256 = ? GROUP BY path ORDER BY MIN(id)", arguments: [sha])
+                    let data = try Self.originalBytes(row)
+                    let paths = try Self.paths(of: sha, db)
                     try visit(StoredObject(sha256: sha, paths: paths, bytes: data, mediaType: row["mediaType"],
                                            charset: row["charset"], firstSeenAt: row["firstSeenAt"]))
                 }
@@ -435,15 +450,14 @@ public final class Archive: @unchecked Sendable {
                 while let row = try rows.next() {
                     checked += 1
                     let sha: String = row["sha256"]
-                    let stored: Data = row["data"]
                     let actual: String
                     do {
-                        actual = SHA256.hex(of: try OriginalCodec.decode([UInt8](stored), compression: row["compression"], size: row["size"]))
+                        actual = SHA256.hex(of: try Self.originalBytes(row))
                     } catch {
                         actual = "(undecodable: \(error))"
                     }
                     if actual != sha {
-                        let paths = try String.fetchAll(db, sql: "SELECT path FROM sighting WHERE sha256 = ? GROUP BY path ORDER BY MIN(id)", arguments: [sha])
+                        let paths = try Self.paths(of: sha, db)
                         failures.append(FixityFailure(sha256: sha, actual: actual, paths: paths))
                     }
                 }

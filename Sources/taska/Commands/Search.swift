@@ -33,18 +33,13 @@ extension Taska {
         func validate() throws {
             guard (1...1000).contains(limit) else { throw ValidationError("--limit must be between 1 and 1000; got \(limit).") }
             for (name, value) in [("--since", since), ("--until", until)] {
-                if let value, !Self.isDay(value) {
+                if let value, !ArchiveQuery.isDay(value) {
                     throw ValidationError("\(name) takes a day as YYYY-MM-DD; got \(value).")
                 }
             }
             guard query.joined().count <= 500 else { throw ValidationError("The query is longer than 500 characters.") }
         }
 
-        static func isDay(_ s: String) -> Bool {
-            let parts = s.split(separator: "-")
-            return parts.count == 3 && parts[0].count == 4 && parts[1].count == 2 && parts[2].count == 2
-                && parts.allSatisfy { $0.allSatisfy(\.isNumber) }
-        }
 
         func run() throws {
             let archive: Archive
