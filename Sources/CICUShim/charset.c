@@ -141,18 +141,26 @@ static void U_CALLCONV taska_from_u_substitute(const void *context, UConverterFr
     UCNV_FROM_U_CALLBACK_SUBSTITUTE(NULL, args, codeUnits, length, codePoint, reason, err);
 }
 
-int32_t taska_icu_to_utf16(const char *charset, const char *src, int32_t len,
-                           uint16_t *dest, int32_t cap, int32_t *invalid, int32_t *status) {
-    if (invalid != NULL) *invalid = 0;
-    if (!taska_args_ok(status, src, len, dest, cap)) return 0;
-    if (charset == NULL) { *status = U_ILLEGAL_ARGUMENT_ERROR; return 0; }
+// Opens a converter for `charset`, or sets *status and returns NULL (the caller closes it).
+static UConverter *taska_open_converter(const char *charset, int32_t *status) {
+    if (charset == NULL) { *status = U_ILLEGAL_ARGUMENT_ERROR; return NULL; }
     UErrorCode st = U_ZERO_ERROR;
     UConverter *cnv = ucnv_open(charset, &st);
     if (U_FAILURE(st) || cnv == NULL) {
         if (cnv != NULL) ucnv_close(cnv);
         *status = U_FAILURE(st) ? st : U_FILE_ACCESS_ERROR;
-        return 0;
+        return NULL;
     }
+    return cnv;
+}
+
+int32_t taska_icu_to_utf16(const char *charset, const char *src, int32_t len,
+                           uint16_t *dest, int32_t cap, int32_t *invalid, int32_t *status) {
+    if (invalid != NULL) *invalid = 0;
+    if (!taska_args_ok(status, src, len, dest, cap)) return 0;
+    UConverter *cnv = taska_open_converter(charset, status);
+    if (cnv == NULL) return 0;
+    UErrorCode st = U_ZERO_ERROR;
     taska_cb_counter counter = {0};
     ucnv_setToUCallBack(cnv, taska_to_u_substitute, &counter, NULL, NULL, &st);
     int32_t n = 0;
@@ -169,14 +177,9 @@ int32_t taska_icu_from_utf16(const char *charset, const uint16_t *src, int32_t l
                              char *dest, int32_t cap, int32_t *unmappable, int32_t *status) {
     if (unmappable != NULL) *unmappable = 0;
     if (!taska_args_ok(status, src, len, dest, cap)) return 0;
-    if (charset == NULL) { *status = U_ILLEGAL_ARGUMENT_ERROR; return 0; }
+    UConverter *cnv = taska_open_converter(charset, status);
+    if (cnv == NULL) return 0;
     UErrorCode st = U_ZERO_ERROR;
-    UConverter *cnv = ucnv_open(charset, &st);
-    if (U_FAILURE(st) || cnv == NULL) {
-        if (cnv != NULL) ucnv_close(cnv);
-        *status = U_FAILURE(st) ? st : U_FILE_ACCESS_ERROR;
-        return 0;
-    }
     taska_cb_counter counter = {0};
     ucnv_setFromUCallBack(cnv, taska_from_u_substitute, &counter, NULL, NULL, &st);
     int32_t n = 0;
