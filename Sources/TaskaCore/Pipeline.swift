@@ -13,17 +13,21 @@ public struct Pipeline: Sendable {
     /// Taska's version, which fixes the behaviour of the stages.
     public var version: String
     public var stages: [any Stage]
+    /// Per-document resource limits, stamped on every document this pipeline runs.
+    public var limits: DocumentLimits
 
-    public init(name: String, version: String, stages: [any Stage]) {
+    public init(name: String, version: String, stages: [any Stage], limits: DocumentLimits = DocumentLimits()) {
         self.name = name
         self.version = version
         self.stages = stages
+        self.limits = limits
     }
 
     /// The canonical text of the resolved definition: one `name: configuration` line per stage.
     public var definition: String {
         var lines = ["pipeline: \(name)", "version: \(version)"]
         for stage in stages { lines.append("\(stage.name): \(stage.configuration)") }
+        if limits != DocumentLimits() { lines.append("limits: \(limits.canonicalDescription)") }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -38,6 +42,9 @@ public struct Pipeline: Sendable {
     /// go on. A stage that fans out reports one broken sub-document by emitting it with
     /// `failure` set: it becomes a `.failure` at once and the later stages never see it. An error thrown by `output` itself (say, a full disk) stops the run and is rethrown.
     public func run(_ document: SourceDocument, output: (Output) throws -> Void) throws {
+        var document = document
+        document.limits = limits
+        document.deadline = ContinuousClock.now.advanced(by: .milliseconds(Int64(limits.maxSeconds * 1000)))
         do {
             try run(document, from: 0, output: output)
         } catch let error as OutputError {

@@ -47,6 +47,11 @@ public struct SourceDocument: Sendable {
     /// of a WARC file). The pipeline runs no further stage on it and writes an error record,
     /// while the other sub-documents of the same source go on. `nil` for a healthy document.
     public var failure: StageFailure?
+    /// The resource limits of the pipeline running this document (stamped by `Pipeline.run`).
+    public var limits: DocumentLimits
+    /// When processing of this document must stop (`limits.maxSeconds` after the pipeline
+    /// started it); sub-documents of a fan-out share their source's deadline.
+    public var deadline: ContinuousClock.Instant?
 
     public init(source: SourceInfo, subIndex: Int? = nil, bytes: [UInt8], mediaType: String? = nil) {
         self.source = source
@@ -68,6 +73,15 @@ public struct SourceDocument: Sendable {
         self.segments = nil
         self.warnings = []
         self.failure = nil
+        self.limits = DocumentLimits()
+        self.deadline = nil
+    }
+
+    /// Throws `LimitExceeded` once `deadline` has passed; stages call it between units of work
+    /// (blocks, messages, records) so a pathological document is abandoned, not waited on.
+    public func checkDeadline(_ what: @autoclosure () -> String = "still processing") throws(LimitExceeded) {
+        guard let deadline, ContinuousClock.now >= deadline else { return }
+        throw LimitExceeded(limit: "max-seconds", allowed: "\(limits.maxSeconds) s", found: what())
     }
 
     /// The record id: the SHA-256 of the original bytes, plus `#N` for the Nth sub-document.

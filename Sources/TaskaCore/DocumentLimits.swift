@@ -1,0 +1,58 @@
+/// Per-document resource limits: bytes, markup tree depth and node count, and time.
+///
+/// Scraped input is hostile by nature (XML bombs, 200,000-deep nesting, 120 MB single lines);
+/// a document over a limit becomes an error record that names the limit and how to raise it,
+/// and the batch goes on. The pipeline stamps its limits on every document it runs
+/// (`SourceDocument.limits`, `SourceDocument.deadline`); stages read them there.
+public struct DocumentLimits: Sendable, Equatable {
+    /// Largest document (decoded payload of one file or one container record), in bytes.
+    /// Containers (WARC, gzip, Telegram JSON) stream and are checked per record.
+    public var maxBytes: Int
+    /// Deepest element nesting kept in a markup tree (HTML, XML) or JSON value.
+    public var maxDepth: Int
+    /// Most markup nodes (elements, text, attributes) in one document's tree.
+    public var maxNodes: Int
+    /// Longest time one document may take through all stages, in seconds; past it the document
+    /// is abandoned with an error record and the worker goes on.
+    public var maxSeconds: Double
+
+    public init(maxBytes: Int = 64 << 20, maxDepth: Int = 2_000, maxNodes: Int = 4_000_000, maxSeconds: Double = 60) {
+        self.maxBytes = maxBytes
+        self.maxDepth = maxDepth
+        self.maxNodes = maxNodes
+        self.maxSeconds = maxSeconds
+    }
+
+    /// Keys as written in a pipeline file's `limits:` mapping, with their meaning.
+    public static let keys: [(key: String, meaning: String)] = [
+        ("max-bytes", "largest document in bytes (suffixes k, M, G allowed)"),
+        ("max-depth", "deepest markup/JSON nesting"),
+        ("max-nodes", "most markup nodes in one document"),
+        ("max-seconds", "longest time for one document through all stages"),
+    ]
+
+    /// Canonical text hashed into the pipeline hash.
+    public var canonicalDescription: String {
+        "max-bytes=\(maxBytes) max-depth=\(maxDepth) max-nodes=\(maxNodes) max-seconds=\(maxSeconds)"
+    }
+}
+
+/// A document went over one of its `DocumentLimits`.
+public struct LimitExceeded: DocumentError, Equatable {
+    /// The pipeline-file key of the limit (`max-bytes`, `max-depth`, `max-nodes`, `max-seconds`).
+    public var limit: String
+    /// The configured value.
+    public var allowed: String
+    /// What was found (or how far processing got), in words.
+    public var found: String
+
+    public init(limit: String, allowed: String, found: String) {
+        self.limit = limit
+        self.allowed = allowed
+        self.found = found
+    }
+
+    public var description: String {
+        "The document is over the \(limit) limit (\(allowed)): \(found). It was abandoned; the rest of the batch goes on. If the document is genuine, raise `\(limit)` under `limits:` in the pipeline file"
+    }
+}
