@@ -223,6 +223,152 @@ TEI_AR = """<?xml version="1.0" encoding="utf-8"?>
 """
 
 
+# ---------------------------------------------------------------- WARC 1.1 (Kanuri, English)
+
+KL_HTML = """<!DOCTYPE html>
+<html lang="knc"><head><meta charset="utf-8"><title>Makaranta gana Gwangebe gəde fuwutin | Labar Borno</title>
+<meta property="og:site_name" content="Labar Borno"></head>
+<body><nav><a href="/">Fato</a> <a href="/labarwa">Labarwa</a> <a href="/kasuwu">Kasuwu</a></nav>
+<article><h1>Makaranta gana Gwangebe gəde fuwutin</h1>
+<p>Kura makaranta gana Gwangebe iyayewa samma ro sanarwa adə kozəna: makaranta kaunzə Lətinin kəntagə Septemberbe lan gəde fuwutin.</p>
+<p>Iyayewa tadawanza makarantaro kaunzə fal lan lejiro rokkəna, kayan makaranta tsabtəye a littafiwa a kuru alkalam a gəde.</p>
+</article>
+<footer>Hakki samma kəlbatəna · Labar Borno</footer>
+</body></html>
+"""
+
+KA_HTML = """<!DOCTYPE html>
+<html lang="knc-Arab" dir="rtl"><head><meta charset="utf-8"><title>وَسِكَ لَوَنْ نغَلَبِيٰرُو</title></head>
+<body><h1>وَسِكَ لَوَنْ نغَلَبِيٰرُو</h1>
+<p>سَا إِنْدِ كُوزٗنَدٗنْ أَمْ نغٗوُ فَتُونْزَرُو وُلْجِنَ. تَدَوَ مَكَرَنْتَرُو لِيٰجِنْ، كُرُ كَمُوَ كَسُوُ لَنْ تشِدَ سٗدِنْ.</p>
+<p>نٗمْسُلْحُبِيٰ كٗلْتٗ كَوْنْزٗ جُمَابِيٰ لَنْ مَسَلْلَجِ كُرَ لَنْ غٗدِيٰ سٗدِيِنْ.</p>
+</body></html>
+"""
+
+EN_HTML = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="iso-8859-1"><title>Ferry timetable for the dry season</title>
+<meta name="author" content="Baga Boat Owners' Association"></head>
+<body><header><a href="/">Home</a> | <a href="/notices">Notices</a></header>
+<main><h1>Ferry timetable for the dry season</h1>
+<p>From March the ferry between Baga and Kinasar leaves at six in the morning and at two in the afternoon.</p>
+<p>Passengers should buy tickets at the jetty office; the fare stays at five hundred naira.</p>
+</main></body></html>
+"""
+
+
+def record11(rtype, num, fields, block):
+    head = [
+        "WARC/1.1",
+        "WARC-Type: " + rtype,
+        "WARC-Record-ID: <urn:uuid:11111111-0000-4000-8000-%012d>" % num,
+        "WARC-Date: 2024-05-1%dT06:%02d:30.250Z" % (num % 10, num),
+    ]
+    head += fields
+    head.append("Content-Length: %d" % len(block))
+    return ("\r\n".join(head) + "\r\n\r\n").encode("utf-8") + block + b"\r\n\r\n"
+
+
+def warc11_records():
+    info = b"software: make-warc-fixtures.py\r\nformat: WARC File Format 1.1\r\n"
+    kl = KL_HTML.encode("utf-8")
+    en = EN_HTML.encode("latin-1")
+    return [
+        record11("warcinfo", 0, ["Content-Type: application/warc-fields"], info),
+        record11("response", 1, ["WARC-Target-URI: https://labar-borno.example/makaranta",
+                                 "Content-Type: application/http; msgtype=response"],
+                 http_response(["Content-Type: text/html; charset=utf-8", "Transfer-Encoding: chunked"], chunked(kl))),
+        record11("resource", 2, ["WARC-Target-URI: https://labar-borno.example/ajami/wasika.html",
+                                 "Content-Type: text/html; charset=utf-8"], KA_HTML.encode("utf-8")),
+        record11("response", 3, ["WARC-Target-URI: http://baga.example/ferry",
+                                 "Content-Type: application/http; msgtype=response"],
+                 http_response(["Content-Type: text/html", "Content-Length: %d" % len(en)], en)),
+        record11("response", 4, ["WARC-Target-URI: http://baga.example/logo.png",
+                                 "Content-Type: application/http; msgtype=response"],
+                 http_response(["Content-Type: image/png"], b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")),
+    ]
+
+
+WARC11_SNIPPETS = [
+    "Kura makaranta gana Gwangebe iyayewa samma",
+    "نٗمْسُلْحُبِيٰ كٗلْتٗ كَوْنْزٗ جُمَابِيٰ",
+    "the ferry between Baga and Kinasar leaves at six",
+]
+
+ATOM_KNC = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="knc">
+<title>Labar Borno</title>
+<id>urn:uuid:2b7c55e0-0000-4000-8000-000000000001</id>
+<updated>2024-07-06T10:15:00+01:00</updated>
+<entry>
+<title>Asibiti sawu Dikwa lan fuwutəna</title>
+<id>urn:uuid:2b7c55e0-0000-4000-8000-000000000002</id>
+<link href="https://labar-borno.example/labar/2024/07/dikwa"/>
+<updated>2024-07-06T10:15:00+01:00</updated>
+<author><name>Kaltume Modu</name></author>
+<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>Asibiti sawu Dikwa lan kaunzə Alamis lan fuwutəna.</p><p>Kura asibitibe gultəna kamuwa ciki ngəwu a tadawa gana a kaunzə samma lan allura kyauta kasatin.</p></div></content>
+</entry>
+<entry>
+<title>Kəltə nəmsulhube Monguno lan kəlbatəna</title>
+<id>urn:uuid:2b7c55e0-0000-4000-8000-000000000003</id>
+<link href="https://labar-borno.example/labar/2024/07/monguno"/>
+<updated>2024-07-04T17:20:00+01:00</updated>
+<summary>Mai a malamwa a kura tadawa kəlzəmabe a Monguno lan kaunzə indi kəltəna.</summary>
+</entry>
+</feed>
+"""
+
+TEI_HA = """<?xml version="1.0" encoding="utf-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="ha">
+<teiHeader>
+<fileDesc>
+<titleStmt><title>Wakar Tafkin Chadi</title><author>Malam Sani Gambo</author></titleStmt>
+<publicationStmt><publisher>Aikin Taska</publisher><date when="2023-11-04">4 ga Nuwamba 2023</date></publicationStmt>
+<sourceDesc><p>An rubuta wannan waka domin gwaje-gwajen Taska.</p></sourceDesc>
+</fileDesc>
+</teiHeader>
+<text>
+<body>
+<div type="poem">
+<head>Wakar masunta</head>
+<p>Wannan waka ta ba da labarin masuntan Tafkin Chadi da yadda ruwa ya ja da baya a shekarun baya-ba<lb break="no"/>yan nan.</p>
+<lg type="stanza">
+<l>Tafki mai albarka, uwar masunta,</l>
+<l>ruwanki ya ragu, amma ƙauna ba ta ragu ba.</l>
+</lg>
+<lg type="stanza">
+<l>Mun kama kifi da safe da yamma,</l>
+<l>mun sayar a kasuwar Baga ran Lahadi.</l>
+</lg>
+<p>Mawaƙin ya ce ya rubuta waƙar ne a Maiduguri bayan ya ziyarci ƙauyuka<pb n="2"/> goma na bakin tafki.</p>
+</div>
+</body>
+</text>
+</TEI>
+"""
+
+TEI_EN = """<?xml version="1.0" encoding="utf-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="en">
+<teiHeader>
+<fileDesc>
+<titleStmt><title>Minutes of the Kukawa water committee</title><author>Kukawa Water Committee</author></titleStmt>
+<publicationStmt><publisher>Taska project</publisher><date when="2024-01-15">15 January 2024</date></publicationStmt>
+<sourceDesc><p>Written for the Taska tests.</p></sourceDesc>
+</fileDesc>
+</teiHeader>
+<text>
+<body>
+<div type="minutes">
+<head>Meeting of 12 January</head>
+<p>The committee agreed to repair the two broken hand pumps near the market before the end of the month.</p>
+<p>Members asked the local government to pay for the spare parts; the trea<lb break="no"/>surer will write the letter.</p>
+<p>The chairman thanked the women's group, who said in Hausa: <q xml:lang="ha">Ruwa shi ne rayuwa.</q></p>
+</div>
+</body>
+</text>
+</TEI>
+"""
+
+
 def main():
     records = warc_records()
     write("Fixtures/warc/crawl-labarai.warc", b"".join(records), WARC_SNIPPETS)
@@ -236,6 +382,14 @@ def main():
           ["the clinic in Bol opens at seven", "enrol their children at the primary school"])
     write("Fixtures/tei/nashra-sayyadin-ar.tei.xml", TEI_AR.encode("utf-8"),
           ["أعلنت جمعية الصيادين في بحيرة تشاد", "ويبدأ البرنامج في الشهر القادم.", "يا أم الصيادين"])
+    records11 = warc11_records()
+    write("Fixtures/warc/crawl-borno-1.1.warc", b"".join(records11), WARC11_SNIPPETS)
+    write("Fixtures/feeds/labar-borno-knc.atom", ATOM_KNC.encode("utf-8"),
+          ["Asibiti sawu Dikwa lan kaunzə Alamis lan fuwutəna.", "allura kyauta kasatin", "Mai a malamwa a kura tadawa"])
+    write("Fixtures/tei/wakar-tafki-ha.tei.xml", TEI_HA.encode("utf-8"),
+          ["shekarun baya-bayan nan", "ruwanki ya ragu, amma ƙauna ba ta ragu ba.", "ƙauyuka goma na bakin tafki"])
+    write("Fixtures/tei/minutes-water-en.tei.xml", TEI_EN.encode("utf-8"),
+          ["repair the two broken hand pumps", "the treasurer will write the letter", "Ruwa shi ne rayuwa."])
 
 
 if __name__ == "__main__":

@@ -113,7 +113,6 @@ struct FeedReader: FormatReader {
             doc.metadata.canonicalURL = alternate.flatMap { tree.nodes[$0].attribute("href") }
             setDate(tree.collapsedText(of: tree.firstChild(of: item, named: "published")), published: true, into: &doc)
             setDate(tree.collapsedText(of: tree.firstChild(of: item, named: "updated")), published: false, into: &doc)
-            if doc.metadata.published == nil { doc.metadata.published = doc.metadata.modified }
             doc.metadata.author = tree.collapsedText(of: tree.firstChild(of: item, named: "author").flatMap { tree.firstChild(of: $0, named: "name") })
             if let content = tree.firstChild(of: item, named: "content") ?? tree.firstChild(of: item, named: "summary") {
                 let type = (tree.nodes[content].attribute("type") ?? "text").lowercased()

@@ -44,8 +44,9 @@ private typealias S = ContainerTestSupport
         #expect(entries[0].metadata.declaredLanguage == "ar")
         #expect(entries[0].blocks.count == 3)
         #expect(entries[1].blocks.last?.text == "حفرت البلدية ثلاثة آبار جديدة لتوفير مياه الشرب للسكان.")
-        // No <published>: the updated date stands in.
-        #expect(entries[1].metadata.published == "2024-03-06T12:30:00Z")
+        // No <published>: the publication date is unknown (null, never guessed from <updated>).
+        #expect(entries[1].metadata.published == nil)
+        #expect(entries[1].metadata.modified == "2024-03-06T12:30:00Z")
     }
 
     @Test func rss1RDFItemsAreSiblingsOfTheChannel() throws {
