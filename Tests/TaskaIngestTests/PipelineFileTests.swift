@@ -18,7 +18,7 @@ import Testing
         let file = try PipelineFile.parse(yaml, path: "t.yaml")
         #expect(file.name == "telegram")
         #expect(file.stages.map(\.name) == ["decode", "extract", "normalize"])
-        #expect(file.stages[0].options == [.init(key: "repairMojibake", value: "false", line: 5, column: 7)])
+        #expect(file.stages[0].options == [.init(key: "repairMojibake", value: "false", line: 5, column: 7, valueLine: 5, valueColumn: 23)])
         #expect(file.stages[2].options.first?.value == "nfkc")
         #expect(file.limits.first?.key == "maxBytes")
     }
