@@ -162,10 +162,10 @@ public struct InspectionReport: Sendable {
                 }
                 out.append(label("extract") + line)
                 for d in extract.decisions ?? [] {
-                    let mark = d.verdict == .kept ? paint("  + kept        ", "32") : paint("  - " + d.verdict.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0), "31")
+                    let mark = d.verdict == .kept ? paint("  + kept          ", "32") : paint("  - " + d.verdict.rawValue.padding(toLength: 14, withPad: " ", startingAt: 0), "31")
                     let facts = String(format: "score %4.1f  chars %4d  links %.2f  vote %+.1f", d.score, d.chars, d.linkDensity, d.vote)
                     out.append(mark + paint(facts, "2") + "  " + d.element)
-                    out.append("                  " + (d.verdict == .kept ? excerpt(d.text) : paint(excerpt(d.text), "2")))
+                    out.append(String(repeating: " ", count: 18) + (d.verdict == .kept ? excerpt(d.text) : paint(excerpt(d.text), "2")))
                 }
             }
             if let normalized = doc.normalized {

@@ -12,6 +12,11 @@ import Testing
         #expect(try VisualOrder.reorder("سلام عليكم") == "مكيلع مالس")
     }
 
+    @Test func harakatStayOnTheirLetters() throws {
+        // حَيٍّ: the marks follow their base letter in memory and in display order alike.
+        #expect(try VisualOrder.reorder("حَيٍّ") == "يٍّحَ")
+    }
+
     @Test func latinInsideArabicKeepsItsOwnOrder() throws {
         #expect(try VisualOrder.reorder("قال ABC اليوم") == "مويلا ABC لاق")
         #expect(try VisualOrder.reorder("Hausa: سلام here") == "Hausa: مالس here")
