@@ -75,6 +75,16 @@ private func jsonLines(_ text: String) throws -> [[String: Any]] {
         #expect(result.stderr.contains("nosuch:1:1: no such pipeline file, and not a built-in name; built-in: communiques, telegram, feeds, web-archive"))
     }
 
+    @Test func watchChecksItsPipelineBeforeStarting() throws {
+        let inbox = temporaryPath("-inbox")
+        try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: inbox) }
+        let result = try runTaska(["watch", inbox, "--pipeline", "nosuch.yaml", "--archive", inbox + "/a.sqlite"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("nosuch.yaml:1:1: no such pipeline file"))
+        #expect(!FileManager.default.fileExists(atPath: inbox + "/a.sqlite"))
+    }
+
     @Test func inspectJSONIsOneObject() throws {
         let result = try runTaska(["inspect", "Fixtures/ar/akhbar-madrasa-windows-1256.html", "--json"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
