@@ -91,6 +91,10 @@ public struct PipelineFile: Sendable, Equatable {
                         stages.append(StageEntry(name: stageName, options: [], line: item.mark?.line ?? 1, column: item.mark?.column ?? 1))
                         continue
                     }
+                    if let itemMap = item.mapping, itemMap.count > 1, let (stageKey, _) = itemMap.first {
+                        let stray = Array(itemMap)[1].key
+                        throw problem(stray, "`\(stray.string ?? "")` sits beside stage `\(stageKey.string ?? "")` instead of under it; indent the options of a stage deeper than its name")
+                    }
                     guard let itemMap = item.mapping, itemMap.count == 1, let (stageKey, optionsNode) = itemMap.first else {
                         throw problem(item, "each stage is `- NAME:` followed by its options")
                     }

@@ -43,6 +43,15 @@ import Testing
         }
     }
 
+    @Test func optionsBesideTheirStageArePointedAt() {
+        do {
+            _ = try PipelineFile.parse("name: x\nstages:\n  - decode\n  - normalize:\n    form: nfc\n", path: "i.yaml")
+            Issue.record("expected a problem")
+        } catch {
+            #expect(error.description == "i.yaml:5:5: `form` sits beside stage `normalize` instead of under it; indent the options of a stage deeper than its name")
+        }
+    }
+
     @Test func missingStagesAndNonScalarOptions() {
         #expect(throws: PipelineFile.Problem.self) { try PipelineFile.parse("name: x\n", path: "a.yaml") }
         #expect(throws: PipelineFile.Problem.self) {
