@@ -50,7 +50,9 @@ let package = Package(
         .target(name: "TaskaStore", dependencies: ["TaskaCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "TaskaIngest",
-            dependencies: ["TaskaCore", "TaskaDecode", "TaskaExtract", "TaskaNormalize", "TaskaDetect", "TaskaStore", .product(name: "Yams", package: "Yams")]
+            dependencies: ["TaskaCore", "TaskaDecode", "TaskaExtract", "TaskaNormalize", "TaskaDetect", "TaskaStore", .product(name: "Yams", package: "Yams")],
+            // Copies of Pipelines/*.yaml (the built-in pipelines); a test keeps them equal.
+            resources: [.copy("Resources/Pipelines")]
         ),
         .target(
             name: "TaskaServe",

@@ -21,7 +21,11 @@ public enum StandardPipelines {
         public init() {}
     }
 
-    /// `communiques`: unpack (WARC, gzip) -> decode -> extract -> normalise -> detect (the default of `taska ingest`).
+    /// `communiques`: unpack (WARC, gzip) -> decode -> extract -> normalise -> detect -> orthography.
+    ///
+    /// The CLI runs `Pipelines/communiques.yaml` through `StageCatalog`; this builds the same
+    /// definition (same hash, also with `form`/`removeBoilerplate` changed — a test checks it)
+    /// for library users and tests that need no file.
     public static func communiques(_ options: Options = Options()) -> Pipeline {
         Pipeline(name: "communiques", version: TaskaVersion.string, stages: [
             UnpackStage(options: UnpackOptions()),

@@ -195,26 +195,3 @@ func stableJSON(_ record: Record) -> JSONValue {
         }
     }
 }
-
-@Suite struct PipelineFileTests {
-    /// `Pipelines/communiques.yaml` names the stages of the default pipeline, in order.
-    @Test func communiquesFileMatchesTheDefaultPipeline() throws {
-        let text = try String(contentsOfFile: packageRoot + "/Pipelines/communiques.yaml", encoding: .utf8)
-        let stageNames = text.split(separator: "\n").compactMap { line -> String? in
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            guard trimmed.hasPrefix("- "), trimmed.hasSuffix(":") else { return nil }
-            return String(trimmed.dropFirst(2).dropLast())
-        }
-        let pipeline = StandardPipelines.communiques()
-        #expect(stageNames == pipeline.stages.map(\.name))
-        #expect(text.contains("name: \(pipeline.name)"))
-        for stage in pipeline.stages {
-            // Every configured option of the stage appears in the file with its value.
-            for option in stage.configuration.split(separator: " ") {
-                let parts = option.split(separator: "=")
-                guard parts.count == 2 else { continue }
-                #expect(text.contains("\(parts[0]): \(parts[1])"), "\(stage.name): option \(option) missing from communiques.yaml")
-            }
-        }
-    }
-}

@@ -18,7 +18,7 @@ import Testing
         let file = try PipelineFile.parse(yaml, path: "t.yaml")
         #expect(file.name == "telegram")
         #expect(file.stages.map(\.name) == ["decode", "extract", "normalize"])
-        #expect(file.stages[0].options == [.init(key: "repairMojibake", value: "false", line: 5, column: 7)])
+        #expect(file.stages[0].options == [.init(key: "repairMojibake", value: "false", line: 5, column: 7, valueLine: 5, valueColumn: 23)])
         #expect(file.stages[2].options.first?.value == "nfkc")
         #expect(file.limits.first?.key == "maxBytes")
     }
@@ -40,6 +40,15 @@ import Testing
         } catch {
             #expect(error.description.hasPrefix("broken.yaml:"))
             #expect(error.description.contains("not valid YAML"))
+        }
+    }
+
+    @Test func optionsBesideTheirStageArePointedAt() {
+        do {
+            _ = try PipelineFile.parse("name: x\nstages:\n  - decode\n  - normalize:\n    form: nfc\n", path: "i.yaml")
+            Issue.record("expected a problem")
+        } catch {
+            #expect(error.description == "i.yaml:5:5: `form` sits beside stage `normalize` instead of under it; indent the options of a stage deeper than its name")
         }
     }
 

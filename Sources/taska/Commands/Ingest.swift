@@ -12,7 +12,9 @@ extension Taska {
             abstract: "Ingest files and folders (recursively) into tagged records.",
             discussion: """
             Hidden files are skipped and symbolic-link loops are not followed. A file that \
-            cannot be read or decoded gives an error record; the batch goes on.
+            cannot be read or decoded gives an error record; the batch goes on. Without --jsonl \
+            or --archive, records go to the sinks the pipeline file names (the built-in ones: \
+            the archive taska.sqlite).
             """
         )
 
@@ -37,8 +39,10 @@ extension Taska {
         @Option(name: .long, help: "Number of files processed in parallel (1 to the number of cores).")
         var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-        @Option(name: .long, help: "Unicode normalisation form of record text: nfc or nfkc.")
-        var form: NormalizationForm = .nfc
+        @OptionGroup var pipelineOption: PipelineOption
+
+        @Option(name: .long, help: "Unicode normalisation form of record text: nfc or nfkc (overrides the pipeline's `form`).")
+        var form: NormalizationForm?
 
         @Option(name: .long, help: "Refuse documents larger than this many bytes.")
         var maxBytes: Int = 512 << 20
@@ -73,13 +77,9 @@ extension Taska {
         }
 
         func run() throws {
-            var options = StandardPipelines.Options()
-            options.form = form
-            options.removeBoilerplate = !noBoilerplateRemoval
-            let runner = IngestRunner(pipeline: StandardPipelines.communiques(options),
-                                      reader: FileReader(maxBytes: maxBytes), jobs: jobs)
-            // No destination given: the archive. Only --jsonl given: JSON Lines alone.
-            let archivePath = archive ?? (jsonl == nil ? "taska.sqlite" : nil)
+            let resolved = try pipelineOption.resolve(settings: Self.settings(form: form, noBoilerplateRemoval: noBoilerplateRemoval))
+            let runner = IngestRunner(pipeline: resolved.pipeline, reader: FileReader(maxBytes: maxBytes), jobs: jobs)
+            let (jsonl, archivePath) = Self.destinations(jsonl: self.jsonl, archive: archive, sinks: resolved.sinks)
             var sink: JSONLinesSink?
             var store: Archive?
             var lock: ArchiveLock?
@@ -121,6 +121,29 @@ extension Taska {
 }
 
 extension Taska.Ingest {
+    /// Command-line flags that override pipeline options (applied to the file, then checked).
+    static func settings(form: NormalizationForm?, noBoilerplateRemoval: Bool) -> [(stage: String, key: String, value: String)] {
+        var settings: [(stage: String, key: String, value: String)] = []
+        if let form { settings.append(("normalize", "form", form.rawValue)) }
+        if noBoilerplateRemoval { settings.append(("extract", "remove-boilerplate", "false")) }
+        return settings
+    }
+
+    /// Where records go: the command line's --jsonl/--archive when either is given, else the
+    /// pipeline's sinks, else the archive `taska.sqlite`.
+    static func destinations(jsonl: String?, archive: String?, sinks: [PipelineSink]) -> (jsonl: String?, archive: String?) {
+        if jsonl != nil || archive != nil { return (jsonl, archive) }
+        var result: (jsonl: String?, archive: String?) = (nil, nil)
+        for sink in sinks {
+            switch sink {
+            case let .jsonl(path): result.jsonl = path ?? "-"
+            case let .archive(path): result.archive = path ?? "taska.sqlite"
+            }
+        }
+        if result.jsonl == nil && result.archive == nil { result.archive = "taska.sqlite" }
+        return result
+    }
+
     /// Paths listed one per line (blank lines skipped) in a file or on standard input.
     static func readPaths(_ source: String) throws -> [String] {
         let data: Data

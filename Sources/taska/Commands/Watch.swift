@@ -42,6 +42,8 @@ extension Taska {
         @Flag(name: .long, help: "Print one line per file taken.")
         var verbose = false
 
+        @OptionGroup var pipelineOption: PipelineOption
+
         func validate() throws {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: inbox, isDirectory: &isDir), isDir.boolValue else {
@@ -53,6 +55,8 @@ extension Taska {
         }
 
         func run() throws {
+            // Records go to --archive (and --jsonl); the pipeline file's sinks are not used by watch.
+            let pipeline = try pipelineOption.resolve().pipeline
             let lock: ArchiveLock
             do { lock = try ArchiveLock(archive: archive) } catch { throw RunFailure(description: error.description) }
             defer { withExtendedLifetime(lock) {} }
@@ -64,7 +68,7 @@ extension Taska {
             options.moveDone = moveDone
             options.keepOriginals = !noOriginals
             let verbose = self.verbose
-            let watcher = InboxWatcher(inbox: inbox, runner: IngestRunner(pipeline: StandardPipelines.communiques(), jobs: 1),
+            let watcher = InboxWatcher(inbox: inbox, runner: IngestRunner(pipeline: pipeline, jobs: 1),
                                        archive: store, jsonl: jsonl, options: options) { message in
                 if verbose || !message.hasPrefix("ingested:") {
                     FileHandle.standardError.write(Data("taska watch: \(message)\n".utf8))
