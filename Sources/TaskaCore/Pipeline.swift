@@ -41,6 +41,8 @@ public struct Pipeline: Sendable {
     /// A stage that throws turns its input into a `.failure`; other documents of the same source
     /// go on. A stage that fans out reports one broken sub-document by emitting it with
     /// `failure` set: it becomes a `.failure` at once and the later stages never see it. An error thrown by `output` itself (say, a full disk) stops the run and is rethrown.
+    /// Every document gets `limits`; its `deadline` is `limits.maxSeconds` from when the
+    /// pipeline started it (a sub-document of a fan-out: from when it was emitted).
     public func run(_ document: SourceDocument, output: (Output) throws -> Void) throws {
         var document = document
         document.limits = limits
@@ -66,7 +68,16 @@ public struct Pipeline: Sendable {
         }
         let stage = stages[index]
         do {
-            try stage.process(document) { next in
+            try stage.process(document) { emitted in
+                // Stages build sub-documents afresh (WARC records, feed items, messages): they
+                // inherit the pipeline's limits, and each one of a fan-out gets its own time budget.
+                var next = emitted
+                next.limits = limits
+                if next.subIndex != document.subIndex || next.deadline == nil {
+                    next.deadline = ContinuousClock.now.advanced(by: .milliseconds(Int64(limits.maxSeconds * 1000)))
+                } else {
+                    next.deadline = document.deadline
+                }
                 try run(next, from: index + 1, output: output)
             }
         } catch let error as OutputError {

@@ -32,7 +32,51 @@ private func document(_ text: String) -> SourceDocument {
     return doc
 }
 
+/// A stage that builds its sub-documents afresh, as container readers do (default limits, no deadline).
+private struct FreshSplitStage: Stage {
+    var name: String { "fresh-split" }
+    var configuration: String { "" }
+    func process(_ document: SourceDocument, emit: (SourceDocument) throws -> Void) throws {
+        for (i, part) in document.text.split(separator: "|").enumerated() {
+            var sub = SourceDocument(source: document.source, subIndex: i, bytes: [])
+            sub.text = String(part)
+            try emit(sub)
+        }
+    }
+}
+
+/// Passes documents through, failing once the deadline has passed.
+private struct DeadlineCheck: Stage {
+    var name: String { "deadline" }
+    var configuration: String { "" }
+    func process(_ document: SourceDocument, emit: (SourceDocument) throws -> Void) throws {
+        try document.checkDeadline("checked by the test stage")
+        try emit(document)
+    }
+}
+
 @Suite struct PipelineTests {
+    @Test func subDocumentsInheritTheLimitsAndGetTheirOwnDeadline() throws {
+        let limits = DocumentLimits(maxBytes: 1000, maxDepth: 10, maxNodes: 100, maxSeconds: 30)
+        let pipeline = Pipeline(name: "t", version: "1", stages: [FreshSplitStage()], limits: limits)
+        let docs = try pipeline.collect(document("a|b")).compactMap { if case let .document(d) = $0 { return d } else { return nil } }
+        #expect(docs.count == 2)
+        for doc in docs {
+            #expect(doc.limits == limits)
+            #expect(doc.deadline != nil)
+        }
+        #expect(pipeline.definition.contains("limits: max-bytes=1000"))
+    }
+
+    @Test func aDocumentPastItsDeadlineBecomesAnErrorNamingTheLimit() throws {
+        let pipeline = Pipeline(name: "t", version: "1", stages: [DeadlineCheck()], limits: DocumentLimits(maxSeconds: 0))
+        let outputs = try pipeline.collect(document("slow"))
+        guard case let .failure(_, failure)? = outputs.first else { Issue.record("expected a failure"); return }
+        #expect(failure.stage == "deadline")
+        #expect(failure.message.contains("max-seconds"))
+        #expect(failure.message.contains("limits:"))
+    }
+
     @Test func fansOutAndKeepsOrder() throws {
         let pipeline = Pipeline(name: "t", version: "1", stages: [SplitStage()])
         let outputs = try pipeline.collect(document("a|b|c"))
