@@ -117,18 +117,34 @@ struct TreeCleaner {
         return false
     }
 
+    private enum TokenClass { case boilerplate, content, meta }
+
+    /// `Selectors`' token lists in one table (one hash per token instead of three set lookups);
+    /// a token in several lists takes the first of boilerplate, content, meta, as `vote` reads them.
+    private static let tokenClass: [String: TokenClass] = {
+        var table: [String: TokenClass] = [:]
+        for t in Selectors.metaTokens.tokens { table[t] = .meta }
+        for t in Selectors.contentTokens.tokens { table[t] = .content }
+        for t in Selectors.boilerplateTokens.tokens { table[t] = .boilerplate }
+        return table
+    }()
+
     /// The class/id/role vote of one element: +1 per content token, -1 per boilerplate token,
     /// -0.5 per byline/meta token; main-content roles and `itemprop="articleBody"` count +2.
     static func vote(of node: MarkupTree.Node) -> Double {
         if node.name == "body" || node.name == "html" { return 0 }
         var v = 0.0
-        var seen = Set<String>()
+        var seen: [String] = []
         var negative = 0
         for (name, value) in node.attributes where (name == "class" || name == "id") && !value.isEmpty {
-            for token in Selectors.tokens(of: value) where seen.insert(token).inserted {
-                if Selectors.boilerplateTokens.contains(token) { negative += 1 }
-                else if Selectors.contentTokens.contains(token) { v += 1 }
-                else if Selectors.metaTokens.contains(token) { v -= 0.5 }
+            for token in Selectors.tokens(of: value) where !seen.contains(token) {
+                seen.append(token)
+                switch tokenClass[token] {
+                case .boilerplate?: negative += 1
+                case .content?: v += 1
+                case .meta?: v -= 0.5
+                case nil: break
+                }
             }
         }
         // A boilerplate token outweighs content tokens (`comment-body`, `related-content`).
