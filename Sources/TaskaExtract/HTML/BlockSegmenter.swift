@@ -160,11 +160,33 @@ struct BlockSegmenter {
                     if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C {
                         if count > 0 { pendingSpace = true }
                         i += 1
-                    } else {
-                        let (length, value) = scalar(u, i)
-                        put(base + i, length, value, inLink: ctx.inLink)
-                        i += length
+                        continue
                     }
+                    // A run of visible scalars (up to the next ASCII white space) goes in at once:
+                    // the same bytes and counts as putting its scalars one by one.
+                    let start = i
+                    var scalars = 0, marks = 0
+                    while i < n {
+                        let c = u[i]
+                        if c < 0x80 {
+                            if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C { break }
+                            scalars += 1
+                            if c == 0x2C || c == 0x2E || c == 0x3B || c == 0x21 || c == 0x3F { marks += 1 }
+                            i += 1
+                        } else {
+                            let (length, value) = scalar(u, i)
+                            scalars += 1
+                            if Self.isPunctuation(value) { marks += 1 }
+                            i += length
+                        }
+                    }
+                    if pendingSpace { bytes.append(0x20); count += 1; pendingSpace = false }
+                    if !open.isEmpty { for j in open.indices where open[j].start == nil { open[j].start = count } }
+                    bytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: i - start))
+                    count += scalars
+                    chars += scalars
+                    if ctx.inLink { linkChars += scalars }
+                    punctuation += marks
                 }
             }
         }
