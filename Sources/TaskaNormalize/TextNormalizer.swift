@@ -26,7 +26,7 @@ public struct TextNormalizer: Sendable {
     public func normalizeReport(_ text: String) throws(NormalizeError) -> NormalizationReport {
         var changes = NormalizationChanges()
         let paragraphs = try clean(ScalarText.scalars(of: text), changes: &changes)
-        return NormalizationReport(text: String(decoding: Self.joined(paragraphs), as: UTF16.self), changes: changes)
+        return NormalizationReport(text: UTF16Text.string(Self.joined(paragraphs)), changes: changes)
     }
 
     /// The search form of already-normalised text (see `SearchKeyBuilder` for the folds).
@@ -39,7 +39,7 @@ public struct TextNormalizer: Sendable {
 
     /// The search form of already-normalised text, or the ICU error.
     public func makeSearchKey(_ text: String) throws(NormalizeError) -> String {
-        String(decoding: try SearchKeyBuilder.key(Array(text.utf16)), as: UTF16.self)
+        UTF16Text.string(try SearchKeyBuilder.key(Array(text.utf16)))
     }
 
     /// Normalises extracted blocks: each block gives one paragraph per line it contains; the
@@ -161,8 +161,8 @@ public struct TextNormalizer: Sendable {
         let text = Self.joined(paragraphs.map(\.units))
         let key = try SearchKeyBuilder.key(text)
         return NormalizedText(
-            text: String(decoding: text, as: UTF16.self),
-            searchKey: String(decoding: key, as: UTF16.self),
+            text: UTF16Text.string(text),
+            searchKey: UTF16Text.string(key),
             direction: DirectionResolver.document(directions),
             scripts: ScriptRunSegmenter.shares(counts),
             paragraphs: layout,

@@ -17,12 +17,13 @@ enum WideEncodingDetector {
     static func detect(_ bytes: UnsafeBufferPointer<UInt8>) -> Result? {
         let n = min(bytes.count, sampleLimit)
         guard n >= 4 else { return detectTiny(bytes) }
-        guard let found = detectUTF32(bytes, n) ?? detectUTF16(bytes, n) else { return nil }
         // NUL-free ASCII or UTF-8 is never taken for UTF-16. A run of two-byte UTF-8 letters
         // with no space ("Москва") repeats its lead byte in
         // every other position too. UTF-16 text nearly always has a NUL byte somewhere;
-        // NUL-free valid multi-byte UTF-8 is UTF-8.
-        return looksLikeUTF8(UnsafeBufferPointer(rebasing: bytes[0..<n])) ? nil : found
+        // NUL-free valid multi-byte UTF-8 is UTF-8. (Checked first: it is the common case and
+        // cheaper than the layout counts.)
+        if looksLikeUTF8(UnsafeBufferPointer(rebasing: bytes[0..<n])) { return nil }
+        return detectUTF32(bytes, n) ?? detectUTF16(bytes, n)
     }
 
     private static func looksLikeUTF8(_ sample: UnsafeBufferPointer<UInt8>) -> Bool {

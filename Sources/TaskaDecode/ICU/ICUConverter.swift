@@ -1,6 +1,7 @@
 // The only file of TaskaDecode that sees the ICU shim: status codes, conversion, detection.
 // Everything it returns is a plain Swift value; no C pointer or C type leaves this file.
 internal import CICUShim
+import TaskaCore
 
 /// An ICU status code (`UErrorCode`) as reported by the CICUShim functions.
 ///
@@ -99,7 +100,7 @@ struct ICUConverter: Sendable {
     /// Decodes `bytes` to a `String` (see `decode(_:)`).
     func decodeString(_ bytes: UnsafeBufferPointer<UInt8>) throws(DecodeError) -> (text: String, invalid: Int) {
         let (units, invalid) = try decode(bytes)
-        return (String(decoding: units, as: UTF16.self), invalid)
+        return (UTF16Text.string(units), invalid)
     }
 
     /// Encodes `text` in this charset. Characters the charset cannot hold become its

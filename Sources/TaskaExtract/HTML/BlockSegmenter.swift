@@ -24,14 +24,40 @@ struct BlockSegmenter {
         if Selectors.invisibleTags.contains(node.name) || node.name == "noscript" { return true }
         if node.attribute("hidden") != nil { return true }
         if node.attribute("aria-hidden")?.lowercased() == "true" { return true }
-        if let style = node.attribute("style")?.lowercased().filter({ $0 != " " }),
-           style.contains("display:none") || style.contains("visibility:hidden") { return true }
+        if let style = node.attribute("style"), styleHides(style) { return true }
         return false
     }
 
-    static func isPunctuation(_ s: Unicode.Scalar) -> Bool {
-        switch s {
-        case ",", ".", ";", "!", "?", "\u{060C}", "\u{061B}", "\u{061F}", "\u{06D4}", "\u{3001}", "\u{3002}", "\u{FF0C}", "\u{FF1B}", "\u{FF01}", "\u{FF1F}": return true
+    /// Whether an inline style, lowercased (ASCII) and without spaces, says `display:none` or
+    /// `visibility:hidden` (a byte search: every element with a style is checked).
+    static func styleHides(_ style: String) -> Bool {
+        var compact: [UInt8] = []
+        compact.reserveCapacity(style.utf8.count)
+        for var b in style.utf8 where b != 0x20 {
+            if b >= 0x41 && b <= 0x5A { b += 0x20 }
+            compact.append(b)
+        }
+        return contains(compact, displayNone) || contains(compact, visibilityHidden)
+    }
+
+    private static let displayNone = Array("display:none".utf8)
+    private static let visibilityHidden = Array("visibility:hidden".utf8)
+
+    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard haystack.count >= needle.count else { return false }
+        for i in 0...(haystack.count - needle.count) where haystack[i] == needle[0] {
+            var j = 1
+            while j < needle.count && haystack[i + j] == needle[j] { j += 1 }
+            if j == needle.count { return true }
+        }
+        return false
+    }
+
+    static func isPunctuation(_ s: Unicode.Scalar) -> Bool { isPunctuation(s.value) }
+
+    @inline(__always) static func isPunctuation(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x2C, 0x2E, 0x3B, 0x21, 0x3F, 0x060C, 0x061B, 0x061F, 0x06D4, 0x3001, 0x3002, 0xFF0C, 0xFF1B, 0xFF01, 0xFF1F: return true
         default: return false
         }
     }
@@ -54,7 +80,10 @@ struct BlockSegmenter {
     /// Blocks of the subtree at `root`, skipping the nodes `skip` marks.
     func blocks(of tree: MarkupTree, root: Int, skip: [Bool]) -> [Block] {
         var out: [Block] = []
-        var scalars = String.UnicodeScalarView()
+        // The block's text as UTF-8 bytes (copied from the nodes' valid UTF-8), and its length
+        // in Unicode scalars (the unit of span offsets).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(1024)
         var count = 0
         var pendingSpace = false
         var chars = 0, linkChars = 0, punctuation = 0
@@ -71,43 +100,93 @@ struct BlockSegmenter {
                 open[j].start = nil
             }
             guard count > 0 else { spans.removeAll(); return }
-            let text = String(scalars)
+            let text = String(decoding: bytes, as: UTF8.self)
             spans.sort { ($0.start, $0.end) < ($1.start, $1.end) }
             out.append(Block(block: TextBlock(kind: kind ?? ctx.kind, text: text, declaredLanguage: ctx.language,
                                               declaredDirection: ctx.direction, spans: spans),
                              owner: ctx.owner, chars: chars, linkChars: linkChars, punctuation: punctuation))
-            scalars = String.UnicodeScalarView(); count = 0; chars = 0; linkChars = 0; punctuation = 0
+            bytes.removeAll(keepingCapacity: true); count = 0; chars = 0; linkChars = 0; punctuation = 0
             spans.removeAll()
         }
 
-        func put(_ s: Unicode.Scalar, inLink: Bool) {
-            if pendingSpace { scalars.append(" "); count += 1; pendingSpace = false }
-            for j in open.indices where open[j].start == nil { open[j].start = count }
-            scalars.append(s); count += 1
+        /// One visible scalar: `length` UTF-8 bytes at `p`, value `value`.
+        @inline(__always) func put(_ p: UnsafePointer<UInt8>, _ length: Int, _ value: UInt32, inLink: Bool) {
+            if pendingSpace { bytes.append(0x20); count += 1; pendingSpace = false }
+            if !open.isEmpty { for j in open.indices where open[j].start == nil { open[j].start = count } }
+            if length == 1 { bytes.append(p[0]) } else { bytes.append(contentsOf: UnsafeBufferPointer(start: p, count: length)) }
+            count += 1
             chars += 1
             if inLink { linkChars += 1 }
-            if Self.isPunctuation(s) { punctuation += 1 }
+            if Self.isPunctuation(value) { punctuation += 1 }
+        }
+
+        /// The scalar at `u[i]`: its byte length and value (`u` is valid UTF-8).
+        @inline(__always) func scalar(_ u: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int, UInt32) {
+            let b = u[i]
+            if b < 0x80 { return (1, UInt32(b)) }
+            if b < 0xE0 { return (2, UInt32(b & 0x1F) << 6 | UInt32(u[i + 1] & 0x3F)) }
+            if b < 0xF0 { return (3, UInt32(b & 0x0F) << 12 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F)) }
+            return (4, UInt32(b & 0x07) << 18 | UInt32(u[i + 1] & 0x3F) << 12 | UInt32(u[i + 2] & 0x3F) << 6 | UInt32(u[i + 3] & 0x3F))
         }
 
         func append(_ text: String, _ ctx: Context) {
-            if ctx.pre {
-                var first = true
-                for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                    if !first { flush(ctx, kind: .preformatted) }
-                    first = false
-                    for s in line.unicodeScalars {
-                        if s == " " || s == "\t" || s == "\r" {
-                            scalars.append(s); count += 1
-                        } else { put(s, inLink: ctx.inLink) }
+            var text = text
+            text.withUTF8 { u in
+                guard let base = u.baseAddress else { return }
+                let n = u.count
+                var i = 0
+                if ctx.pre {
+                    // Each line is its own block. Lines end at LF; CR LF is one Character in Swift and
+                    // was never split (its LF is kept as text), so the byte loop does the same.
+                    while i < n {
+                        let b = u[i]
+                        if b == 0x0A && !(i > 0 && u[i - 1] == 0x0D) {
+                            flush(ctx, kind: .preformatted)
+                            i += 1
+                            continue
+                        }
+                        if b == 0x20 || b == 0x09 || b == 0x0D {
+                            bytes.append(b); count += 1; i += 1
+                        } else {
+                            let (length, value) = scalar(u, i)
+                            put(base + i, length, value, inLink: ctx.inLink)
+                            i += length
+                        }
                     }
+                    return
                 }
-                return
-            }
-            for s in text.unicodeScalars {
-                if s == " " || s == "\t" || s == "\n" || s == "\r" || s == "\u{0C}" {
-                    if count > 0 { pendingSpace = true }
-                } else {
-                    put(s, inLink: ctx.inLink)
+                while i < n {
+                    let b = u[i]
+                    if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C {
+                        if count > 0 { pendingSpace = true }
+                        i += 1
+                        continue
+                    }
+                    // A run of visible scalars (up to the next ASCII white space) goes in at once:
+                    // the same bytes and counts as putting its scalars one by one.
+                    let start = i
+                    var scalars = 0, marks = 0
+                    while i < n {
+                        let c = u[i]
+                        if c < 0x80 {
+                            if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C { break }
+                            scalars += 1
+                            if c == 0x2C || c == 0x2E || c == 0x3B || c == 0x21 || c == 0x3F { marks += 1 }
+                            i += 1
+                        } else {
+                            let (length, value) = scalar(u, i)
+                            scalars += 1
+                            if Self.isPunctuation(value) { marks += 1 }
+                            i += length
+                        }
+                    }
+                    if pendingSpace { bytes.append(0x20); count += 1; pendingSpace = false }
+                    if !open.isEmpty { for j in open.indices where open[j].start == nil { open[j].start = count } }
+                    bytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: i - start))
+                    count += scalars
+                    chars += scalars
+                    if ctx.inLink { linkChars += scalars }
+                    punctuation += marks
                 }
             }
         }

@@ -35,6 +35,7 @@ struct TreeCleaner {
         // script reveals).
         var softHidden = [Bool](repeating: false, count: n)
         var vote = [Double](repeating: 0, count: n)
+        var tokenVotes = TokenVoteCache()
         // Top-down: invisibility and link context (parents precede children).
         for i in 0..<n {
             let node = tree.nodes[i]
@@ -44,7 +45,7 @@ struct TreeCleaner {
             if !hidden[i] && Selectors.invisibleTags.contains(node.name) { hidden[i] = true }
             if !hidden[i] && BlockSegmenter.isHidden(node) { softHidden[i] = true }
             if node.name == "a" && node.attribute("href") != nil { inLink[i] = true }
-            vote[i] = Self.vote(of: node)
+            vote[i] = Self.vote(of: node, cache: &tokenVotes)
         }
         // Bottom-up: visible text and link text per subtree.
         var chars = [Int](repeating: 0, count: n)
@@ -117,18 +118,67 @@ struct TreeCleaner {
         return false
     }
 
+    /// Content tokens (+1, meta tokens -0.5) and boilerplate tokens counted over the class and id
+    /// values, each distinct token once.
+    private static func tokenVote(_ node: MarkupTree.Node) -> (v: Double, negative: Int) {
+        var v = 0.0
+        var seen: [String] = []
+        var negative = 0
+        for (name, value) in node.attributes where (name == "class" || name == "id") && !value.isEmpty {
+            for token in Selectors.tokens(of: value) where !seen.contains(token) {
+                seen.append(token)
+                switch tokenClass[token] {
+                case .boilerplate?: negative += 1
+                case .content?: v += 1
+                case .meta?: v -= 0.5
+                case nil: break
+                }
+            }
+        }
+        return (v, negative)
+    }
+
+    private enum TokenClass { case boilerplate, content, meta }
+
+    /// `Selectors`' token lists in one table (one hash per token instead of three set lookups);
+    /// a token in several lists takes the first of boilerplate, content, meta, as `vote` reads them.
+    private static let tokenClass: [String: TokenClass] = {
+        var table: [String: TokenClass] = [:]
+        for t in Selectors.metaTokens.tokens { table[t] = .meta }
+        for t in Selectors.contentTokens.tokens { table[t] = .content }
+        for t in Selectors.boilerplateTokens.tokens { table[t] = .boilerplate }
+        return table
+    }()
+
     /// The class/id/role vote of one element: +1 per content token, -1 per boilerplate token,
     /// -0.5 per byline/meta token; main-content roles and `itemprop="articleBody"` count +2.
     static func vote(of node: MarkupTree.Node) -> Double {
+        var cache = TokenVoteCache()
+        return vote(of: node, cache: &cache)
+    }
+
+    /// The class/id part of the vote by the element's class and id values: pages repeat the
+    /// same class lists on many elements, so each distinct list is tokenised once per page.
+    struct TokenVoteCache {
+        var votes: [String: (v: Double, negative: Int)] = [:]
+    }
+
+    static func vote(of node: MarkupTree.Node, cache: inout TokenVoteCache) -> Double {
         if node.name == "body" || node.name == "html" { return 0 }
-        var v = 0.0
-        var seen = Set<String>()
-        var negative = 0
+        var key = ""
         for (name, value) in node.attributes where (name == "class" || name == "id") && !value.isEmpty {
-            for token in Selectors.tokens(of: value) where seen.insert(token).inserted {
-                if Selectors.boilerplateTokens.contains(token) { negative += 1 }
-                else if Selectors.contentTokens.contains(token) { v += 1 }
-                else if Selectors.metaTokens.contains(token) { v -= 0.5 }
+            key += name == "class" ? "c\u{0}" : "i\u{0}"
+            key += value
+            key += "\u{0}"
+        }
+        var v = 0.0
+        var negative = 0
+        if !key.isEmpty {
+            if let known = cache.votes[key] {
+                (v, negative) = known
+            } else {
+                (v, negative) = tokenVote(node)
+                cache.votes[key] = (v, negative)
             }
         }
         // A boilerplate token outweighs content tokens (`comment-body`, `related-content`).

@@ -105,11 +105,11 @@ struct MarkupParser {
                         value = Self.string(raw)
                         taska_xml_free(raw)
                     }
-                    attributes.append((syntax == .html ? attrName.lowercased() : attrName, value))
+                    attributes.append((syntax == .html ? Self.lowercased(attrName) : attrName, value))
                     attr = a.pointee.next
                 }
                 let ns = cnode.pointee.ns.flatMap { $0.pointee.href }.map(Self.string)
-                nodes.append(MarkupTree.Node(kind: .element, name: syntax == .html ? name.lowercased() : name, namespace: ns,
+                nodes.append(MarkupTree.Node(kind: .element, name: syntax == .html ? Self.lowercased(name) : name, namespace: ns,
                                              attributes: attributes, text: "", parent: parent, children: []))
                 nodes[parent].children.append(index)
                 if depth >= maxDepth { continue }
@@ -134,6 +134,13 @@ struct MarkupParser {
             }
         }
         return MarkupTree(nodes: nodes)
+    }
+
+    /// `name.lowercased()`, without the Unicode case mapping when there is nothing to map
+    /// (libxml2's HTML parser already lowercases ASCII tag and attribute names).
+    private static func lowercased(_ name: String) -> String {
+        for b in name.utf8 where b >= 0x80 || (b >= 0x41 && b <= 0x5A) { return name.lowercased() }
+        return name
     }
 
     private static func string(_ p: UnsafePointer<xmlChar>?) -> String {

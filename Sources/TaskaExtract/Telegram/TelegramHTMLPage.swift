@@ -30,9 +30,35 @@ struct TelegramHTMLPage {
 
     /// Whether the head of `text` looks like a Telegram export page.
     static func looksLikeExport(_ text: String) -> Bool {
-        let head = String(decoding: text.utf8.prefix(1 << 16), as: UTF8.self)
-        return head.contains("class=\"page_wrap\"") && head.contains("class=\"history\"")
-            && (head.contains("class=\"message ") || head.contains("class=\"page_header\""))
+        // Byte search in the first 64 KiB (the markers are ASCII): every HTML page is sniffed,
+        // so this must not build and scan a String.
+        var text = text
+        return text.withUTF8 { all in
+            let head = UnsafeBufferPointer(rebasing: all.prefix(1 << 16))
+            return contains(head, Self.pageWrap) && contains(head, Self.history)
+                && (contains(head, Self.message) || contains(head, Self.pageHeader))
+        }
+    }
+
+    private static let pageWrap = Array("class=\"page_wrap\"".utf8)
+    private static let history = Array("class=\"history\"".utf8)
+    private static let message = Array("class=\"message ".utf8)
+    private static let pageHeader = Array("class=\"page_header\"".utf8)
+
+    /// Whether `needle` occurs in `haystack` (bytes).
+    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return false }
+        let last = haystack.count - needle.count
+        var i = 0
+        while i <= last {
+            if haystack[i] == first {
+                var j = 1
+                while j < needle.count && haystack[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     init(tree: MarkupTree) {

@@ -71,7 +71,7 @@ public struct OrthographyStage: Stage {
         var text = String.UnicodeScalarView()
         for v in output { if let s = Unicode.Scalar(v) { text.append(s) } }
         result.text = String(text)
-        result.searchKey = String(decoding: try SearchKeyBuilder.key(Array(result.text.utf16)), as: UTF16.self)
+        result.searchKey = UTF16Text.string(try SearchKeyBuilder.key(Array(result.text.utf16)))
         result.paragraphs = normalized.paragraphs.map { var p = $0; p.start = map(p.start); p.end = map(p.end); return p }
         result.scriptRuns = normalized.scriptRuns.map { var r = $0; r.start = map(r.start); r.end = map(r.end); return r }
         result.entities = normalized.entities.map { var e = $0; e.start = map(e.start); e.end = map(e.end); return e }

@@ -1,3 +1,5 @@
+import TaskaCore
+
 /// Conversions between Unicode scalar values, UTF-16 and `String`, and scalar classification.
 ///
 /// Normalisation works on `[UInt32]` scalar buffers and `[UInt16]` UTF-16 buffers (what ICU
@@ -48,7 +50,7 @@ enum ScalarText {
 
     /// A `String` from scalar values.
     static func string(_ scalars: [UInt32]) -> String {
-        String(decoding: utf16(scalars), as: UTF16.self)
+        UTF16Text.string(utf16(scalars))
     }
 
     /// The number of scalars in UTF-16 code units (a surrogate pair counts once).
