@@ -33,9 +33,23 @@ struct MainTextExtractor {
         let facts = TreeCleaner(removeBoilerplate: removeBoilerplate).facts(of: tree, root: root)
         var blocks = BlockSegmenter().blocks(of: tree, root: root, skip: facts.skip)
         if removeBoilerplate {
-            // A paragraph repeated verbatim (print, mobile and app copies of one article) counts once.
-            var seen = Set<String>()
-            blocks = blocks.filter { $0.chars < 40 || seen.insert($0.block.text).inserted }
+            // A paragraph repeated verbatim (print, mobile and app copies of one article) counts once,
+            // unless the repeat sits beside its first copy in the same container with other blocks
+            // between them (a recipe's or a schedule's recurring line: "Eat every 2–3 hours").
+            var seen = [String: Int]()  // text -> parent of the first copy's owner
+            var kept: [BlockSegmenter.Block] = []
+            kept.reserveCapacity(blocks.count)
+            for b in blocks {
+                guard b.chars >= 40 else { kept.append(b); continue }
+                let container = tree.nodes[b.owner].parent
+                if let first = seen[b.block.text] {
+                    if first == container && kept.last?.block.text != b.block.text { kept.append(b) }
+                } else {
+                    seen[b.block.text] = container
+                    kept.append(b)
+                }
+            }
+            blocks = kept
         }
         guard removeBoilerplate, !blocks.isEmpty else { return blocks.map(\.block) }
         let selected = select(blocks, tree: tree, facts: facts, root: root)
@@ -118,6 +132,8 @@ struct MainTextExtractor {
         while true {
             let p = parent(current)
             if p < 0 || stop.contains(tree.nodes[p].name) { break }
+            // The page's own `main` landmark bounds the region: what lies beside it is page furniture.
+            if Self.isMainLandmark(tree.nodes[current]) { break }
             let addedAll = all[p] - all[current]
             let addedGood = good[p] - good[current]
             if addedAll == 0 || Double(addedGood) >= growRatio * Double(addedAll) { current = p } else { break }
@@ -150,8 +166,14 @@ struct MainTextExtractor {
         var inside = inRegion
         x = best
         while x >= 0 { inside[x] = false; x = parent(x) }
-        chosen = filter(chosen, facts: facts, tree: tree, stopAt: inside)
+        let regionChars = region.reduce(0) { $0 + facts.chars[$1] }
+        chosen = filter(chosen, facts: facts, tree: tree, stopAt: inside, bulk: regionChars / 2, units: true)
         return chosen
+    }
+
+    /// `<main>` or `role="main"`: the landmark HTML gives the page's main content.
+    static func isMainLandmark(_ node: MarkupTree.Node) -> Bool {
+        node.name == "main" || node.attribute("role")?.lowercased() == "main"
     }
 
     /// Tag priors (markup semantics): containers of prose up, list and heading cells down.
@@ -168,17 +190,29 @@ struct MainTextExtractor {
 
     /// Drops link lists and short blocks under a boilerplate vote; a short block is kept when
     /// its neighbours are kept prose.
-    func filter(_ blocks: [BlockSegmenter.Block], facts: PageFacts, tree: MarkupTree, stopAt region: [Bool]) -> [BlockSegmenter.Block] {
+    ///
+    /// - parameter bulk: an ancestor holding more visible text than this is the article's own
+    ///   wrapper, and its class/id vote is not counted (`has-share-float` on the body's wrapper).
+    /// - parameter units: judge links per element (a paragraph split by `<br>`, a list item) as
+    ///   trafilatura does inside its main container: only a unit that is mostly links and short,
+    ///   or nearly all links, is dropped, so a book list with linked titles stays.
+    func filter(_ blocks: [BlockSegmenter.Block], facts: PageFacts, tree: MarkupTree, stopAt region: [Bool],
+                bulk: Int = .max, units: Bool = false) -> [BlockSegmenter.Block] {
         enum Verdict { case good, bad, short }
         var verdicts: [Verdict] = blocks.map { b in
-            if b.linkDensity > 0.6 { return .bad }
-            if b.linkDensity > 0.3 && b.chars < 150 { return .bad }
+            if units {
+                let unitDensity = facts.linkDensity(b.owner)
+                if unitDensity > 0.9 || (unitDensity > 0.8 && facts.chars[b.owner] < 300) { return .bad }
+            } else {
+                if b.linkDensity > 0.6 { return .bad }
+                if b.linkDensity > 0.3 && b.chars < 150 { return .bad }
+            }
             // Boilerplate vote on an ancestor inside the region.
             var node = b.owner
             var v = 0.0
             var inFigure = false
             while node >= 0 && region[node] {
-                v = min(v, facts.vote[node])
+                if facts.chars[node] <= bulk { v = min(v, facts.vote[node]) }
                 if tree.nodes[node].name == "figure" || tree.nodes[node].name == "figcaption" { inFigure = true }
                 node = tree.nodes[node].parent
             }
@@ -205,6 +239,6 @@ struct MainTextExtractor {
     /// The whole cleaned page, block by block.
     func baseline(_ blocks: [BlockSegmenter.Block], facts: PageFacts, tree: MarkupTree, root: Int) -> [BlockSegmenter.Block] {
         let all = [Bool](repeating: true, count: tree.nodes.count)
-        return filter(blocks, facts: facts, tree: tree, stopAt: all)
+        return filter(blocks, facts: facts, tree: tree, stopAt: all, bulk: facts.chars[root] / 2)
     }
 }

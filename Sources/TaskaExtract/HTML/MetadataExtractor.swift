@@ -70,7 +70,12 @@ struct MetadataExtractor {
                       ldText("dateModified")].lazy.compactMap { $0.flatMap(Self.iso8601) }.first
 
         let rawTitle = first(["og:title", "twitter:title"]) ?? ldText("headline") ?? titleTag.flatMap { $0.isEmpty ? nil : $0 } ?? h1
-        let title = rawTitle.map { TitleCleaner(siteName: m.siteName, heading: h1).clean($0) }
+        // Other names the page gives itself: evidence for a site-name suffix when og:site_name is missing.
+        let names = [first(["application-name", "apple-mobile-web-app-title", "twitter:site", "al:ios:app_name", "al:android:app_name"])]
+            .compactMap { $0 }
+        let cleaner = TitleCleaner(siteName: m.siteName, heading: h1, otherNames: names,
+                                   host: (m.canonicalURL ?? first(["og:url"])).flatMap(TitleCleaner.hostLabel))
+        let title = rawTitle.map { cleaner.clean($0) }
         return Result(title: title, metadata: m)
     }
 
@@ -166,10 +171,42 @@ struct MetadataExtractor {
 /// Removes the site name from a page title: `Rain in Kano | Jaridar Arewa` -> `Rain in Kano`.
 ///
 /// A trailing (or leading) segment is removed when it matches the declared site name, or when
-/// no site name is declared and the title's other part is the page's `<h1>`.
+/// no site name is declared and the title's other part is the page's `<h1>`, or the segment is
+/// evidently the site's name: it matches another name the page gives itself (`application-name`,
+/// `twitter:site`) or the main label of the page's host (`Headline - Daily Trust` on
+/// `dailytrust.example`). Nothing else is removed: a dash in a headline is not a suffix.
 struct TitleCleaner {
     var siteName: String?
     var heading: String?
+    /// Other names the page declares for itself (application name, Twitter handle).
+    var otherNames: [String] = []
+    /// The longest label of the canonical host without `www` and the top-level domain, compacted.
+    var host: String? = nil
+
+    /// `https://www.daily-trust.example/x` -> `dailytrust`; nil when there is no host.
+    static func hostLabel(_ url: String) -> String? {
+        guard let scheme = MetadataExtractor.find("://", in: url) else { return nil }
+        let rest = url[scheme.upperBound...]
+        let host = rest.prefix { $0 != "/" && $0 != ":" && $0 != "?" && $0 != "#" }.lowercased()
+        let labels = host.split(separator: ".").dropLast().filter { $0 != "www" && $0 != "m" }
+        guard let longest = labels.max(by: { $0.count < $1.count }) else { return nil }
+        let label = compact(String(longest))
+        return label.count >= 3 ? label : nil
+    }
+
+    /// Letters and digits only, lowercased: `Daily Trust` -> `dailytrust`, `@DailyTrust` -> `dailytrust`.
+    static func compact(_ text: String) -> String {
+        String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }.map(Character.init))
+    }
+
+    /// Whether a trailing segment is evidently the site's name (beside a declared site name).
+    func isSiteName(_ segment: String) -> Bool {
+        let c = Self.compact(segment)
+        guard !c.isEmpty else { return false }
+        if otherNames.contains(where: { let n = Self.compact($0); return n.count >= 3 && (n == c || c.hasPrefix(n)) }) { return true }
+        if let host, c == host || c.hasPrefix(host) || (c.count >= 5 && host.hasPrefix(c)) { return true }
+        return false
+    }
 
     static let separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " « ", " » ", " ~ ", " / "]
 
@@ -188,6 +225,14 @@ struct TitleCleaner {
                 }
             }
             if let heading, !heading.isEmpty, head.lowercased() == heading.lowercased() { return head }
+            if !head.isEmpty, tail.count < head.count, isSiteName(tail) { return clean(head) }
+            if let first = MetadataExtractor.find(sep, in: t), first.lowerBound > t.startIndex {
+                let lead = String(t[..<first.lowerBound]), rest = String(t[first.upperBound...])
+                let c = Self.compact(lead)
+                if lead.count < rest.count, !c.isEmpty, c == host || otherNames.contains(where: { Self.compact($0) == c }) {
+                    return rest
+                }
+            }
         }
         return t
     }

@@ -119,4 +119,64 @@ import TaskaCore
         let doc = try readHTML(html)
         #expect(doc.blocks.count == 1)
     }
+
+    @Test func recurringLineInOneContainerIsKept() throws {
+        // A schedule repeats a line under each heading: the same container, other blocks between.
+        let line = "<p>Ana rarraba magani kowace safiya kafin a buɗe ƙofar asibitin garin.</p>"
+        let html = """
+        <body><article>
+        <h2>Ranar Litinin</h2>\(line)<p>Likitoci uku ne ke aiki a ranar, kuma ana duba yara da farko.</p>
+        <h2>Ranar Talata</h2>\(line)<p>Ma’aikatan jinya suna zuwa ƙauyuka, sai su dawo da yamma.</p>
+        </article></body>
+        """
+        let texts = try readHTML(html).blocks.map(\.text)
+        #expect(texts.filter { $0.hasPrefix("Ana rarraba magani") }.count == 2)
+    }
+
+    @Test func regionDoesNotGrowPastTheMainLandmark() throws {
+        // Teasers beside <main> carry unlinked excerpts (prose-like), yet they are not the article.
+        func teaser(_ n: Int) -> String {
+            "<li><h5><a href=\"/t\(n)\">Labari na \(n)</a></h5><div>Wani ɗan gajeren bayani game da labari na \(n), wanda ba na wannan shafi ba ne, kuma ya ɗan yi tsawo.</div></li>"
+        }
+        let html = """
+        <body><div><div><main><article>
+        <p>Babbar kasuwar kifi ta garin Kukawa ta sake buɗe ƙofofinta ranar Litinin, bayan gyaran watanni uku.</p>
+        <p>’Yan kasuwa sun ce sabuwar hanya za ta taimaka wa motocin kifi su shigo cikin sauƙi, kuma farashi zai sauka.</p>
+        <p>Shugaban ƙaramar hukuma ya ce za a gina ƙarin rumfuna kafin damina, domin masu sayarwa su samu wuri.</p>
+        </article></main></div>
+        <div><h2>Labarai</h2><ul>\(teaser(1))\(teaser(2))</ul></div></div></body>
+        """
+        let text = try readHTML(html).blocks.map(\.text).joined(separator: "\n")
+        #expect(text.contains("Babbar kasuwar kifi"))
+        #expect(!text.contains("ɗan gajeren bayani"))
+    }
+
+    @Test func linkedTitlesInsideTheArticleStayAndShortLinkLinesGo() throws {
+        // A reading list: each line links a title, the author is plain text; judged per paragraph.
+        let html = """
+        <body><nav><a href="/">Gida</a> <a href="/l">Labarai</a></nav><article>
+        <p>Ga jerin littattafan da masu karatu suka fi so a bana, kamar yadda muka tattara daga jaridu goma sha biyu.</p>
+        <p>Aisha Musa, <a href="/b/1">Ruwan Kukawa</a><br>Ibrahim Bello, <a href="/b/2">Hanyar Monguno</a><br>Fatima Ali, <a href="/b/3">Kasuwar Kifi</a><br>Musa Kolo, <a href="/b/4">Daren Damina</a></p>
+        <p>Littafin farko ya samu yabo daga marubuta da dama, kuma an fassara shi zuwa harsuna uku.</p>
+        <p><a href="/other">Karanta kuma: wani labari dabam</a></p>
+        </article></body>
+        """
+        let text = try readHTML(html).blocks.map(\.text).joined(separator: "\n")
+        #expect(text.contains("Aisha Musa, Ruwan Kukawa"))
+        #expect(text.contains("Musa Kolo, Daren Damina"))
+        #expect(!text.contains("Karanta kuma"))
+    }
+
+    @Test func classTokenOnTheArticleWrapperDoesNotDropShortParagraphs() throws {
+        // `has-share-float` on the wrapper of the whole body is a layout modifier, not a share bar.
+        let html = """
+        <body><article><div class="post-wrap has-share-float"><div class="entry">
+        <p>Kasuwu Kukawabe dǝ kǝnasar kaskǝ yim Litinin lan buɗin, sǝdin tǝlam yakkǝ kam kǝnduye ro, ye.</p>
+        <p>Lori kifi dǝ kǝlanzǝ yaye.</p>
+        <p>Ma’aji kasuwube dǝ ngǝwo karangǝ, kǝnduye ba ro kǝla kaskǝ wa, gade kǝmbuye dǝga, ye.</p>
+        </div></div></article></body>
+        """
+        let text = try readHTML(html).blocks.map(\.text).joined(separator: "\n")
+        #expect(text.contains("Lori kifi dǝ kǝlanzǝ yaye."))
+    }
 }

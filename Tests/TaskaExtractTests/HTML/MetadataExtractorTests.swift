@@ -78,4 +78,30 @@ import TaskaCore
         // Without a site name or a matching heading, a title with a dash stays whole.
         #expect(TitleCleaner(siteName: nil, heading: nil).clean("Kano - Maiduguri road reopens") == "Kano - Maiduguri road reopens")
     }
+
+    @Test func siteSuffixWithoutSiteNameNeedsEvidence() {
+        // The host's main label is the suffix.
+        let byHost = TitleCleaner(siteName: nil, heading: nil, host: TitleCleaner.hostLabel("https://www.jaridar-arewa.example/labarai/1"))
+        #expect(byHost.clean("Ruwan sama ya sauka a Kano - Jaridar Arewa") == "Ruwan sama ya sauka a Kano")
+        #expect(byHost.clean("Jaridar Arewa | Ruwan sama ya sauka a Kano") == "Ruwan sama ya sauka a Kano")
+        // Another name the page gives itself (application-name), in Arabic.
+        let byName = TitleCleaner(siteName: nil, heading: nil, otherNames: ["جريدة الشمال"])
+        #expect(byName.clean("افتتاح سوق السمك في كوكاوا | جريدة الشمال") == "افتتاح سوق السمك في كوكاوا")
+        // No evidence: a dash inside a headline stays.
+        let kanuri = TitleCleaner(siteName: nil, heading: nil, host: "labarkanuri")
+        #expect(kanuri.clean("Kukawa - Monguno lardǝ kǝnasar") == "Kukawa - Monguno lardǝ kǝnasar")
+        #expect(TitleCleaner.hostLabel("https://news.example.co/x") == "example")
+        #expect(TitleCleaner.hostLabel("not a url") == nil)
+    }
+
+    @Test func titleFromPageWithCanonicalHostAndNothingElse() throws {
+        let doc = try readHTML("""
+        <html lang="ha"><head><title>An buɗe sabon asibiti a Monguno | Jaridar Arewa</title>
+        <link rel="canonical" href="https://jaridararewa.example/labarai/asibiti"></head>
+        <body><p>Rubutu.</p></body></html>
+        """)
+        #expect(doc.title == "An buɗe sabon asibiti a Monguno")
+        // Nothing else is declared: the other fields stay null.
+        #expect(doc.metadata.author == nil && doc.metadata.published == nil && doc.metadata.modified == nil && doc.metadata.siteName == nil)
+    }
 }
