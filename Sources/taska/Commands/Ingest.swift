@@ -40,8 +40,8 @@ extension Taska {
         @Option(name: .long, help: "Unicode normalisation form of record text: nfc or nfkc.")
         var form: NormalizationForm = .nfc
 
-        @Option(name: .long, help: "Refuse documents larger than this many bytes.")
-        var maxBytes: Int = 512 << 20
+        @Option(name: .long, help: "Refuse documents larger than this many bytes (default: the pipeline's max-bytes limit, 64 MiB).")
+        var maxBytes: Int?
 
         @Flag(name: .long, help: "Keep all visible text of HTML pages (do not remove navigation, footers, share and related blocks).")
         var noBoilerplateRemoval = false
@@ -57,7 +57,7 @@ extension Taska {
             guard (1...max(cores, 1)).contains(jobs) else {
                 throw ValidationError("--jobs must be between 1 and \(cores); got \(jobs).")
             }
-            guard maxBytes > 0 else { throw ValidationError("--max-bytes must be positive; got \(maxBytes).") }
+            if let maxBytes, maxBytes <= 0 { throw ValidationError("--max-bytes must be positive; got \(maxBytes).") }
             guard !paths.isEmpty || pathsFrom != nil else {
                 throw ValidationError("Give files or folders to ingest, or --paths-from FILE.")
             }
@@ -76,8 +76,9 @@ extension Taska {
             var options = StandardPipelines.Options()
             options.form = form
             options.removeBoilerplate = !noBoilerplateRemoval
-            let runner = IngestRunner(pipeline: StandardPipelines.communiques(options),
-                                      reader: FileReader(maxBytes: maxBytes), jobs: jobs)
+            var pipeline = StandardPipelines.communiques(options)
+            if let maxBytes { pipeline.limits.maxBytes = maxBytes }
+            let runner = IngestRunner(pipeline: pipeline, reader: FileReader(maxBytes: pipeline.limits.maxBytes), jobs: jobs)
             // No destination given: the archive. Only --jsonl given: JSON Lines alone.
             let archivePath = archive ?? (jsonl == nil ? "taska.sqlite" : nil)
             var sink: JSONLinesSink?
