@@ -45,4 +45,8 @@ static inline void taska_xml_install_deny_loader(void) {
     xmlSetExternalEntityLoader(taska_xml_deny_entity_loader);
 }
 
+// xmlParserMaxDepth is a mutable global, which Swift 6 will not touch; it caps element nesting
+// (256 by default in 2.9.14, for the HTML parser too) and halts the parse past it.
+static inline void taska_xml_set_max_depth(unsigned int depth) { xmlParserMaxDepth = depth; }
+
 #endif

@@ -56,3 +56,14 @@ public struct LimitExceeded: DocumentError, Equatable {
         "The document is over the \(limit) limit (\(allowed)): \(found). It was abandoned; the rest of the batch goes on. If the document is genuine, raise `\(limit)` under `limits:` in the pipeline file"
     }
 }
+
+extension SourceDocument {
+    /// Gives this document a full `max-seconds` of its own from now.
+    ///
+    /// Streaming containers (WARC records, Telegram JSON messages) call it for each record they
+    /// emit: a record is one document, so a multi-GB container is not abandoned for its total
+    /// time, while each record stays bounded.
+    public mutating func restartDeadline() {
+        deadline = ContinuousClock.now.advanced(by: .milliseconds(Int64(limits.maxSeconds * 1000)))
+    }
+}

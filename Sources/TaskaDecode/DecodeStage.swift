@@ -18,6 +18,11 @@ public struct DecodeStage: Stage {
     static let containerTypes: Set<String> = ["application/warc", "application/gzip", "application/x-gzip"]
 
     public func process(_ document: SourceDocument, emit: (SourceDocument) throws -> Void) throws {
+        try document.checkDeadline("stopped before decoding")
+        if document.payloadPath == nil && document.bytes.count > document.limits.maxBytes {
+            throw LimitExceeded(limit: "max-bytes", allowed: "\(document.limits.maxBytes) bytes",
+                                found: "\(document.source.path)\(document.subIndex.map { " #\($0)" } ?? ""): \(document.bytes.count) bytes to decode")
+        }
         var doc = document
         do {
             let keep = try decode(&doc)

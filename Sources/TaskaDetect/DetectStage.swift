@@ -12,6 +12,7 @@ public struct DetectStage: Stage {
     public var configuration: String { options.canonicalDescription }
 
     public func process(_ document: SourceDocument, emit: (SourceDocument) throws -> Void) throws {
+        try document.checkDeadline("stopped before language detection")
         var doc = document
         if let normalized = doc.normalized {
             let tagger = SegmentTagger(identifier: try LanguageIdentifier.shipped(),

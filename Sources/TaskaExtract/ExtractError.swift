@@ -4,7 +4,7 @@ import TaskaCore
 public enum ExtractError: DocumentError, Equatable {
     case unparsable(path: String, syntax: String, reason: String)
     case tooLarge(path: String, bytes: Int)
-    case tooManyNodes(path: String, limit: Int)
+    case tooManyAttributes(path: String, count: Int, offset: Int, limit: Int)
 
     public var description: String {
         switch self {
@@ -12,8 +12,8 @@ public enum ExtractError: DocumentError, Equatable {
             return "\(path): could not parse as \(syntax): \(reason); the document was refused — check that the file is complete and really \(syntax)"
         case let .tooLarge(path, bytes):
             return "\(path): \(bytes) bytes of markup is more than the parser accepts (2 GiB); split the file"
-        case let .tooManyNodes(path, limit):
-            return "\(path): more than \(limit) markup nodes; the document was abandoned to keep memory bounded"
+        case let .tooManyAttributes(path, count, offset, limit):
+            return "\(path): the element at byte \(offset) has \(count) attributes, over the fixed cap of \(limit) (libxml2 checks attributes in quadratic time, so parsing it would stall the worker); the document was refused — it is not a real page"
         }
     }
 }

@@ -55,8 +55,15 @@ public struct ExtractStage: Stage {
     public var configuration: String { "mode=\(options.mode.rawValue) removeBoilerplate=\(options.removeBoilerplate)" }
 
     public func process(_ document: SourceDocument, emit: (SourceDocument) throws -> Void) throws {
+        try document.checkDeadline("stopped before extraction")
         let reader = readers.first { $0.accepts(document) } ?? PlainTextReader()
+        if document.payloadPath != nil && !(reader is TelegramJSONReader) {
+            // Only the head of a file too large to load was decoded; no reader streams this format.
+            throw LimitExceeded(limit: "max-bytes", allowed: "\(document.limits.maxBytes) bytes",
+                                found: "\(document.source.path) is \(document.source.bytes) bytes and is not a container Taska streams (WARC, gzip, Telegram JSON export)")
+        }
         try reader.read(document) { output in
+            try output.checkDeadline("stopped after \(output.subIndex.map { "\($0 + 1) sub-documents" } ?? "extraction")")
             var doc = output
             if doc.blocks.isEmpty && doc.message == nil {
                 doc.warn(name, "no-text", "No visible text was found in the document; the record has empty text")
@@ -76,7 +83,7 @@ struct GenericXMLReader: FormatReader {
 
     func read(_ document: SourceDocument, emit: (SourceDocument) throws -> Void) throws {
         var doc = document
-        let tree = try MarkupParser().parse(doc.text, syntax: .xml, path: doc.source.path)
+        let tree = try MarkupParser(limits: doc.limits).parse(doc.text, syntax: .xml, path: doc.source.path)
         doc.blocks = BlockExtractor(everyElementIsBlock: true).blocks(of: tree)
         if let root = tree.rootElement {
             if let title = XMLTitle.find(in: tree, root: root) { doc.title = title }

@@ -20,7 +20,8 @@ public enum ReadError: DocumentError, Equatable {
         case let .readFailed(path, offset, reason):
             return "\(path): read failed at byte \(offset): \(reason); the file may be on a failing disk or was removed"
         case let .tooLarge(path, bytes, limit):
-            return "\(path): \(bytes) bytes is over the per-document limit of \(limit) bytes; raise --max-bytes to ingest it"
+            return LimitExceeded(limit: "max-bytes", allowed: "\(limit) bytes", found: "\(path) is \(bytes) bytes and was not read").description
+                + " (or pass --max-bytes)"
         case let .changedWhileReading(path):
             return "\(path): the file changed while it was being read; ingest it again once it is complete"
         case let .notAFile(path):
@@ -38,7 +39,8 @@ public enum ReadError: DocumentError, Equatable {
 /// `SourceDocument.openPayload()`. Its SHA-256 is still of the whole file, computed by streaming
 /// it once here, and `maxBytes` does not apply to it (memory stays flat however large it is).
 public struct FileReader: Sendable {
-    /// Files larger than this are refused with an error record (streamed containers excepted).
+    /// Files larger than this are refused with an error record before any byte is read
+    /// (streamed containers excepted). `IngestRunner` lowers it to its pipeline's `max-bytes`.
     public var maxBytes: Int
     /// Containers larger than this are streamed instead of loaded.
     public var streamingThreshold: Int
@@ -86,7 +88,10 @@ public struct FileReader: Sendable {
         if offset != size { throw .changedWhileReading(path: path) }
         // A file that grew while we read it is also incomplete.
         var probe: UInt8 = 0
-        if Glibc.read(fd, &probe, 1) > 0 { throw .changedWhileReading(path: path) }
+        let more = Glibc.read(fd, &probe, 1)
+        if more > 0 { throw .changedWhileReading(path: path) }
+        // A read error at the end is still a read error (an I/O error, /proc/self/mem).
+        if more < 0 { throw .readFailed(path: path, offset: offset, reason: String(cString: strerror(errno))) }
         var after = stat()
         if fstat(fd, &after) == 0, after.st_mtim.tv_sec != st.st_mtim.tv_sec || after.st_mtim.tv_nsec != st.st_mtim.tv_nsec || after.st_size != st.st_size {
             throw .changedWhileReading(path: path)

@@ -45,8 +45,12 @@ public final class IngestRunner: @unchecked Sendable {
     public let reader: FileReader
     public let jobs: Int
 
+    /// `reader.maxBytes` is lowered to the pipeline's `max-bytes`, so a file over it is refused
+    /// before it is loaded.
     public init(pipeline: Pipeline, reader: FileReader = FileReader(), jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.pipeline = pipeline
+        var reader = reader
+        reader.maxBytes = min(reader.maxBytes, pipeline.limits.maxBytes)
         self.reader = reader
         self.jobs = max(1, jobs)
     }

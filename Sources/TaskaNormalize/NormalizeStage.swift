@@ -16,6 +16,7 @@ public struct NormalizeStage: Stage {
     public var configuration: String { options.canonicalDescription }
 
     public func process(_ document: SourceDocument, emit: (SourceDocument) throws -> Void) throws {
+        try document.checkDeadline("stopped before normalisation")
         var doc = document
         let normalizer = TextNormalizer(options: options)
         let result = doc.blocks.isEmpty

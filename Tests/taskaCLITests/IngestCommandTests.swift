@@ -39,7 +39,7 @@ private func fixtureDocumentCount() -> Int {
         #expect(!errors.isEmpty)
         for error in errors {
             let path = (error["source"] as? [String: Any])?["path"] as? String ?? ""
-            #expect(path.hasPrefix("Fixtures/broken/"), "unexpected failure: \(path)")
+            #expect(path.hasPrefix("Fixtures/broken/") || path.hasPrefix("Fixtures/hostile/"), "unexpected failure: \(path)")
         }
         // Paths are as reached from the argument, never absolute.
         for record in records {
@@ -48,6 +48,19 @@ private func fixtureDocumentCount() -> Int {
         }
         // Not a terminal: no progress line drawing.
         #expect(!result.stderr.contains("\u{1B}[K"))
+    }
+
+    /// The hostile folder (issue 8) beside good documents: exit 0, every good record there.
+    @Test func hostileFolderWithGoodDocumentsExitsZero() throws {
+        let result = try runTaska(["ingest", "Fixtures/hostile", "Fixtures/en", "--jsonl", "-", "--jobs", "2"])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        let records = try jsonLines(result.stdout)
+        let english = records.filter { (($0["source"] as? [String: Any])?["path"] as? String ?? "").hasPrefix("Fixtures/en/") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: packageRoot + "/Fixtures/en").filter { !$0.hasPrefix(".") }
+        #expect(Set(english.map { ($0["source"] as? [String: Any])?["path"] as? String ?? "" }).count == files.count)
+        #expect(english.allSatisfy { $0["error"] == nil })
+        #expect(records.contains { $0["error"] != nil })
+        #expect(!result.stdout.contains("TASKA-XXE-MARKER"))
     }
 
     @Test func strictFailsWhenADocumentFailed() throws {

@@ -40,7 +40,7 @@ struct FeedReader: FormatReader {
     }
 
     func read(_ document: SourceDocument, emit: (SourceDocument) throws -> Void) throws {
-        let tree = try MarkupParser().parse(document.text, syntax: .xml, path: document.source.path)
+        let tree = try MarkupParser(limits: document.limits).parse(document.text, syntax: .xml, path: document.source.path)
         guard let root = tree.rootElement else {
             var doc = document
             doc.warn("extract", "feed-empty", "The feed has no root element; nothing to extract")
@@ -153,7 +153,7 @@ struct FeedReader: FormatReader {
     private func htmlBlocks(_ html: String, language: String?, path: String, into doc: inout SourceDocument) -> [TextBlock] {
         guard html.contains(where: { !$0.isWhitespace }) else { return [] }
         do {
-            let tree = try MarkupParser().parse(html, syntax: .html, path: path)
+            let tree = try MarkupParser(limits: doc.limits).parse(html, syntax: .html, path: path)
             return BlockExtractor().blocks(of: tree, root: tree.firstElement(named: "body") ?? 0).map { withLanguage($0, language) }
         } catch {
             doc.warn("extract", "feed-item-html", "The item HTML could not be parsed (\(error)); it was kept as plain text")

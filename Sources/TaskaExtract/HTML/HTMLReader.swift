@@ -22,7 +22,7 @@ struct HTMLReader: FormatReader {
 
     func read(_ document: SourceDocument, emit: (SourceDocument) throws -> Void) throws {
         var doc = document
-        let tree = try MarkupParser().parse(doc.text, syntax: .html, path: doc.source.path)
+        let tree = try MarkupParser(limits: doc.limits).parse(doc.text, syntax: .html, path: doc.source.path)
         let page = MetadataExtractor().extract(from: tree)
         doc.title = page.title
         doc.metadata = page.metadata

@@ -1,20 +1,35 @@
 internal import CLibXML2
+import TaskaCore
 
 /// Parses HTML or XML text with libxml2 into a `MarkupTree`, freeing every libxml2 resource
 /// before it returns.
 ///
-/// The only Swift type that touches libxml2 document pointers.
+/// The only Swift type that touches libxml2 document pointers. A document over its
+/// `max-nodes` or `max-depth` limit is refused with `LimitExceeded` (counted by `MarkupCensus`
+/// before libxml2 builds anything, then exactly while copying the tree).
 struct MarkupParser {
     enum Syntax { case html, xml }
 
-    /// Limits that keep a hostile document from exhausting memory while copying the tree.
-    var maxNodes = 2_000_000
-    var maxDepth = 10_000
+    /// Most markup nodes (elements, text, attributes) copied into the tree.
+    var maxNodes = DocumentLimits().maxNodes
+    /// Deepest element nesting (capped at `LibXMLSecurity.depthCeiling`).
+    var maxDepth = DocumentLimits().maxDepth
+    /// Most attributes on one element: libxml2 2.9.14 checks them in quadratic time (1,000
+    /// take 0.04 s, 10,000 take 3 s, 40,000 take 8 minutes), so this is fixed, not a limit to raise.
+    static let maxAttributesPerElement = 1_000
+
+    init() {}
+
+    /// A parser bounded by a document's limits.
+    init(limits: DocumentLimits) {
+        maxNodes = limits.maxNodes
+        maxDepth = limits.maxDepth
+    }
 
     /// Parses `text` (already decoded; handed to libxml2 as UTF-8).
     ///
     /// The corresponding libxml2 functions are `htmlCtxtReadMemory` and `xmlCtxtReadMemory`.
-    func parse(_ text: String, syntax: Syntax, path: String) throws(ExtractError) -> MarkupTree {
+    func parse(_ text: String, syntax: Syntax, path: String) throws -> MarkupTree {
         LibXMLSecurity.install()
         taska_xml_silence_errors()
         var utf8 = Array(text.utf8)
@@ -22,8 +37,18 @@ struct MarkupParser {
         guard utf8.count < Int(Int32.max) else {
             throw ExtractError.tooLarge(path: path, bytes: utf8.count)
         }
+        let census = utf8.withUnsafeBufferPointer { MarkupCensus.count($0) }
+        if census.mostAttributes > Self.maxAttributesPerElement {
+            throw ExtractError.tooManyAttributes(path: path, count: census.mostAttributes, offset: census.mostAttributesOffset,
+                                                 limit: Self.maxAttributesPerElement)
+        }
+        if census.elements + census.attributes > maxNodes {
+            throw LimitExceeded(limit: "max-nodes", allowed: "\(maxNodes) nodes",
+                                found: "\(path) has \(census.elements) elements and \(census.attributes) attributes (counted before parsing)")
+        }
         let count = Int32(utf8.count)
         var lastError: String?
+        var depthHalted = false
         let doc: xmlDocPtr? = utf8.withUnsafeMutableBufferPointer { buffer -> xmlDocPtr? in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
                 switch syntax {
@@ -36,6 +61,7 @@ struct MarkupParser {
                     if let error = xmlCtxtGetLastError(ctxt),
                        error.pointee.code == XML_ERR_INTERNAL_ERROR.rawValue || error.pointee.code == XML_ERR_NO_MEMORY.rawValue {
                         lastError = Self.describe(error)
+                        depthHalted = Self.isDepthHalt(error)
                     }
                     return doc
                 case .xml:
@@ -44,6 +70,7 @@ struct MarkupParser {
                     let doc = xmlCtxtReadMemory(ctxt, chars, count, nil, "UTF-8", LibXMLSecurity.xmlOptions)
                     if let error = xmlCtxtGetLastError(ctxt), error.pointee.level == XML_ERR_FATAL {
                         lastError = Self.describe(error)
+                        depthHalted = Self.isDepthHalt(error)
                     }
                     if let error = xmlCtxtGetLastError(ctxt), error.pointee.level == XML_ERR_FATAL,
                        error.pointee.code == XML_ERR_ENTITY_LOOP.rawValue
@@ -61,8 +88,19 @@ struct MarkupParser {
         }
         defer { xmlFreeDoc(doc) }
         var tree = try copyTree(doc, syntax: syntax, path: path)
+        if depthHalted {
+            // Deeper than libxml2's ceiling (only reached when `maxDepth` is at or above it).
+            throw LimitExceeded(limit: "max-depth", allowed: "\(min(maxDepth, LibXMLSecurity.depthCeiling)) levels (\(LibXMLSecurity.depthCeiling) at most)",
+                                found: "\(path): elements are nested deeper than libxml2's ceiling of \(LibXMLSecurity.depthCeiling)")
+        }
         if let lastError { tree.parserMessages.append(lastError) }
         return tree
+    }
+
+    /// Whether libxml2 halted at its nesting ceiling (`xmlParserMaxDepth`).
+    private static func isDepthHalt(_ error: xmlErrorPtr) -> Bool {
+        guard error.pointee.code == XML_ERR_INTERNAL_ERROR.rawValue, let message = error.pointee.message else { return false }
+        return String(cString: message).hasPrefix("Excessive depth")
     }
 
     /// "line 12: Excessive depth in document: 256 use XML_PARSE_HUGE option" for errors (not warnings).
@@ -81,15 +119,20 @@ struct MarkupParser {
     }
 
     /// Copies libxml2's tree into Swift values with an explicit stack (no recursion).
-    private func copyTree(_ doc: xmlDocPtr, syntax: Syntax, path: String) throws(ExtractError) -> MarkupTree {
+    private func copyTree(_ doc: xmlDocPtr, syntax: Syntax, path: String) throws -> MarkupTree {
         var nodes = [documentNode()]
+        var attributeCount = 0
+        let depthLimit = min(maxDepth, LibXMLSecurity.depthCeiling)
         var stack: [(xmlNodePtr, Int, Int)] = []  // (C node, Swift parent index, depth)
         var child = doc.pointee.children
         var pending: [(xmlNodePtr, Int, Int)] = []
         while let c = child { pending.append((c, 0, 1)); child = c.pointee.next }
         stack.append(contentsOf: pending.reversed())
         while let (cnode, parent, depth) = stack.popLast() {
-            if nodes.count >= maxNodes { throw ExtractError.tooManyNodes(path: path, limit: maxNodes) }
+            if nodes.count + attributeCount >= maxNodes {
+                throw LimitExceeded(limit: "max-nodes", allowed: "\(maxNodes) nodes",
+                                    found: "\(path) has more markup nodes (elements, text and attributes) than that")
+            }
             let type = cnode.pointee.type
             let index = nodes.count
             switch type {
@@ -108,11 +151,15 @@ struct MarkupParser {
                     attributes.append((syntax == .html ? Self.lowercased(attrName) : attrName, value))
                     attr = a.pointee.next
                 }
+                attributeCount += attributes.count
                 let ns = cnode.pointee.ns.flatMap { $0.pointee.href }.map(Self.string)
                 nodes.append(MarkupTree.Node(kind: .element, name: syntax == .html ? Self.lowercased(name) : name, namespace: ns,
                                              attributes: attributes, text: "", parent: parent, children: []))
                 nodes[parent].children.append(index)
-                if depth >= maxDepth { continue }
+                if depth > depthLimit {
+                    throw LimitExceeded(limit: "max-depth", allowed: "\(depthLimit) levels",
+                                        found: "\(path): elements are nested deeper than that (line \(cnode.pointee.line))")
+                }
                 pending.removeAll(keepingCapacity: true)
                 var c = cnode.pointee.children
                 while let n = c { pending.append((n, index, depth + 1)); c = n.pointee.next }

@@ -44,7 +44,7 @@ struct TEIReader: FormatReader {
 
     func read(_ document: SourceDocument, emit: (SourceDocument) throws -> Void) throws {
         var doc = document
-        let tree = try MarkupParser().parse(doc.text, syntax: .xml, path: doc.source.path)
+        let tree = try MarkupParser(limits: doc.limits).parse(doc.text, syntax: .xml, path: doc.source.path)
         ExtractStage.reportParserMessages(tree, into: &doc, stage: "extract")
         guard let root = tree.rootElement else { return try emit(doc) }
         // teiCorpus: the first TEI inside.

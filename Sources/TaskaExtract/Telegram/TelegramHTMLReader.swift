@@ -23,7 +23,7 @@ struct TelegramHTMLReader: FormatReader {
     }
 
     func read(_ document: SourceDocument, emit: (SourceDocument) throws -> Void) throws {
-        let tree = try MarkupParser().parse(document.text, syntax: .html, path: document.source.path)
+        let tree = try MarkupParser(limits: document.limits).parse(document.text, syntax: .html, path: document.source.path)
         let page = TelegramHTMLPage(tree: tree)
         var base = document
         base.text = ""

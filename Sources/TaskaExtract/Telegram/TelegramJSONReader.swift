@@ -67,9 +67,13 @@ struct TelegramJSONReader: FormatReader {
         base.blocks = []
         try withoutActuallyEscaping(emit) { emit in
             let session = TelegramJSONSession(base: base, emit: emit)
-            let tokens = TelegramJSONTokenizer(stream: stream)
+            let tokens = TelegramJSONTokenizer(stream: stream, maxDepth: document.limits.maxDepth)
             do {
                 try readRoot(tokens, session)
+            } catch let limit as LimitExceeded {
+                // Messages read so far keep their records; the export gets an error record.
+                try session.flushPending()
+                throw limit
             } catch let failure as TelegramJSONTokenizer.Failure {
                 if session.emitted == 0 {
                     throw ExtractError.unparsable(path: document.source.path, syntax: "Telegram JSON", reason: failure.description)

@@ -85,6 +85,7 @@ final class TelegramJSONSession {
 
         var doc = base
         doc.subIndex = emitted
+        doc.restartDeadline()
         doc.warnings += Self.warnings(for: events)
         var info = MessageInfo(id: id)
         info.chatName = chatName
@@ -181,6 +182,11 @@ final class TelegramJSONSession {
             doc.warn("extract", "text-entities-missing", "Message \(id) has no `text_entities` array; the text was taken from `text`")
         }
         return out
+    }
+
+    /// Emits the held-back record as it is (the export is being abandoned, say over a limit).
+    func flushPending() throws {
+        if let held = pending { pending = nil; try emitDocument(held) }
     }
 
     /// Emits the held-back record with the export's summary warnings (or, when the export has

@@ -45,6 +45,9 @@ final class TelegramJSONTokenizer {
     }
 
     private let stream: any ByteStream
+    /// Deepest nesting of arrays and objects accepted (the document's `max-depth`); deeper
+    /// input throws `LimitExceeded`, so no caller ever holds or walks a deeper value.
+    let maxDepth: Int
     private var buffer: [UInt8]
     private var position = 0
     private var count = 0
@@ -62,8 +65,9 @@ final class TelegramJSONTokenizer {
     /// Nesting depth after the last token returned (1 inside the top-level object).
     var depth: Int { frames.count }
 
-    init(stream: any ByteStream, bufferSize: Int = 1 << 16) {
+    init(stream: any ByteStream, bufferSize: Int = 1 << 16, maxDepth: Int = DocumentLimits().maxDepth) {
         self.stream = stream
+        self.maxDepth = maxDepth
         self.buffer = [UInt8](repeating: 0, count: bufferSize)
     }
 
@@ -109,43 +113,69 @@ final class TelegramJSONTokenizer {
         }
     }
 
-    /// Reads one whole value into a tree (used for one message at a time: bounded by its size).
+    /// Reads one whole value into a tree (used for one message at a time: bounded by its size
+    /// and by `maxDepth`). Iterative: an explicit stack of open containers, no recursion.
     func readValue() throws -> TelegramJSONValue {
-        let token = try next()
-        return try value(startingWith: token)
-    }
-
-    private func value(startingWith token: Token) throws -> TelegramJSONValue {
-        switch token {
-        case .string(let s), .key(let s): return .string(s)
-        case .number(let n): return .number(n)
-        case .bool(let b): return .bool(b)
-        case .null: return .null
-        case .beginArray:
-            var items: [TelegramJSONValue] = []
-            while true {
-                let t = try next()
-                if t == .endArray { return .array(items) }
-                if t == .end || t == .endObject { throw Failure(offset: offset, reason: "an array is not closed (truncated?)") }
-                items.append(try value(startingWith: t))
-            }
-        case .beginObject:
-            var pairs: [(String, TelegramJSONValue)] = []
-            while true {
-                let t = try next()
-                switch t {
-                case .endObject: return .object(pairs)
+        enum Open {
+            case array([TelegramJSONValue])
+            case object([(String, TelegramJSONValue)], key: String?)
+        }
+        var stack: [Open] = []
+        var token = try next()
+        while true {
+            var value: TelegramJSONValue?
+            switch stack.last {
+            case .array?:
+                if token == .endArray, case .array(let items)? = stack.popLast() { value = .array(items) }
+                else if token == .end || token == .endObject { throw Failure(offset: offset, reason: "an array is not closed (truncated?)") }
+            case .object(_, let key)? where key == nil:
+                switch token {
+                case .endObject:
+                    if case .object(let pairs, _)? = stack.popLast() { value = .object(pairs) }
                 case .key(let k):
-                    let v = try value(startingWith: try next())
-                    if let i = pairs.firstIndex(where: { $0.0 == k }) { pairs[i].1 = v } else { pairs.append((k, v)) }
+                    if case .object(let pairs, _)? = stack.popLast() { stack.append(.object(pairs, key: k)) }
+                    token = try next()
+                    continue
                 case .end: throw Failure(offset: offset, reason: "an object is not closed (truncated?)")
                 default: throw Failure(offset: offset, reason: "a key was expected in an object")
                 }
+            default:
+                break
             }
-        case .endArray, .endObject:
-            throw Failure(offset: offset, reason: "a value was expected, found a closing bracket")
-        case .end:
-            throw Failure(offset: offset, reason: "a value was expected but the file ended")
+            if value == nil {
+                switch token {
+                case .string(let s), .key(let s): value = .string(s)
+                case .number(let n): value = .number(n)
+                case .bool(let b): value = .bool(b)
+                case .null: value = .null
+                case .beginArray:
+                    stack.append(.array([]))
+                    token = try next()
+                    continue
+                case .beginObject:
+                    stack.append(.object([], key: nil))
+                    token = try next()
+                    continue
+                case .endArray, .endObject:
+                    throw Failure(offset: offset, reason: "a value was expected, found a closing bracket")
+                case .end:
+                    throw Failure(offset: offset, reason: "a value was expected but the file ended")
+                }
+            }
+            guard let done = value else { continue }
+            // Hand the finished value to the container it belongs to (or return it).
+            switch stack.popLast() {
+            case nil:
+                return done
+            case .array(var items)?:
+                items.append(done)
+                stack.append(.array(items))
+            case .object(var pairs, let key)?:
+                let k = key ?? ""
+                if let i = pairs.firstIndex(where: { $0.0 == k }) { pairs[i].1 = done } else { pairs.append((k, done)) }
+                stack.append(.object(pairs, key: nil))
+            }
+            token = try next()
         }
     }
 
@@ -190,9 +220,11 @@ final class TelegramJSONTokenizer {
                 }
                 return try bareWord(first: b)
             case UInt8(ascii: "{"):
+                try checkDepth()
                 frames.append(Frame(isObject: true))
                 return .beginObject
             case UInt8(ascii: "["):
+                try checkDepth()
                 frames.append(Frame(isObject: false))
                 return .beginArray
             case UInt8(ascii: "}"):
@@ -231,6 +263,13 @@ final class TelegramJSONTokenizer {
             throw Failure(offset: offset, reason: "the file ends inside an object or array (truncated?)")
         }
         return .end
+    }
+
+    /// Refuses to open one more array or object past `maxDepth`.
+    private func checkDepth() throws(LimitExceeded) {
+        guard frames.count >= maxDepth else { return }
+        throw LimitExceeded(limit: "max-depth", allowed: "\(maxDepth) levels",
+                            found: "JSON arrays and objects are nested deeper than that at byte \(offset)")
     }
 
     private static func isNumberByte(_ c: UInt8) -> Bool {

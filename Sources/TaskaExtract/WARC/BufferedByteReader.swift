@@ -87,6 +87,17 @@ final class BufferedByteReader {
         return out
     }
 
+    /// Up to `limit` bytes: what is buffered, else one read of the source. Unlike `read`, no
+    /// byte already taken from the source is lost when the source then throws (a truncated gzip).
+    func readAvailable(_ limit: Int) throws -> ArraySlice<UInt8> {
+        if start == end {
+            try fill(1)
+        }
+        let take = min(end - start, limit)
+        defer { start += take; offset += take }
+        return buffer[start..<(start + take)]
+    }
+
     /// Skips `count` bytes (fewer if the stream ends first); returns how many were skipped.
     @discardableResult
     func skip(_ count: Int) throws -> Int {

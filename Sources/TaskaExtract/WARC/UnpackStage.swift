@@ -5,8 +5,9 @@ public struct UnpackOptions: Sendable, Equatable {
     /// Largest payload of one WARC record (after de-chunking and decompression), and of a
     /// decompressed plain gzip file, taken into memory.
     public var maxRecordBytes: Int
-    /// gzip bomb guard: decompression stops once the output is over 100 MiB and more than
-    /// this many times the compressed input.
+    /// gzip bomb guard: decompression stops once the output is over 100 MiB (or a quarter of
+    /// the document's `max-bytes`, if less: 16 MiB by default) and more than this many times
+    /// the compressed input.
     public var maxRatio: Int
 
     public init(maxRecordBytes: Int = 64 << 20, maxRatio: Int = 200) {
@@ -56,7 +57,8 @@ public struct UnpackStage: Stage {
         do {
             let payload = try document.openPayload()
             if isGzip {
-                input = BufferedByteReader(try GzipInflater(source: payload, maxRatio: options.maxRatio))
+                input = BufferedByteReader(try GzipInflater(source: payload, maxRatio: options.maxRatio,
+                                                            ratioFloorBytes: min(100 << 20, document.limits.maxBytes / 4)))
             } else {
                 input = BufferedByteReader(payload)
             }
@@ -64,6 +66,8 @@ public struct UnpackStage: Stage {
                 return try emit(gunzipped(document, input))
             }
         } catch let error as UnpackError {
+            throw error
+        } catch let error as LimitExceeded {
             throw error
         } catch let error as PayloadError {
             throw error
@@ -80,9 +84,13 @@ public struct UnpackStage: Stage {
         var bytes: [UInt8] = []
         do {
             while true {
-                let chunk = try input.read(1 << 20)
+                let chunk = try input.readAvailable(1 << 20)
                 if chunk.isEmpty { break }
                 bytes.append(contentsOf: chunk)
+                if bytes.count > document.limits.maxBytes {
+                    throw LimitExceeded(limit: "max-bytes", allowed: "\(document.limits.maxBytes) bytes",
+                                        found: "\(doc.source.path) decompresses to more than that (stopped after \(bytes.count) bytes)")
+                }
                 if bytes.count > options.maxRecordBytes { throw UnpackError.tooLarge(path: doc.source.path, limit: options.maxRecordBytes) }
             }
         } catch let error as GzipError {
@@ -164,6 +172,8 @@ public struct UnpackStage: Stage {
         info.warcDate = header?.value("WARC-Date")
         var doc = SourceDocument(source: info, subIndex: ordinal, bytes: [])
         doc.warnings = container.warnings
+        doc.limits = container.limits
+        doc.restartDeadline()
         return doc
     }
 
@@ -197,8 +207,10 @@ public struct UnpackStage: Stage {
         guard Self.isTextPayload(contentType.mediaType, prefix: http.map { Array(prefix.dropFirst($0.bodyOffset)) } ?? prefix) else {
             return .skipped("non-text " + type)
         }
-        guard length <= options.maxRecordBytes + (http?.bodyOffset ?? 0) else {
-            return broken("the block is \(length) bytes, over the per-record limit of \(options.maxRecordBytes) bytes; the record was skipped")
+        let maxBytes = min(options.maxRecordBytes, container.limits.maxBytes)
+        guard length <= maxBytes + (http?.bodyOffset ?? 0) else {
+            return broken(LimitExceeded(limit: "max-bytes", allowed: "\(maxBytes) bytes",
+                                        found: "the block is \(length) bytes; the record was skipped").description)
         }
         var block = prefix
         if reader.remainingBlock > 0 { block += try reader.readBlock() }
@@ -210,7 +222,7 @@ public struct UnpackStage: Stage {
         var payload: [UInt8]
         if let http {
             do {
-                payload = try http.payload(of: block, maxBytes: options.maxRecordBytes)
+                payload = try http.payload(of: block, maxBytes: maxBytes)
             } catch {
                 return broken(error.description)
             }

@@ -21,6 +21,7 @@ public struct OrthographyStage: Stage {
     public var configuration: String { "languages=\(languages.joined(separator: ","))" }
 
     public func process(_ document: SourceDocument, emit: (SourceDocument) throws -> Void) throws {
+        try document.checkDeadline("stopped before orthography folds")
         var doc = document
         if let normalized = doc.normalized, let segments = doc.segments {
             var changes = NormalizationChanges()

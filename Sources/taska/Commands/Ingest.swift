@@ -44,8 +44,8 @@ extension Taska {
         @Option(name: .long, help: "Unicode normalisation form of record text: nfc or nfkc (overrides the pipeline's `form`).")
         var form: NormalizationForm?
 
-        @Option(name: .long, help: "Refuse documents larger than this many bytes.")
-        var maxBytes: Int = 512 << 20
+        @Option(name: .long, help: "Refuse documents larger than this many bytes (default: the pipeline's max-bytes limit, 64 MiB).")
+        var maxBytes: Int?
 
         @Flag(name: .long, help: "Keep all visible text of HTML pages (do not remove navigation, footers, share and related blocks).")
         var noBoilerplateRemoval = false
@@ -61,7 +61,7 @@ extension Taska {
             guard (1...max(cores, 1)).contains(jobs) else {
                 throw ValidationError("--jobs must be between 1 and \(cores); got \(jobs).")
             }
-            guard maxBytes > 0 else { throw ValidationError("--max-bytes must be positive; got \(maxBytes).") }
+            if let maxBytes, maxBytes <= 0 { throw ValidationError("--max-bytes must be positive; got \(maxBytes).") }
             guard !paths.isEmpty || pathsFrom != nil else {
                 throw ValidationError("Give files or folders to ingest, or --paths-from FILE.")
             }
@@ -78,7 +78,9 @@ extension Taska {
 
         func run() throws {
             let resolved = try pipelineOption.resolve(settings: Self.settings(form: form, noBoilerplateRemoval: noBoilerplateRemoval))
-            let runner = IngestRunner(pipeline: resolved.pipeline, reader: FileReader(maxBytes: maxBytes), jobs: jobs)
+            var pipeline = resolved.pipeline
+            if let maxBytes { pipeline.limits.maxBytes = maxBytes }
+            let runner = IngestRunner(pipeline: pipeline, reader: FileReader(maxBytes: pipeline.limits.maxBytes), jobs: jobs)
             let (jsonl, archivePath) = Self.destinations(jsonl: self.jsonl, archive: archive, sinks: resolved.sinks)
             var sink: JSONLinesSink?
             var store: Archive?

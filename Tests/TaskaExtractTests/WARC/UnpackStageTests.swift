@@ -91,9 +91,12 @@ private typealias S = ContainerTestSupport
         let outputs = try S.unpack(S.document(bomb, path: "bomb.gz"), options: UnpackOptions(maxRecordBytes: 1 << 30))
         #expect(outputs.count == 1)
         #expect(outputs[0].failure?.message.contains("decompression bomb") == true)
-        // …and with the default options the 64 MiB document limit stops it first.
-        let capped = try S.unpack(S.document(bomb, path: "bomb.gz"))
-        #expect(capped[0].failure?.message.contains("larger than 67108864 bytes") == true)
+        // …with the default options the ratio guard starts at 16 MiB (a quarter of max-bytes)…
+        let defaults = try S.unpack(S.document(bomb, path: "bomb.gz"))
+        #expect(defaults[0].failure?.message.contains("decompression bomb") == true)
+        // …and with no ratio guard the 64 MiB document limit stops it.
+        let capped = try S.unpack(S.document(bomb, path: "bomb.gz"), options: UnpackOptions(maxRatio: 1_000_000))
+        #expect(capped[0].failure?.message.contains("`max-bytes`") == true)
     }
 
     @Test func warcWithoutTextRecordsIsOneErrorRecord() throws {

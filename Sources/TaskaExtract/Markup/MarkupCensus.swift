@@ -1,0 +1,98 @@
+/// A one-pass count of start tags and attributes in markup text, taken before libxml2 sees it.
+///
+/// libxml2 2.9.14 builds the whole tree before Taska can count its nodes, and checks each new
+/// attribute of an element against all earlier ones (quadratic: 10,000 attributes take
+/// seconds, 40,000 minutes, uninterruptibly). Counting first lets `MarkupParser` refuse such a
+/// document in linear time. Comments, CDATA sections, processing instructions and the raw text
+/// of `script`/`style` are skipped; the counts are what libxml2 would build, near enough to bound it.
+struct MarkupCensus: Equatable {
+    /// Start tags (elements).
+    var elements = 0
+    /// Attributes over all elements.
+    var attributes = 0
+    /// The most attributes on one element, and the byte offset of that element's `<`.
+    var mostAttributes = 0
+    var mostAttributesOffset = 0
+
+    /// Counts `bytes` (UTF-8 markup).
+    static func count(_ bytes: UnsafeBufferPointer<UInt8>) -> MarkupCensus {
+        var census = MarkupCensus()
+        let n = bytes.count
+        var i = 0
+        @inline(__always) func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 || c == 0x0C }
+        @inline(__always) func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+        /// Index just after `needle` found from `from` (ASCII, case-insensitive), or `n`.
+        func skip(past needle: [UInt8], from: Int) -> Int {
+            var j = from
+            while j + needle.count <= n {
+                var k = 0
+                while k < needle.count && (bytes[j + k] | (isLetter(bytes[j + k]) ? 0x20 : 0)) == needle[k] { k += 1 }
+                if k == needle.count { return j + k }
+                j += 1
+            }
+            return n
+        }
+        while i < n {
+            guard bytes[i] == 0x3C, i + 1 < n else { i += 1; continue }  // '<'
+            let next = bytes[i + 1]
+            if next == 0x21 {  // "<!": comment, CDATA or declaration
+                if i + 3 < n && bytes[i + 2] == 0x2D && bytes[i + 3] == 0x2D {
+                    i = skip(past: Array("-->".utf8), from: i + 4)
+                } else if i + 8 < n && bytes[i + 2] == 0x5B {
+                    i = skip(past: Array("]]>".utf8), from: i + 3)
+                } else {
+                    i += 2
+                }
+                continue
+            }
+            if next == 0x3F { i = skip(past: Array("?>".utf8), from: i + 2); continue }
+            guard isLetter(next) else { i += 1; continue }
+            // A start tag: its name, then attributes until '>' outside quotes.
+            let start = i
+            var j = i + 1
+            let nameStart = j
+            while j < n, !isSpace(bytes[j]), bytes[j] != 0x3E, bytes[j] != 0x2F { j += 1 }
+            let nameLength = j - nameStart
+            var isRawText = false
+            if nameLength == 6 || nameLength == 5 {
+                var lower: [UInt8] = []
+                for k in nameStart..<j { lower.append(bytes[k] | 0x20) }
+                isRawText = lower == Array("script".utf8) || lower == Array("style".utf8)
+            }
+            census.elements += 1
+            var count = 0
+            while j < n {
+                let c = bytes[j]
+                if isSpace(c) || c == 0x2F { j += 1; continue }
+                if c == 0x3E { j += 1; break }
+                // An attribute name, up to space, '=', '/' or '>'.
+                count += 1
+                while j < n, !isSpace(bytes[j]), bytes[j] != 0x3D, bytes[j] != 0x3E, bytes[j] != 0x2F { j += 1 }
+                while j < n, isSpace(bytes[j]) { j += 1 }
+                guard j < n, bytes[j] == 0x3D else { continue }
+                j += 1
+                while j < n, isSpace(bytes[j]) { j += 1 }
+                guard j < n else { break }
+                if bytes[j] == 0x22 || bytes[j] == 0x27 {
+                    let quote = bytes[j]
+                    j += 1
+                    while j < n, bytes[j] != quote { j += 1 }
+                    j += 1
+                } else {
+                    while j < n, !isSpace(bytes[j]), bytes[j] != 0x3E { j += 1 }
+                }
+            }
+            census.attributes += count
+            if count > census.mostAttributes {
+                census.mostAttributes = count
+                census.mostAttributesOffset = start
+            }
+            i = j
+            if isRawText {
+                let name: [UInt8] = nameLength == 6 ? Array("</script".utf8) : Array("</style".utf8)
+                i = skip(past: name, from: i)
+            }
+        }
+        return census
+    }
+}
