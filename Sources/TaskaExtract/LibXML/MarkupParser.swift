@@ -42,9 +42,9 @@ struct MarkupParser {
             throw ExtractError.tooManyAttributes(path: path, count: census.mostAttributes, offset: census.mostAttributesOffset,
                                                  limit: Self.maxAttributesPerElement)
         }
-        if census.elements + census.attributes > maxNodes {
+        if census.elements + census.texts + census.attributes > maxNodes {
             throw LimitExceeded(limit: "max-nodes", allowed: "\(maxNodes) nodes",
-                                found: "\(path) has \(census.elements) elements and \(census.attributes) attributes (counted before parsing)")
+                                found: "\(path) has \(census.elements) elements, \(census.texts) text runs and \(census.attributes) attributes (counted before parsing)")
         }
         let count = Int32(utf8.count)
         var lastError: String?

@@ -10,6 +10,8 @@ struct MarkupCensus: Equatable {
     var elements = 0
     /// Attributes over all elements.
     var attributes = 0
+    /// Runs of text right after a tag that start with a non-space (libxml2 makes a text node of each).
+    var texts = 0
     /// The most attributes on one element, and the byte offset of that element's `<`.
     var mostAttributes = 0
     var mostAttributesOffset = 0
@@ -88,6 +90,7 @@ struct MarkupCensus: Equatable {
                 census.mostAttributesOffset = start
             }
             i = j
+            if i < n && bytes[i] != 0x3C && !isSpace(bytes[i]) { census.texts += 1 }
             if isRawText {
                 let name: [UInt8] = nameLength == 6 ? Array("</script".utf8) : Array("</style".utf8)
                 i = skip(past: name, from: i)
