@@ -163,6 +163,7 @@ struct MarkupParser {
                 pending.removeAll(keepingCapacity: true)
                 var c = cnode.pointee.children
                 while let n = c { pending.append((n, index, depth + 1)); c = n.pointee.next }
+                nodes[index].children.reserveCapacity(pending.count)
                 stack.append(contentsOf: pending.reversed())
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 let text = Self.string(cnode.pointee.content)
