@@ -63,7 +63,8 @@ private func pipeline(_ stages: String, extra: String = "") -> String {
         #expect(hashes.count == BuiltInPipelines.names.count)
         let web = try BuiltInPipelines.resolve("web-archive")
         #expect(web.pipeline.limits.maxBytes == 32 << 20)
-        #expect(web.pipeline.limits.maxNodes == 2_000_000)
+        #expect(web.pipeline.limits.maxDepth == 1000)
+        #expect(web.pipeline.limits.maxSeconds == 30)
         // Listing every language the model reports is no restriction: same definition as none.
         #expect(web.pipeline.stages.first { $0.name == "detect" }?.configuration == "model=taska-langid-1 min-letters=20 declared-languages=hint")
         let feeds = try BuiltInPipelines.resolve("feeds")
