@@ -67,7 +67,7 @@ struct TelegramJSONReader: FormatReader {
         base.blocks = []
         try withoutActuallyEscaping(emit) { emit in
             let session = TelegramJSONSession(base: base, emit: emit)
-            let tokens = TelegramJSONTokenizer(stream: stream)
+            let tokens = TelegramJSONTokenizer(stream: stream, maxDepth: document.limits.maxDepth)
             do {
                 try readRoot(tokens, session)
             } catch let failure as TelegramJSONTokenizer.Failure {
