@@ -118,7 +118,7 @@ final class TelegramJSONTokenizer {
     func readValue() throws -> TelegramJSONValue {
         enum Open {
             case array([TelegramJSONValue])
-            case object([(String, TelegramJSONValue)], key: String?)
+            case object(ObjectMembers, key: String?)
         }
         var stack: [Open] = []
         var token = try next()
@@ -131,9 +131,9 @@ final class TelegramJSONTokenizer {
             case .object(_, let key)? where key == nil:
                 switch token {
                 case .endObject:
-                    if case .object(let pairs, _)? = stack.popLast() { value = .object(pairs) }
+                    if case .object(let members, _)? = stack.popLast() { value = .object(members.pairs) }
                 case .key(let k):
-                    if case .object(let pairs, _)? = stack.popLast() { stack.append(.object(pairs, key: k)) }
+                    if case .object(let members, _)? = stack.popLast() { stack.append(.object(members, key: k)) }
                     token = try next()
                     continue
                 case .end: throw Failure(offset: offset, reason: "an object is not closed (truncated?)")
@@ -153,7 +153,7 @@ final class TelegramJSONTokenizer {
                     token = try next()
                     continue
                 case .beginObject:
-                    stack.append(.object([], key: nil))
+                    stack.append(.object(ObjectMembers(), key: nil))
                     token = try next()
                     continue
                 case .endArray, .endObject:
@@ -170,10 +170,9 @@ final class TelegramJSONTokenizer {
             case .array(var items)?:
                 items.append(done)
                 stack.append(.array(items))
-            case .object(var pairs, let key)?:
-                let k = key ?? ""
-                if let i = pairs.firstIndex(where: { $0.0 == k }) { pairs[i].1 = done } else { pairs.append((k, done)) }
-                stack.append(.object(pairs, key: nil))
+            case .object(var members, let key)?:
+                members.set(key ?? "", done)
+                stack.append(.object(members, key: nil))
             }
             token = try next()
         }
@@ -427,5 +426,22 @@ final class TelegramJSONTokenizer {
     private func appendScalar(_ v: UInt32) {
         let scalar = Unicode.Scalar(v) ?? "\u{FFFD}"
         scratch.append(contentsOf: String(Character(scalar)).utf8)
+    }
+}
+
+/// The members of one JSON object being read: a later duplicate key replaces the earlier value
+/// in place (Telegram writes some keys twice), found through an index so that an object with
+/// many keys costs linear time, not quadratic (a fuzz finding).
+private struct ObjectMembers {
+    var pairs: [(String, TelegramJSONValue)] = []
+    private var positions: [String: Int] = [:]
+
+    mutating func set(_ key: String, _ value: TelegramJSONValue) {
+        if let i = positions[key] {
+            pairs[i] = (key, value)
+        } else {
+            positions[key] = pairs.count
+            pairs.append((key, value))
+        }
     }
 }

@@ -82,6 +82,19 @@ import TaskaCore
         #expect(docs[0].warnings.contains { $0.code == "json-truncated" })
     }
 
+    /// Fuzz finding (Fixtures/fuzz/telegram-json): deep nesting overflowed the stack.
+    @Test func nestingDeeperThanTheLimitIsAnErrorNotACrash() throws {
+        let deep = String(repeating: "[", count: 5_000) + String(repeating: "]", count: 5_000)
+        let json = #"{"name": "c", "messages": [{"id": 1, "type": "message", "text": "a", "x": "# + deep + "}]}"
+        #expect(throws: LimitExceeded.self) { try S.extract(S.document(text: json)) }
+        let chats = String(repeating: #"{"chats": ["#, count: 3_000) + "{}" + String(repeating: "]}", count: 3_000)
+        #expect(throws: LimitExceeded.self) { try S.extract(S.document(text: chats)) }
+        // After a message was read, deep nesting later in the file stops the export with the
+        // max-depth error (the messages read before it keep their records: HostileFixtureTests).
+        let good = #"{"id": 1, "type": "message", "date_unixtime": "1767607200", "text": "a", "text_entities": [{"type": "plain", "text": "a"}]}"#
+        #expect(throws: LimitExceeded.self) { try S.extract(S.document(text: #"{"name": "c", "messages": ["# + good + ", " + deep + "]}")) }
+    }
+
     @Test func exportWithoutMessagesGivesOneRecordThatSaysSo() throws {
         let json = #"{"name": "c", "messages": [{"id": 1, "type": "service", "date_unixtime": "1767607200", "action": "create_channel", "text": "", "text_entities": []}]}"#
         let docs = try S.extract(S.document(text: json))

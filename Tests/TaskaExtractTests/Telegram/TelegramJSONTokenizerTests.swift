@@ -33,6 +33,25 @@ import TaskaCore
         #expect(events == [.init(code: "json-raw-control", detail: "2")])
     }
 
+    /// Review finding while fuzzing: duplicate keys were looked up linearly, so one object
+    /// with n keys took O(n²) (a 1 MB message of 100,000 keys ran for minutes).
+    @Test func objectWithManyKeysKeepsOrderAndLastDuplicate() throws {
+        let keys = (0..<20_000).map { "\"k\($0)\": \($0)" }.joined(separator: ", ")
+        let t = TelegramJSONTokenizer(stream: MemoryByteStream(Array(("{" + keys + #", "k7": "last"}"#).utf8)))
+        guard case .object(let pairs) = try t.readValue() else { Issue.record("not an object"); return }
+        #expect(pairs.count == 20_000)
+        #expect(pairs[7].0 == "k7" && pairs[7].1 == .string("last"))
+        #expect(pairs.last?.0 == "k19999")
+    }
+
+    @Test func nestingIsLimited() throws {
+        let t = TelegramJSONTokenizer(stream: MemoryByteStream(Array((String(repeating: "[", count: 11) + String(repeating: "]", count: 11)).utf8)), maxDepth: 10)
+        #expect(throws: LimitExceeded.self) { try t.skipValue() }
+        let ok = TelegramJSONTokenizer(stream: MemoryByteStream(Array((String(repeating: "[", count: 10) + String(repeating: "]", count: 10)).utf8)), maxDepth: 10)
+        try ok.skipValue()
+        #expect(try ok.next() == .end)
+    }
+
     @Test func duplicateKeysAreReportedAndTheLastValueKept() throws {
         let t = TelegramJSONTokenizer(stream: MemoryByteStream(Array(#"{"k": 1, "k": 2, "n": {"k": 3}}"#.utf8)))
         let value = try t.readValue()
