@@ -99,33 +99,46 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Escapes per RFC 8259, plus U+2028/U+2029 so a line of JSON Lines never breaks in JS tools.
     static func writeString(_ s: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        var utf8 = s.utf8.makeIterator()
-        var pending: [UInt8] = []
-        while let b = utf8.next() {
-            switch b {
-            case UInt8(ascii: "\""): out.append(contentsOf: [92, 34])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [92, 92])
-            case 0x0A: out.append(contentsOf: [92, UInt8(ascii: "n")])
-            case 0x0D: out.append(contentsOf: [92, UInt8(ascii: "r")])
-            case 0x09: out.append(contentsOf: [92, UInt8(ascii: "t")])
-            case 0..<0x20:
-                out.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]])
-            case 0xE2:
-                // U+2028 = E2 80 A8, U+2029 = E2 80 A9
-                pending = [b]
-                if let b2 = utf8.next() {
-                    pending.append(b2)
-                    if b2 == 0x80, let b3 = utf8.next() {
-                        if b3 == 0xA8 { out.append(contentsOf: Array("\\u2028".utf8)); continue }
-                        if b3 == 0xA9 { out.append(contentsOf: Array("\\u2029".utf8)); continue }
-                        pending.append(b3)
-                    }
-                }
-                out.append(contentsOf: pending)
-            default: out.append(b)
-            }
+        if s.utf8.withContiguousStorageIfAvailable({ writeEscaped($0, to: &out) }) == nil {
+            Array(s.utf8).withUnsafeBufferPointer { writeEscaped($0, to: &out) }
         }
+    }
+
+    /// `writeString` over the string's UTF-8 (always well-formed): runs of bytes that need no
+    /// escape are appended at once.
+    private static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        let n = bytes.count
+        var start = 0
+        var i = 0
+        while i < n {
+            let b = bytes[i]
+            if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") && b != 0xE2 { i += 1; continue }
+            if b == 0xE2 {
+                // U+2028 = E2 80 A8, U+2029 = E2 80 A9; any other E2 sequence is copied as is.
+                guard i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9 else { i += 1; continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                out.append(contentsOf: bytes[i + 2] == 0xA8 ? "\\u2028".utf8 : "\\u2029".utf8)
+                i += 3
+                start = i
+                continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+            out.append(92)
+            switch b {
+            case UInt8(ascii: "\""): out.append(34)
+            case UInt8(ascii: "\\"): out.append(92)
+            case 0x0A: out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(UInt8(ascii: "t"))
+            default:
+                out.append(UInt8(ascii: "u")); out.append(48); out.append(48)
+                out.append(hex[Int(b >> 4)]); out.append(hex[Int(b & 15)])
+            }
+            i += 1
+            start = i
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<n]))
         out.append(UInt8(ascii: "\""))
     }
 }

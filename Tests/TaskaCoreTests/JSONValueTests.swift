@@ -12,6 +12,16 @@ import Testing
         #expect(value.serialized() == #""a\"b\\c\nd\te\u0001f\u2028g\u2029""#)
     }
 
+    /// Escapes at both ends and between other E2 sequences (’ … ‰ ₦ stay as UTF-8), in a short
+    /// (inline) and a long (heap) string.
+    @Test func escapesAtEdgesAndAmongOtherE2Sequences() {
+        let short = JSONValue.string("\u{2028}’\u{1F}₦\u{2029}")
+        #expect(short.serialized() == #""\u2028’\u001f₦\u2029""#)
+        let body = String(repeating: "Labari ’ya ce’ … ‰ ₦5 ", count: 20)
+        let long = JSONValue.string("\"" + body + "\u{2029}")
+        #expect(long.serialized() == "\"\\\"" + body + "\\u2029\"")
+    }
+
     @Test func keepsNonASCIIAsUTF8() {
         #expect(JSONValue.string("ƙasa مرحبا 😀").serialized() == "\"ƙasa مرحبا 😀\"")
     }

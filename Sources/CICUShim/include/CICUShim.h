@@ -136,6 +136,22 @@ typedef enum {
 int32_t taska_icu_breaks(int32_t kind, const char *locale, const uint16_t *text, int32_t len,
                          int32_t *boundaries, int32_t *rule_status, int32_t cap, int32_t *status);
 
+/// An ICU break iterator kept across texts (opaque; owned by one Swift object).
+typedef struct taska_icu_break_iterator taska_icu_break_iterator;
+
+/// Opens an iterator of `kind` for `locale` (NULL: root rules); NULL with *status > 0 on failure.
+/// Close it with taska_icu_break_close. The corresponding ICU function is `ubrk_open`.
+taska_icu_break_iterator *taska_icu_break_open(int32_t kind, const char *locale, int32_t *status);
+
+/// As taska_icu_breaks with an already open iterator: same boundaries, no ICU open per text.
+/// The iterator keeps no reference to `text` after returning.
+/// The corresponding ICU functions are `ubrk_setText`, `ubrk_next`, `ubrk_getRuleStatus`.
+int32_t taska_icu_break_run(taska_icu_break_iterator *iterator, const uint16_t *text, int32_t len,
+                            int32_t *boundaries, int32_t *rule_status, int32_t cap, int32_t *status);
+
+/// Closes an iterator from taska_icu_break_open (NULL is ignored).
+void taska_icu_break_close(taska_icu_break_iterator *iterator);
+
 // MARK: - Charsets (charset.c)
 
 /// One candidate charset from the detector.

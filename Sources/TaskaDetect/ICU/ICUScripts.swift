@@ -16,7 +16,7 @@ enum ICUScripts {
     }
 
     /// Sentence boundaries of `text` (UTF-16) as UTF-16 offsets, always including 0 and the end;
-    /// just those two when ICU fails.
+    /// just those two when ICU fails. Opens one ICU iterator per call; `SentenceBreaker` keeps one.
     /// The corresponding ICU functions are `ubrk_open`, `ubrk_next`.
     static func sentenceBoundaries(_ text: [UInt16]) -> [Int] {
         guard !text.isEmpty else { return [0] }
@@ -28,6 +28,42 @@ enum ICUScripts {
                 offsets.withUnsafeMutableBufferPointer { off in
                     taska_icu_breaks(0, nil, src.baseAddress, Int32(text.count), off.baseAddress, nil,
                                      Int32(capacity), &status)
+                }
+            }
+            if status > 0 && status != 15 { return [0, text.count] }  // 15 = U_BUFFER_OVERFLOW_ERROR
+            if Int(count) > capacity { capacity = Int(count); continue }
+            return offsets.prefix(Int(count)).map { Int($0) }
+        }
+    }
+}
+
+/// One ICU sentence-break iterator reused for many texts (`ubrk_setText` per text instead of
+/// `ubrk_open`); why: opening an iterator costs far more than breaking a short paragraph.
+/// Not shareable between threads: each tagging call owns its own.
+final class SentenceBreaker {
+    private let iterator: OpaquePointer?
+
+    init() {
+        var status: Int32 = 0
+        // nil (ICU failure) falls back to `ICUScripts.sentenceBoundaries` per text.
+        iterator = taska_icu_break_open(0, nil, &status)
+    }
+
+    deinit { taska_icu_break_close(iterator) }
+
+    /// Same boundaries as `ICUScripts.sentenceBoundaries(text)`.
+    /// The corresponding ICU functions are `ubrk_setText`, `ubrk_next`.
+    func boundaries(_ text: [UInt16]) -> [Int] {
+        guard !text.isEmpty else { return [0] }
+        guard let iterator else { return ICUScripts.sentenceBoundaries(text) }
+        var capacity = text.count / 8 + 8
+        while true {
+            var offsets = [Int32](repeating: 0, count: capacity)
+            var status: Int32 = 0
+            let count = text.withUnsafeBufferPointer { src in
+                offsets.withUnsafeMutableBufferPointer { off in
+                    taska_icu_break_run(iterator, src.baseAddress, Int32(text.count), off.baseAddress, nil,
+                                        Int32(capacity), &status)
                 }
             }
             if status > 0 && status != 15 { return [0, text.count] }  // 15 = U_BUFFER_OVERFLOW_ERROR

@@ -45,11 +45,12 @@ public struct SegmentTagger: Sendable {
         for s in text.unicodeScalars { scalars.append(s.value) }
         let paras = paragraphs ?? Self.lines(scalars)
         var scratch = LanguageIdentifier.Scratch()
+        let sentences = SentenceBreaker()
         var perParagraph: [[Segment]] = []
         scalars.withUnsafeBufferPointer { buf in
             for (index, range) in paras.enumerated() where range.lowerBound < range.upperBound && range.upperBound <= buf.count {
                 let hint = useDeclaredLanguages && index < declared.count ? declared[index].map(Self.primarySubtag) : nil
-                perParagraph.append(tagParagraph(buf, range, hint: hint, scratch: &scratch))
+                perParagraph.append(tagParagraph(buf, range, hint: hint, sentences: sentences, scratch: &scratch))
             }
         }
         return Self.summary(smoothed(perParagraph).flatMap { $0 })
@@ -107,7 +108,7 @@ public struct SegmentTagger: Sendable {
     }
 
     func tagParagraph(_ text: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, hint: String?,
-                      scratch: inout LanguageIdentifier.Scratch) -> [Segment] {
+                      sentences: SentenceBreaker, scratch: inout LanguageIdentifier.Scratch) -> [Segment] {
         // Sentences by ICU, mapped from UTF-16 back to scalar offsets.
         var utf16: [UInt16] = []
         var scalarAt: [Int] = []  // UTF-16 offset -> scalar offset
@@ -123,7 +124,7 @@ public struct SegmentTagger: Sendable {
             }
         }
         scalarAt.append(range.upperBound)
-        let bounds = ICUScripts.sentenceBoundaries(utf16).map { scalarAt[min($0, scalarAt.count - 1)] }
+        let bounds = sentences.boundaries(utf16).map { scalarAt[min($0, scalarAt.count - 1)] }
         // Pieces: runs of one script within each sentence.
         var pieces: [Piece] = []
         for k in 0..<max(bounds.count - 1, 0) where bounds[k] < bounds[k + 1] {

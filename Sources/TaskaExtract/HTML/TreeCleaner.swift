@@ -118,27 +118,7 @@ struct TreeCleaner {
         return false
     }
 
-    /// Content tokens (+1, meta tokens -0.5) and boilerplate tokens counted over the class and id
-    /// values, each distinct token once.
-    private static func tokenVote(_ node: MarkupTree.Node) -> (v: Double, negative: Int) {
-        var v = 0.0
-        var seen: [String] = []
-        var negative = 0
-        for (name, value) in node.attributes where (name == "class" || name == "id") && !value.isEmpty {
-            for token in Selectors.tokens(of: value) where !seen.contains(token) {
-                seen.append(token)
-                switch tokenClass[token] {
-                case .boilerplate?: negative += 1
-                case .content?: v += 1
-                case .meta?: v -= 0.5
-                case nil: break
-                }
-            }
-        }
-        return (v, negative)
-    }
-
-    private enum TokenClass { case boilerplate, content, meta }
+    enum TokenClass { case boilerplate, content, meta }
 
     /// `Selectors`' token lists in one table (one hash per token instead of three set lookups);
     /// a token in several lists takes the first of boilerplate, content, meta, as `vote` reads them.
@@ -157,28 +137,33 @@ struct TreeCleaner {
         return vote(of: node, cache: &cache)
     }
 
-    /// The class/id part of the vote by the element's class and id values: pages repeat the
-    /// same class lists on many elements, so each distinct list is tokenised once per page.
+    /// The classified tokens of each distinct class or id value of a page: pages repeat the same
+    /// class lists on many elements, so each is tokenised once per page.
     struct TokenVoteCache {
-        var votes: [String: (v: Double, negative: Int)] = [:]
+        var tokens: [String: [(token: String, kind: TokenClass)]] = [:]
     }
 
     static func vote(of node: MarkupTree.Node, cache: inout TokenVoteCache) -> Double {
         if node.name == "body" || node.name == "html" { return 0 }
-        var key = ""
-        for (name, value) in node.attributes where (name == "class" || name == "id") && !value.isEmpty {
-            key += name == "class" ? "c\u{0}" : "i\u{0}"
-            key += value
-            key += "\u{0}"
-        }
         var v = 0.0
         var negative = 0
-        if !key.isEmpty {
-            if let known = cache.votes[key] {
-                (v, negative) = known
+        // Only classified tokens count, each distinct one once (over class and id together).
+        var seen: [String] = []
+        for (name, value) in node.attributes where (name == "class" || name == "id") && !value.isEmpty {
+            let classified: [(token: String, kind: TokenClass)]
+            if let known = cache.tokens[value] {
+                classified = known
             } else {
-                (v, negative) = tokenVote(node)
-                cache.votes[key] = (v, negative)
+                classified = Selectors.tokens(of: value).compactMap { t in tokenClass[t].map { (t, $0) } }
+                cache.tokens[value] = classified
+            }
+            for (token, kind) in classified where !seen.contains(token) {
+                seen.append(token)
+                switch kind {
+                case .boilerplate: negative += 1
+                case .content: v += 1
+                case .meta: v -= 0.5
+                }
             }
         }
         // A boilerplate token outweighs content tokens (`comment-body`, `related-content`).
