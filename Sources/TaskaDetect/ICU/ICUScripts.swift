@@ -19,6 +19,15 @@ enum ICUScripts {
     /// just those two when ICU fails. Opens one ICU iterator per call; `SentenceBreaker` keeps one.
     /// The corresponding ICU functions are `ubrk_open`, `ubrk_next`.
     static func sentenceBoundaries(_ text: [UInt16]) -> [Int] {
+        collectBoundaries(text) { src, len, off, cap, status in taska_icu_breaks(0, nil, src, len, off, nil, cap, &status) }
+    }
+
+    /// Runs an ICU break call that fills a buffer of UTF-16 offsets, growing the buffer when ICU
+    /// asks for more; `[0, text.count]` when ICU fails.
+    static func collectBoundaries(
+        _ text: [UInt16],
+        _ call: (UnsafePointer<UInt16>?, Int32, UnsafeMutablePointer<Int32>?, Int32, inout Int32) -> Int32
+    ) -> [Int] {
         guard !text.isEmpty else { return [0] }
         var capacity = text.count / 8 + 8
         while true {
@@ -26,8 +35,7 @@ enum ICUScripts {
             var status: Int32 = 0
             let count = text.withUnsafeBufferPointer { src in
                 offsets.withUnsafeMutableBufferPointer { off in
-                    taska_icu_breaks(0, nil, src.baseAddress, Int32(text.count), off.baseAddress, nil,
-                                     Int32(capacity), &status)
+                    call(src.baseAddress, Int32(text.count), off.baseAddress, Int32(capacity), &status)
                 }
             }
             if status > 0 && status != 15 { return [0, text.count] }  // 15 = U_BUFFER_OVERFLOW_ERROR
@@ -54,21 +62,9 @@ final class SentenceBreaker {
     /// Same boundaries as `ICUScripts.sentenceBoundaries(text)`.
     /// The corresponding ICU functions are `ubrk_setText`, `ubrk_next`.
     func boundaries(_ text: [UInt16]) -> [Int] {
-        guard !text.isEmpty else { return [0] }
         guard let iterator else { return ICUScripts.sentenceBoundaries(text) }
-        var capacity = text.count / 8 + 8
-        while true {
-            var offsets = [Int32](repeating: 0, count: capacity)
-            var status: Int32 = 0
-            let count = text.withUnsafeBufferPointer { src in
-                offsets.withUnsafeMutableBufferPointer { off in
-                    taska_icu_break_run(iterator, src.baseAddress, Int32(text.count), off.baseAddress, nil,
-                                        Int32(capacity), &status)
-                }
-            }
-            if status > 0 && status != 15 { return [0, text.count] }  // 15 = U_BUFFER_OVERFLOW_ERROR
-            if Int(count) > capacity { capacity = Int(count); continue }
-            return offsets.prefix(Int(count)).map { Int($0) }
+        return ICUScripts.collectBoundaries(text) { src, len, off, cap, status in
+            taska_icu_break_run(iterator, src, len, off, nil, cap, &status)
         }
     }
 }
