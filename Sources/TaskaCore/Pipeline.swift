@@ -46,7 +46,7 @@ public struct Pipeline: Sendable {
     public func run(_ document: SourceDocument, output: (Output) throws -> Void) throws {
         var document = document
         document.limits = limits
-        document.deadline = ContinuousClock.now.advanced(by: .milliseconds(Int64(limits.maxSeconds * 1000)))
+        document.restartDeadline()
         do {
             try run(document, from: 0, output: output)
         } catch let error as OutputError {
@@ -74,7 +74,7 @@ public struct Pipeline: Sendable {
                 var next = emitted
                 next.limits = limits
                 if next.subIndex != document.subIndex || next.deadline == nil {
-                    next.deadline = ContinuousClock.now.advanced(by: .milliseconds(Int64(limits.maxSeconds * 1000)))
+                    next.restartDeadline()
                 } else {
                     next.deadline = document.deadline
                 }
