@@ -38,8 +38,10 @@ public struct IngestProgress: Sendable {
 /// Walks the inputs, runs every file through the pipeline on a bounded number of workers and
 /// writes records to the sink in input order.
 ///
-/// Memory stays bounded: at most `2 × jobs` files are read, in flight or waiting to be written
-/// at once, however large the collection.
+/// The walker feeds a bounded queue of paths (`queueDepth` per worker); `jobs` worker threads
+/// take files from it in order. A file finished before the ones ahead of it waits in a reorder
+/// buffer bounded by `reorderBudget` bytes of serialised records, so a large WARC or chat export
+/// on one worker does not stall the others, and memory stays bounded however large the collection.
 public final class IngestRunner: @unchecked Sendable {
     public let pipeline: Pipeline
     public let reader: FileReader
@@ -54,6 +56,13 @@ public final class IngestRunner: @unchecked Sendable {
         self.reader = reader
         self.jobs = max(1, jobs)
     }
+
+    /// Paths queued per worker between the walker and the workers (paths only: no file is read
+    /// before a worker takes it).
+    static let queueDepth = 64
+    /// Serialised records held for files finished out of order, in bytes, before a worker waits
+    /// for the files ahead of it.
+    static let reorderBudget = 64 << 20
 
     /// The result of one file: its serialised records and counts.
     struct FileResult {
@@ -102,7 +111,7 @@ public final class IngestRunner: @unchecked Sendable {
     static let streamAfterBytes = 4 << 20
 
     func processToLines(_ file: InputFile, archiving: Bool, keepOriginals: Bool,
-                        position: Int = 0, collector: Collector? = nil, running: DispatchSemaphore? = nil) -> FileResult {
+                        position: Int = 0, collector: Collector? = nil) -> FileResult {
         var result = FileResult()
         result.path = file.path
         var source = FileReader.unreadable(file).source
@@ -131,12 +140,15 @@ public final class IngestRunner: @unchecked Sendable {
                     ? ArchivedFile(source: source, original: streamedChunks == 0 ? originalBytes : nil, records: archivedRecords,
                                    seenAt: Self.now(), recordSighting: streamedChunks == 0)
                     : nil
-                if collector.stream(position: position, lines: result.lines, archived: chunk, running: running) {
+                switch collector.stream(position: position, lines: result.lines, bytes: pendingBytes, archived: chunk) {
+                case .written:
                     streamedChunks += 1
                     result.lines.removeAll(keepingCapacity: true)
                     archivedRecords.removeAll(keepingCapacity: true)
                     pendingBytes = 0
-                } else {
+                case .deferred:
+                    break  // not this file's turn yet, and the reorder buffer has room: keep going
+                case .failed:
                     streamFailed = true
                 }
             }
@@ -153,35 +165,39 @@ public final class IngestRunner: @unchecked Sendable {
     public func run(paths: [String], sink: JSONLinesSink?, archive: Archive? = nil, keepOriginals: Bool = true,
                     shard: Shard? = nil, progress: (@Sendable (IngestProgress) -> Void)? = nil) throws -> IngestSummary {
         let start = Date()
-        let collector = Collector(sink: sink, archive: archive, progress: progress, start: start)
-        let window = DispatchSemaphore(value: jobs * 2)
-        let running = DispatchSemaphore(value: jobs)
-        let group = DispatchGroup()
-        let queue = DispatchQueue(label: "taska.ingest.workers", attributes: .concurrent)
+        let collector = Collector(sink: sink, archive: archive, progress: progress, start: start, budget: Self.reorderBudget)
+        let queue = FileQueue(capacity: jobs * Self.queueDepth)
+        let archiving = archive != nil
+        let finished = DispatchGroup()
+        for worker in 0..<jobs {
+            finished.enter()
+            let thread = Thread {
+                while let (position, file) = queue.take() {
+                    let result = self.processToLines(file, archiving: archiving, keepOriginals: keepOriginals,
+                                                     position: position, collector: collector)
+                    collector.deliver(result, at: position)
+                }
+                finished.leave()
+            }
+            thread.name = "taska.ingest.worker.\(worker)"
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
         var problems: [String] = []
         var index = 0
         var walkError: (any Error)?
         do {
             try FileWalker().walk(paths, onProblem: { path, problem in problems.append("\(path): \(problem)") }) { file in
                 if let shard, !shard.contains(file.pathBytes) { return }
-                window.wait()
-                if let failure = collector.failure { window.signal(); throw failure }
-                let position = index
+                if let failure = collector.failure { throw failure }
+                queue.put((index, file))
                 index += 1
-                group.enter()
-                queue.async {
-                    running.wait()
-                    let result = self.processToLines(file, archiving: archive != nil, keepOriginals: keepOriginals,
-                                                     position: position, collector: collector, running: running)
-                    running.signal()
-                    collector.deliver(result, at: position, window: window)
-                    group.leave()
-                }
             }
         } catch {
             walkError = error
         }
-        group.wait()
+        queue.close()
+        finished.wait()
         if let failure = collector.failure { throw failure }
         // JSON Lines are flushed and fsynced before the archive commits its last batch.
         try sink?.finish()
@@ -211,30 +227,37 @@ public final class IngestRunner: @unchecked Sendable {
         private var batchBytes = 0
         private let progress: (@Sendable (IngestProgress) -> Void)?
         private let start: Date
+        /// Bytes of serialised records the reorder buffer may hold (see `IngestRunner.reorderBudget`).
+        private let budget: Int
+        /// Bytes of the results waiting in `pending`.
+        private var heldBytes = 0
         private(set) var summary = IngestSummary()
         private var _failure: (any Error)?
 
-        init(sink: JSONLinesSink?, archive: Archive?, progress: (@Sendable (IngestProgress) -> Void)?, start: Date) {
+        init(sink: JSONLinesSink?, archive: Archive?, progress: (@Sendable (IngestProgress) -> Void)?, start: Date,
+             budget: Int = IngestRunner.reorderBudget) {
             self.sink = sink
             self.archive = archive
             self.progress = progress
             self.start = start
+            self.budget = budget
         }
 
-        /// Waits until `position` is the next file to be written, then writes `lines` (and
-        /// stores `archived`) at once. Returns false when output has already failed. The worker's
-        /// `running` slot is given back while it waits, so the file ahead of it can run.
-        func stream(position: Int, lines: [[UInt8]], archived: ArchivedFile?, running: DispatchSemaphore?) -> Bool {
+        enum StreamOutcome { case written, deferred, failed }
+
+        /// Writes `lines` (and stores `archived`) when `position` is the next file to be written.
+        /// When it is not, and the reorder buffer has room for `bytes` more, returns `.deferred`
+        /// (the worker keeps the lines and goes on); otherwise waits for its turn. `.failed` when
+        /// output has already failed.
+        ///
+        /// No deadlock: files are taken in input order, so the file at `next` is on another
+        /// worker, and that worker never waits here.
+        func stream(position: Int, lines: [[UInt8]], bytes: Int, archived: ArchivedFile?) -> StreamOutcome {
             lock.lock()
-            if next != position {
-                running?.signal()
-                while next != position && _failure == nil { lock.wait() }
-                lock.unlock()
-                running?.wait()
-                lock.lock()
-            }
             defer { lock.unlock() }
-            guard _failure == nil else { return false }
+            if next != position && _failure == nil && heldBytes + bytes <= budget { return .deferred }
+            while next != position && _failure == nil { lock.wait() }
+            guard _failure == nil else { return .failed }
             do {
                 for line in lines { try sink?.writeLine(line) }
                 if let archive {
@@ -250,10 +273,11 @@ public final class IngestRunner: @unchecked Sendable {
                         try archive.store([archived])
                     }
                 }
-                return true
+                return .written
             } catch {
                 _failure = error
-                return false
+                lock.broadcast()
+                return .failed
             }
         }
 
@@ -270,14 +294,19 @@ public final class IngestRunner: @unchecked Sendable {
 
         var failure: (any Error)? { lock.withLock { _failure } }
 
-        func deliver(_ result: FileResult, at position: Int, window: DispatchSemaphore) {
+        /// Writes `result` when its turn comes; a result finished early waits in the reorder
+        /// buffer, and past the buffer's budget its worker waits for the files ahead of it.
+        func deliver(_ result: FileResult, at position: Int) {
+            let size = result.lines.reduce(0) { $0 + $1.count } + (result.archived?.original?.count ?? 0)
             lock.lock()
             defer { lock.unlock() }
+            while position != next && _failure == nil && heldBytes > 0 && heldBytes + size > budget { lock.wait() }
             pending[position] = result
+            heldBytes += size
             defer { lock.broadcast() }
             while let ready = pending.removeValue(forKey: next) {
                 next += 1
-                window.signal()
+                heldBytes -= ready.lines.reduce(0) { $0 + $1.count } + (ready.archived?.original?.count ?? 0)
                 if _failure != nil { continue }
                 do {
                     for line in ready.lines { try sink?.writeLine(line) }
@@ -304,5 +333,51 @@ public final class IngestRunner: @unchecked Sendable {
                                          seconds: Date().timeIntervalSince(start), lastPath: ready.path))
             }
         }
+    }
+}
+
+/// A bounded first-in-first-out queue of numbered input files between the walker and the
+/// workers: `put` waits while it is full, `take` while it is empty, and returns nil once it is
+/// closed and drained.
+final class FileQueue: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var items: [(Int, InputFile)] = []
+    private var head = 0
+    private var closed = false
+    private let capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(1, capacity)
+        items.reserveCapacity(self.capacity)
+    }
+
+    func put(_ item: (Int, InputFile)) {
+        condition.lock()
+        defer { condition.unlock() }
+        while items.count - head >= capacity { condition.wait() }
+        items.append(item)
+        condition.broadcast()
+    }
+
+    func take() -> (Int, InputFile)? {
+        condition.lock()
+        defer { condition.unlock() }
+        while head == items.count && !closed { condition.wait() }
+        guard head < items.count else { return nil }
+        let item = items[head]
+        head += 1
+        if head >= capacity {  // drop the taken prefix now and then
+            items.removeFirst(head)
+            head = 0
+        }
+        condition.broadcast()
+        return item
+    }
+
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
     }
 }

@@ -152,6 +152,10 @@ public struct SegmentTagger: Sendable {
         for group in [CharacterClass.latin, .arabic] {
             let members = pieces.indices.filter { pieces[$0].group == group }
             guard members.count > 1 else { continue }
+            // The context can only change a short or unsure piece (the rule below): when there is
+            // none, it is not computed (the paragraph would be identified a second time for nothing).
+            guard members.contains(where: { pieces[$0].prediction.letters < minimumLetters || pieces[$0].prediction.confidence < 0.5 })
+            else { continue }
             var joined: [UInt32] = []
             for m in members {
                 joined.append(contentsOf: UnsafeBufferPointer(rebasing: text[pieces[m].start..<pieces[m].end]))

@@ -247,17 +247,24 @@ extension MetadataExtractor {
         return String(s)
     }
 
-    /// The first (or last) occurrence of `needle` in `text` (no Foundation in this module).
+    /// The first (or last) occurrence of `needle` in `text` (no Foundation in this module), found
+    /// by bytes and kept only where it starts and ends on `Character` boundaries (as a search by
+    /// `Character`s would find it).
     static func find(_ needle: String, in text: String, last: Bool = false) -> Range<String.Index>? {
-        guard !needle.isEmpty else { return nil }
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return nil }
+        let utf8 = text.utf8
         var found: Range<String.Index>?
-        var i = text.startIndex
-        while i < text.endIndex {
-            if text[i...].hasPrefix(needle) {
-                found = i..<text.index(i, offsetBy: needle.count)
+        var i = utf8.startIndex
+        while i < utf8.endIndex {
+            guard let hit = utf8[i...].firstIndex(of: first) else { break }
+            var j = hit, k = 0
+            while k < pattern.count, j < utf8.endIndex, utf8[j] == pattern[k] { j = utf8.index(after: j); k += 1 }
+            if k == pattern.count, let lower = hit.samePosition(in: text), let upper = j.samePosition(in: text) {
+                found = lower..<upper
                 if !last { return found }
             }
-            i = text.index(after: i)
+            i = utf8.index(after: hit)
         }
         return found
     }
