@@ -46,6 +46,14 @@ struct MarkupParser {
             throw LimitExceeded(limit: "max-nodes", allowed: "\(maxNodes) nodes",
                                 found: "\(path) has \(census.elements) elements, \(census.texts) text runs and \(census.attributes) attributes (counted before parsing)")
         }
+        if syntax == .xml {
+            let estimate = utf8.withUnsafeBufferPointer { EntityExpansionEstimate.estimate($0) }
+            if estimate.isExcessive(documentBytes: utf8.count) {
+                let size = estimate.expandedBytes == Int.max ? "without bound" : "to \(estimate.expandedBytes) bytes"
+                throw ExtractError.unparsable(path: path, syntax: "XML",
+                                              reason: "the XML declares recursive or exponentially expanding entities: its entity references would expand \(size), over \(EntityExpansionEstimate.ratio) times the document (refused before parsing)")
+            }
+        }
         let count = Int32(utf8.count)
         var lastError: String?
         var depthHalted = false
