@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+        // SHA-256/512 of every byte read (BoringSSL's assembly; already in the graph via Hummingbird's tests).
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
     ],
     targets: [
         // C boundary to ICU: the only code that includes unicode/*.h. Its public header is ICU-free.
@@ -37,7 +39,7 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
-        .target(name: "TaskaCore"),
+        .target(name: "TaskaCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "TaskaDecode", dependencies: ["TaskaCore", "CICUShim"]),
         .target(name: "TaskaNormalize", dependencies: ["TaskaCore", "CICUShim"]),
         .target(name: "TaskaExtract", dependencies: ["TaskaCore", "CLibXML2", "CZlib"]),

@@ -23,11 +23,15 @@ struct MarkupCensus: Equatable {
         var i = 0
         @inline(__always) func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 || c == 0x0C }
         @inline(__always) func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
-        /// Index just after `needle` found from `from` (ASCII, case-insensitive), or `n`.
+        /// Index just after `needle` found from `from` (ASCII, case-insensitive), or `n`. Every
+        /// needle starts with a non-letter, so candidates are found by one byte compare.
         func skip(past needle: [UInt8], from: Int) -> Int {
+            let first = needle[0]
             var j = from
-            while j + needle.count <= n {
-                var k = 0
+            let last = n - needle.count
+            while j <= last {
+                if bytes[j] != first { j += 1; continue }
+                var k = 1
                 while k < needle.count && (bytes[j + k] | (isLetter(bytes[j + k]) ? 0x20 : 0)) == needle[k] { k += 1 }
                 if k == needle.count { return j + k }
                 j += 1
@@ -39,15 +43,15 @@ struct MarkupCensus: Equatable {
             let next = bytes[i + 1]
             if next == 0x21 {  // "<!": comment, CDATA or declaration
                 if i + 3 < n && bytes[i + 2] == 0x2D && bytes[i + 3] == 0x2D {
-                    i = skip(past: Array("-->".utf8), from: i + 4)
+                    i = skip(past: Self.commentEnd, from: i + 4)
                 } else if i + 8 < n && bytes[i + 2] == 0x5B {
-                    i = skip(past: Array("]]>".utf8), from: i + 3)
+                    i = skip(past: Self.cdataEnd, from: i + 3)
                 } else {
                     i += 2
                 }
                 continue
             }
-            if next == 0x3F { i = skip(past: Array("?>".utf8), from: i + 2); continue }
+            if next == 0x3F { i = skip(past: Self.piEnd, from: i + 2); continue }
             guard isLetter(next) else { i += 1; continue }
             // A start tag: its name, then attributes until '>' outside quotes.
             let start = i
@@ -57,9 +61,9 @@ struct MarkupCensus: Equatable {
             let nameLength = j - nameStart
             var isRawText = false
             if nameLength == 6 || nameLength == 5 {
-                var lower: [UInt8] = []
-                for k in nameStart..<j { lower.append(bytes[k] | 0x20) }
-                isRawText = lower == Array("script".utf8) || lower == Array("style".utf8)
+                let name = nameLength == 6 ? Self.scriptEnd : Self.styleEnd  // "</script", "</style"
+                isRawText = true
+                for k in 0..<nameLength where bytes[nameStart + k] | 0x20 != name[k + 2] { isRawText = false; break }
             }
             census.elements += 1
             var count = 0
@@ -92,10 +96,15 @@ struct MarkupCensus: Equatable {
             i = j
             if i < n && bytes[i] != 0x3C && !isSpace(bytes[i]) { census.texts += 1 }
             if isRawText {
-                let name: [UInt8] = nameLength == 6 ? Array("</script".utf8) : Array("</style".utf8)
-                i = skip(past: name, from: i)
+                i = skip(past: nameLength == 6 ? Self.scriptEnd : Self.styleEnd, from: i)
             }
         }
         return census
     }
+
+    private static let commentEnd = Array("-->".utf8)
+    private static let cdataEnd = Array("]]>".utf8)
+    private static let piEnd = Array("?>".utf8)
+    private static let scriptEnd = Array("</script".utf8)
+    private static let styleEnd = Array("</style".utf8)
 }
