@@ -10,6 +10,12 @@ import TaskaCore
 struct MarkupParser {
     enum Syntax { case html, xml }
 
+    /// How an HTML tree is built: from libxml2's parse events (`HTMLTreeBuilder`, the default),
+    /// or by copying the tree libxml2 builds itself (`dom`, the reference the tests compare
+    /// against). XML always takes the DOM path, where libxml2's entity handling lives.
+    enum Builder { case events, dom }
+    var htmlBuilder = Builder.events
+
     /// Most markup nodes (elements, text, attributes) copied into the tree.
     var maxNodes = DocumentLimits().maxNodes
     /// Deepest element nesting (capped at `LibXMLSecurity.depthCeiling`).
@@ -57,9 +63,22 @@ struct MarkupParser {
         let count = Int32(utf8.count)
         var lastError: String?
         var depthHalted = false
+        var built: HTMLTreeBuilder?
         let doc: xmlDocPtr? = utf8.withUnsafeMutableBufferPointer { buffer -> xmlDocPtr? in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
                 switch syntax {
+                case .html where htmlBuilder == .events:
+                    guard let ctxt = htmlNewParserCtxt() else { return nil }
+                    defer { htmlFreeParserCtxt(ctxt) }
+                    let builder = HTMLTreeBuilder(maxNodes: maxNodes, depthLimit: min(maxDepth, LibXMLSecurity.depthCeiling), path: path)
+                    builder.parse(ctxt, chars, count: count)
+                    if let error = xmlCtxtGetLastError(ctxt),
+                       error.pointee.code == XML_ERR_INTERNAL_ERROR.rawValue || error.pointee.code == XML_ERR_NO_MEMORY.rawValue {
+                        lastError = Self.describe(error)
+                        depthHalted = Self.isDepthHalt(error)
+                    }
+                    built = builder
+                    return nil
                 case .html:
                     guard let ctxt = htmlNewParserCtxt() else { return nil }
                     defer { htmlFreeParserCtxt(ctxt) }
@@ -89,6 +108,16 @@ struct MarkupParser {
                     return doc
                 }
             }
+        }
+        if let built {
+            if let failure = built.failure { throw failure }
+            var tree = built.tree
+            if depthHalted {
+                throw LimitExceeded(limit: "max-depth", allowed: "\(min(maxDepth, LibXMLSecurity.depthCeiling)) levels (\(LibXMLSecurity.depthCeiling) at most)",
+                                    found: "\(path): elements are nested deeper than libxml2's ceiling of \(LibXMLSecurity.depthCeiling)")
+            }
+            if let lastError { tree.parserMessages.append(lastError) }
+            return tree
         }
         guard let doc else {
             throw ExtractError.unparsable(path: path, syntax: syntax == .html ? "HTML" : "XML",

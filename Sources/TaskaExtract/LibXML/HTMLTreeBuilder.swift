@@ -1,0 +1,185 @@
+internal import CLibXML2
+import TaskaCore
+
+/// Builds a `MarkupTree` straight from libxml2's HTML parser events (SAX), so libxml2 never
+/// builds, and Taska never copies and frees, a DOM of its own.
+///
+/// Why: building libxml2's tree, copying it node by node into Swift values and freeing it cost
+/// more than the parse itself on small pages. The events are the ones libxml2's own tree
+/// builder receives (start and end of each element with its decoded attributes, character
+/// data, `script`/`style` content, comments), taken in the same way: adjacent character data
+/// makes one text node, raw text one node of its own, whitespace is kept. A test compares the
+/// trees of both builders on every HTML fixture and benchmark page (`MarkupParser.Builder.dom`).
+///
+/// Limits are enforced as the events arrive: past `maxNodes` or `maxDepth` the parser is
+/// stopped and the parse fails with `LimitExceeded`.
+final class HTMLTreeBuilder {
+    private(set) var nodes: [MarkupTree.Node]
+    /// Open elements, innermost last; index 0 is the document node.
+    private var open: [Int] = [0]
+    /// Character data not yet made a node, and whether it is raw text (CDATA block).
+    private var text: [UInt8] = []
+    private var textIsRaw = false
+    private var attributeCount = 0
+    private let maxNodes: Int
+    private let depthLimit: Int
+    private let path: String
+    /// Why the parse was stopped, if it was.
+    private(set) var failure: LimitExceeded?
+    /// Whether the document's first child in libxml2's tree is one Taska does not keep: the
+    /// DOCTYPE (always put first) or a processing instruction that came before anything else.
+    private var hiddenFirstChild = false
+
+    init(maxNodes: Int, depthLimit: Int, path: String) {
+        self.maxNodes = maxNodes
+        self.depthLimit = depthLimit
+        self.path = path
+        nodes = [MarkupTree.Node(kind: .element, name: "#document", namespace: nil, attributes: [], text: "", parent: -1, children: [])]
+        text.reserveCapacity(256)
+    }
+
+    /// Parses `chars` (UTF-8, `count` bytes) with `ctxt`, whose SAX handler this replaces.
+    func parse(_ ctxt: htmlParserCtxtPtr, _ chars: UnsafePointer<CChar>, count: Int32) {
+        guard let sax = ctxt.pointee.sax else { return }
+        // Only what Taska reads: no document node, DTD or processing instruction is built.
+        sax.pointee.startDocument = nil
+        sax.pointee.endDocument = nil
+        sax.pointee.internalSubset = { ctx, _, _, _ in HTMLTreeBuilder.of(ctx)?.hiddenFirstChild = true }
+        sax.pointee.externalSubset = nil
+        sax.pointee.processingInstruction = { ctx, _, _ in HTMLTreeBuilder.of(ctx)?.processingInstruction() }
+        sax.pointee.reference = nil
+        sax.pointee.startElementNs = nil
+        sax.pointee.endElementNs = nil
+        sax.pointee.startElement = { ctx, name, atts in HTMLTreeBuilder.of(ctx)?.startElement(name, atts, ctx) }
+        sax.pointee.endElement = { ctx, _ in HTMLTreeBuilder.of(ctx)?.endElement() }
+        sax.pointee.characters = { ctx, ch, len in HTMLTreeBuilder.of(ctx)?.characters(ch, len, raw: false, ctx) }
+        sax.pointee.ignorableWhitespace = { ctx, ch, len in HTMLTreeBuilder.of(ctx)?.characters(ch, len, raw: false, ctx) }
+        sax.pointee.cdataBlock = { ctx, ch, len in HTMLTreeBuilder.of(ctx)?.characters(ch, len, raw: true, ctx) }
+        sax.pointee.comment = { ctx, value in HTMLTreeBuilder.of(ctx)?.comment(value, ctx) }
+        let this = Unmanaged.passUnretained(self)
+        ctxt.pointee._private = this.toOpaque()
+        defer { ctxt.pointee._private = nil }
+        withExtendedLifetime(self) {
+            // Returns no document: the handler above builds none.
+            let doc = htmlCtxtReadMemory(ctxt, chars, count, nil, "UTF-8", LibXMLSecurity.htmlOptions)
+            if let doc { xmlFreeDoc(doc) }
+        }
+        flushText()
+    }
+
+    /// The finished tree.
+    var tree: MarkupTree { MarkupTree(nodes: nodes) }
+
+    private static func of(_ ctx: UnsafeMutableRawPointer?) -> HTMLTreeBuilder? {
+        guard let ctx else { return nil }
+        let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
+        guard let raw = ctxt.pointee._private else { return nil }
+        return Unmanaged<HTMLTreeBuilder>.fromOpaque(raw).takeUnretainedValue()
+    }
+
+    private func stop(_ ctx: UnsafeMutableRawPointer?, _ limit: LimitExceeded) {
+        if failure == nil { failure = limit }
+        if let ctx { xmlStopParser(ctx.assumingMemoryBound(to: xmlParserCtxt.self)) }
+    }
+
+    private func room(_ ctx: UnsafeMutableRawPointer?) -> Bool {
+        guard failure == nil else { return false }
+        if nodes.count + attributeCount >= maxNodes {
+            stop(ctx, LimitExceeded(limit: "max-nodes", allowed: "\(maxNodes) nodes",
+                                    found: "\(path) has more markup nodes (elements, text and attributes) than that"))
+            return false
+        }
+        return true
+    }
+
+    private func append(_ node: MarkupTree.Node) -> Int {
+        let index = nodes.count
+        nodes.append(node)
+        nodes[node.parent].children.append(index)
+        return index
+    }
+
+    private func flushText() {
+        guard !text.isEmpty else { return }
+        let parent = open[open.count - 1]
+        _ = append(MarkupTree.Node(kind: .text, name: "", namespace: nil, attributes: [],
+                                   text: String(decoding: text, as: UTF8.self), parent: parent, children: []))
+        text.removeAll(keepingCapacity: true)
+    }
+
+    private func startElement(_ name: UnsafePointer<xmlChar>?, _ atts: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+                              _ ctx: UnsafeMutableRawPointer?) {
+        flushText()
+        guard room(ctx) else { return }
+        if open.count > depthLimit {
+            stop(ctx, LimitExceeded(limit: "max-depth", allowed: "\(depthLimit) levels",
+                                    found: "\(path): elements are nested deeper than that (line \(xmlSAX2GetLineNumber(ctx)))"))
+            return
+        }
+        var attributes: [(name: String, value: String)] = []
+        if let atts {
+            var i = 0
+            while let attName = atts[i] {
+                // libxml2's builder gives a boolean attribute written without a value
+                // (`<input checked>`) its own name as value; others get none.
+                let value = atts[i + 1].map { String(cString: $0) } ?? (htmlIsBooleanAttr(attName) != 0 ? String(cString: attName) : "")
+                attributes.append((Self.lowercased(String(cString: attName)), value))
+                i += 2
+            }
+        }
+        attributeCount += attributes.count
+        // Where libxml2's builder puts an element outside any open one: into the document while
+        // the document has no child, else into its first child when that is an element (so a
+        // second top-level element lands inside the first), else beside it.
+        var parent = open[open.count - 1]
+        if parent == 0, !hiddenFirstChild, let first = nodes[0].children.first, nodes[first].kind == .element { parent = first }
+        let element = MarkupTree.Node(kind: .element, name: name.map { Self.localName(Self.lowercased(String(cString: $0))) } ?? "",
+                                      namespace: nil, attributes: attributes, text: "", parent: parent, children: [])
+        open.append(append(element))
+    }
+
+    private func endElement() {
+        flushText()
+        guard failure == nil, open.count > 1 else { return }
+        open.removeLast()
+    }
+
+    private func characters(_ ch: UnsafePointer<xmlChar>?, _ len: Int32, raw: Bool, _ ctx: UnsafeMutableRawPointer?) {
+        // libxml2's builder drops character data outside every element.
+        guard let ch, len > 0, failure == nil, open.count > 1 else { return }
+        // libxml2's builder merges character data into the last text node, and raw text into
+        // the last raw-text node, but never one into the other.
+        if raw != textIsRaw { flushText(); textIsRaw = raw }
+        if text.isEmpty && !room(ctx) { return }
+        text.append(contentsOf: UnsafeBufferPointer(start: ch, count: Int(len)))
+    }
+
+    /// Not kept, but a node in libxml2's tree: it ends the text before it.
+    private func processingInstruction() {
+        flushText()
+        if open.count == 1 && nodes[0].children.isEmpty { hiddenFirstChild = true }
+    }
+
+    private func comment(_ value: UnsafePointer<xmlChar>?, _ ctx: UnsafeMutableRawPointer?) {
+        flushText()
+        guard room(ctx) else { return }
+        _ = append(MarkupTree.Node(kind: .comment, name: "", namespace: nil, attributes: [],
+                                   text: value.map { String(cString: $0) } ?? "", parent: open[open.count - 1], children: []))
+    }
+
+    /// The local part of a prefixed element name, as libxml2's builder splits it (`g:plusone`
+    /// -> `plusone`; `:x` and `x:` stay whole).
+    static func localName(_ name: String) -> String {
+        guard let colon = name.utf8.firstIndex(of: 0x3A), colon != name.utf8.startIndex else { return name }
+        let rest = name.utf8.index(after: colon)
+        guard rest != name.utf8.endIndex else { return name }
+        return String(name[rest...])
+    }
+
+    /// `name.lowercased()`, without the Unicode case mapping when there is nothing to map
+    /// (libxml2's HTML parser already lowercases ASCII tag names).
+    static func lowercased(_ name: String) -> String {
+        for b in name.utf8 where b >= 0x80 || (b >= 0x41 && b <= 0x5A) { return name.lowercased() }
+        return name
+    }
+}
