@@ -13,7 +13,7 @@ import TaskaCore
 ///
 /// Limits are enforced as the events arrive: past `maxNodes` or `maxDepth` the parser is
 /// stopped and the parse fails with `LimitExceeded`.
-final class HTMLTreeBuilder {
+struct HTMLTreeBuilder {
     private(set) var nodes: [MarkupTree.Node]
     /// Open elements, innermost last; index 0 is the document node.
     private var open: [Int] = [0]
@@ -39,50 +39,58 @@ final class HTMLTreeBuilder {
     }
 
     /// Parses `chars` (UTF-8, `count` bytes) with `ctxt`, whose SAX handler this replaces.
-    func parse(_ ctxt: htmlParserCtxtPtr, _ chars: UnsafePointer<CChar>, count: Int32) {
+    mutating func parse(_ ctxt: htmlParserCtxtPtr, _ chars: UnsafePointer<CChar>, count: Int32) {
         guard let sax = ctxt.pointee.sax else { return }
         // Only what Taska reads: no document node, DTD or processing instruction is built.
         sax.pointee.startDocument = nil
         sax.pointee.endDocument = nil
-        sax.pointee.internalSubset = { ctx, _, _, _ in HTMLTreeBuilder.of(ctx)?.hiddenFirstChild = true }
+        sax.pointee.internalSubset = { ctx, _, _, _ in Events.of(ctx)?.builder.hiddenFirstChild = true }
         sax.pointee.externalSubset = nil
-        sax.pointee.processingInstruction = { ctx, _, _ in HTMLTreeBuilder.of(ctx)?.processingInstruction() }
+        sax.pointee.processingInstruction = { ctx, _, _ in Events.of(ctx)?.builder.processingInstruction() }
         sax.pointee.reference = nil
         sax.pointee.startElementNs = nil
         sax.pointee.endElementNs = nil
-        sax.pointee.startElement = { ctx, name, atts in HTMLTreeBuilder.of(ctx)?.startElement(name, atts, ctx) }
-        sax.pointee.endElement = { ctx, _ in HTMLTreeBuilder.of(ctx)?.endElement() }
-        sax.pointee.characters = { ctx, ch, len in HTMLTreeBuilder.of(ctx)?.characters(ch, len, raw: false, ctx) }
-        sax.pointee.ignorableWhitespace = { ctx, ch, len in HTMLTreeBuilder.of(ctx)?.characters(ch, len, raw: false, ctx) }
-        sax.pointee.cdataBlock = { ctx, ch, len in HTMLTreeBuilder.of(ctx)?.characters(ch, len, raw: true, ctx) }
-        sax.pointee.comment = { ctx, value in HTMLTreeBuilder.of(ctx)?.comment(value, ctx) }
-        let this = Unmanaged.passUnretained(self)
-        ctxt.pointee._private = this.toOpaque()
+        sax.pointee.startElement = { ctx, name, atts in Events.of(ctx)?.builder.startElement(name, atts, ctx) }
+        sax.pointee.endElement = { ctx, _ in Events.of(ctx)?.builder.endElement() }
+        sax.pointee.characters = { ctx, ch, len in Events.of(ctx)?.builder.characters(ch, len, raw: false, ctx) }
+        sax.pointee.ignorableWhitespace = { ctx, ch, len in Events.of(ctx)?.builder.characters(ch, len, raw: false, ctx) }
+        sax.pointee.cdataBlock = { ctx, ch, len in Events.of(ctx)?.builder.characters(ch, len, raw: true, ctx) }
+        sax.pointee.comment = { ctx, value in Events.of(ctx)?.builder.comment(value, ctx) }
+        let events = Events(builder: self)
+        ctxt.pointee._private = Unmanaged.passUnretained(events).toOpaque()
         defer { ctxt.pointee._private = nil }
-        withExtendedLifetime(self) {
+        withExtendedLifetime(events) {
             // Returns no document: the handler above builds none.
             let doc = htmlCtxtReadMemory(ctxt, chars, count, nil, "UTF-8", LibXMLSecurity.htmlOptions)
             if let doc { xmlFreeDoc(doc) }
         }
+        self = events.builder
         flushText()
     }
 
     /// The finished tree.
     var tree: MarkupTree { MarkupTree(nodes: nodes) }
 
-    private static func of(_ ctx: UnsafeMutableRawPointer?) -> HTMLTreeBuilder? {
-        guard let ctx else { return nil }
-        let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
-        guard let raw = ctxt.pointee._private else { return nil }
-        return Unmanaged<HTMLTreeBuilder>.fromOpaque(raw).takeUnretainedValue()
+    /// The builder the parser's callbacks reach through `_private` (one exclusive access per
+    /// event, not one per field).
+    private final class Events {
+        var builder: HTMLTreeBuilder
+        init(builder: HTMLTreeBuilder) { self.builder = builder }
+
+        static func of(_ ctx: UnsafeMutableRawPointer?) -> Events? {
+            guard let ctx else { return nil }
+            let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
+            guard let raw = ctxt.pointee._private else { return nil }
+            return Unmanaged<Events>.fromOpaque(raw).takeUnretainedValue()
+        }
     }
 
-    private func stop(_ ctx: UnsafeMutableRawPointer?, _ limit: LimitExceeded) {
+    private mutating func stop(_ ctx: UnsafeMutableRawPointer?, _ limit: LimitExceeded) {
         if failure == nil { failure = limit }
         if let ctx { xmlStopParser(ctx.assumingMemoryBound(to: xmlParserCtxt.self)) }
     }
 
-    private func room(_ ctx: UnsafeMutableRawPointer?) -> Bool {
+    private mutating func room(_ ctx: UnsafeMutableRawPointer?) -> Bool {
         guard failure == nil else { return false }
         if nodes.count + attributeCount >= maxNodes {
             stop(ctx, LimitExceeded(limit: "max-nodes", allowed: "\(maxNodes) nodes",
@@ -92,14 +100,14 @@ final class HTMLTreeBuilder {
         return true
     }
 
-    private func append(_ node: MarkupTree.Node) -> Int {
+    private mutating func append(_ node: MarkupTree.Node) -> Int {
         let index = nodes.count
         nodes.append(node)
         nodes[node.parent].children.append(index)
         return index
     }
 
-    private func flushText() {
+    private mutating func flushText() {
         guard !text.isEmpty else { return }
         let parent = open[open.count - 1]
         _ = append(MarkupTree.Node(kind: .text, name: "", namespace: nil, attributes: [],
@@ -107,7 +115,7 @@ final class HTMLTreeBuilder {
         text.removeAll(keepingCapacity: true)
     }
 
-    private func startElement(_ name: UnsafePointer<xmlChar>?, _ atts: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
+    private mutating func startElement(_ name: UnsafePointer<xmlChar>?, _ atts: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
                               _ ctx: UnsafeMutableRawPointer?) {
         flushText()
         guard room(ctx) else { return }
@@ -138,13 +146,13 @@ final class HTMLTreeBuilder {
         open.append(append(element))
     }
 
-    private func endElement() {
+    private mutating func endElement() {
         flushText()
         guard failure == nil, open.count > 1 else { return }
         open.removeLast()
     }
 
-    private func characters(_ ch: UnsafePointer<xmlChar>?, _ len: Int32, raw: Bool, _ ctx: UnsafeMutableRawPointer?) {
+    private mutating func characters(_ ch: UnsafePointer<xmlChar>?, _ len: Int32, raw: Bool, _ ctx: UnsafeMutableRawPointer?) {
         // libxml2's builder drops character data outside every element.
         guard let ch, len > 0, failure == nil, open.count > 1 else { return }
         // libxml2's builder merges character data into the last text node, and raw text into
@@ -155,12 +163,12 @@ final class HTMLTreeBuilder {
     }
 
     /// Not kept, but a node in libxml2's tree: it ends the text before it.
-    private func processingInstruction() {
+    private mutating func processingInstruction() {
         flushText()
         if open.count == 1 && nodes[0].children.isEmpty { hiddenFirstChild = true }
     }
 
-    private func comment(_ value: UnsafePointer<xmlChar>?, _ ctx: UnsafeMutableRawPointer?) {
+    private mutating func comment(_ value: UnsafePointer<xmlChar>?, _ ctx: UnsafeMutableRawPointer?) {
         flushText()
         guard room(ctx) else { return }
         _ = append(MarkupTree.Node(kind: .comment, name: "", namespace: nil, attributes: [],

@@ -70,7 +70,7 @@ struct MarkupParser {
                 case .html where htmlBuilder == .events:
                     guard let ctxt = htmlNewParserCtxt() else { return nil }
                     defer { htmlFreeParserCtxt(ctxt) }
-                    let builder = HTMLTreeBuilder(maxNodes: maxNodes, depthLimit: min(maxDepth, LibXMLSecurity.depthCeiling), path: path)
+                    var builder = HTMLTreeBuilder(maxNodes: maxNodes, depthLimit: min(maxDepth, LibXMLSecurity.depthCeiling), path: path)
                     builder.parse(ctxt, chars, count: count)
                     if let error = xmlCtxtGetLastError(ctxt),
                        error.pointee.code == XML_ERR_INTERNAL_ERROR.rawValue || error.pointee.code == XML_ERR_NO_MEMORY.rawValue {
