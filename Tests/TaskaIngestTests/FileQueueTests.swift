@@ -21,20 +21,19 @@ import Testing
 
     @Test func manyConsumersTakeEachItemOnce() {
         let queue = FileQueue(capacity: 8)
-        let lock = NSLock()
-        var seen: [Int] = []
+        let seen = Taken()
         let group = DispatchGroup()
         for _ in 0..<4 {
             group.enter()
             Thread {
-                while let (position, _) = queue.take() { lock.withLock { seen.append(position) } }
+                while let (position, _) = queue.take() { seen.add(position) }
                 group.leave()
             }.start()
         }
         for i in 0..<500 { queue.put((i, InputFile(path: "f\(i)"))) }
         queue.close()
         group.wait()
-        #expect(seen.sorted() == Array(0..<500))
+        #expect(seen.sorted == Array(0..<500))
     }
 
     @Test func aClosedEmptyQueueGivesNil() {
@@ -42,4 +41,12 @@ import Testing
         queue.close()
         #expect(queue.take() == nil)
     }
+}
+
+/// Positions taken by several consumer threads.
+private final class Taken: @unchecked Sendable {
+    private let lock = NSLock()
+    private var positions: [Int] = []
+    func add(_ p: Int) { lock.withLock { positions.append(p) } }
+    var sorted: [Int] { lock.withLock { positions.sorted() } }
 }
