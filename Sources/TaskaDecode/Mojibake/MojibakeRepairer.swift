@@ -23,8 +23,8 @@ enum MojibakeRepairer {
 
     /// Repairs `text`, or returns `nil` when it does not look like mojibake.
     static func repair(_ text: String) -> Repair? {
+        guard mayHoldMojibake(text) else { return nil }
         var bytes = Array(text.utf8)
-        guard bytes.contains(0xC3) else { return nil }  // every lead image U+00C2...U+00F4 is C3 xx
         var result: Repair?
         for round in 1...2 {
             guard let once = repairOnce(bytes) else { break }
@@ -39,6 +39,26 @@ enum MojibakeRepairer {
         guard var r = result else { return nil }
         r.text = String(decoding: bytes, as: UTF8.self)
         return r
+    }
+
+    /// Whether `text` has a lead image (U+00C2…U+00F4: `C3 82`…`C3 B4`) right before a
+    /// continuation image (U+0080…U+00BF or one of windows-1252's letters and marks for
+    /// 0x80…0x9F, whose UTF-8 starts with `C2`, `C5`, `C6`, `CB` or `E2`): what every sequence
+    /// `scan` finds starts with. One byte loop instead of the scan on the many pages without.
+    static func mayHoldMojibake(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            let n = b.count
+            var i = 0
+            while i + 2 < n {
+                if b[i] == 0xC3, b[i + 1] >= 0x82, b[i + 1] <= 0xB4 {
+                    let c = b[i + 2]
+                    if c == 0xC2 || c == 0xC5 || c == 0xC6 || c == 0xCB || c == 0xE2 { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// A mojibake sequence found in the UTF-8 of the text.

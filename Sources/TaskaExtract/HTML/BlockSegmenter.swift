@@ -197,56 +197,58 @@ struct BlockSegmenter {
         base.direction = inherited.direction
         var context: [Context] = [base]
         var stack: [(Int, Bool)] = [(root, true)]
-        while let (index, entering) = stack.popLast() {
-            let node = tree.nodes[index]
-            switch node.kind {
-            case .comment: continue
-            case .text:
-                if !skip[index] { append(node.text, context[context.count - 1]) }
-            case .element:
-                if entering {
-                    if skip[index] { continue }
-                    let name = node.name
-                    if name == "br" { flush(context[context.count - 1]); continue }
-                    let blockKind = Selectors.blockKinds[name]
-                    var ctx = context[context.count - 1]
-                    let lang = node.attribute("lang") ?? node.attribute("xml:lang")
-                    if let lang, !lang.isEmpty { ctx.language = lang }
-                    var dir: Direction?
-                    if let d = node.attribute("dir")?.lowercased() { dir = d == "rtl" ? .rtl : d == "ltr" ? .ltr : nil }
-                    if let dir { ctx.direction = dir }
-                    if name == "pre" { ctx.pre = true }
-                    if name == "a" && node.attribute("href") != nil { ctx.inLink = true }
-                    if let blockKind {
-                        flush(context[context.count - 1])
-                        ctx.kind = blockKind
-                        ctx.owner = index
-                    } else {
-                        // Inline element: links and language/direction hints become spans.
-                        if name == "a", let href = node.attribute("href"), !href.isEmpty {
-                            open.append(OpenSpan(node: index, start: nil, entity: Entity(type: "link", start: 0, end: 0, href: href)))
+        // Nodes are read in place (a copy of a node retains its five strings and arrays).
+        tree.nodes.withUnsafeBufferPointer { nodes in
+            while let (index, entering) = stack.popLast() {
+                switch nodes[index].kind {
+                case .comment: continue
+                case .text:
+                    if !skip[index] { append(nodes[index].text, context[context.count - 1]) }
+                case .element:
+                    if entering {
+                        if skip[index] { continue }
+                        let name = nodes[index].name
+                        if name == "br" { flush(context[context.count - 1]); continue }
+                        let blockKind = Selectors.blockKinds[name]
+                        var ctx = context[context.count - 1]
+                        let lang = nodes[index].attribute("lang") ?? nodes[index].attribute("xml:lang")
+                        if let lang, !lang.isEmpty { ctx.language = lang }
+                        var dir: Direction?
+                        if let d = nodes[index].attribute("dir")?.lowercased() { dir = d == "rtl" ? .rtl : d == "ltr" ? .ltr : nil }
+                        if let dir { ctx.direction = dir }
+                        if name == "pre" { ctx.pre = true }
+                        if name == "a" && nodes[index].attribute("href") != nil { ctx.inLink = true }
+                        if let blockKind {
+                            flush(context[context.count - 1])
+                            ctx.kind = blockKind
+                            ctx.owner = index
+                        } else {
+                            // Inline element: links and language/direction hints become spans.
+                            if name == "a", let href = nodes[index].attribute("href"), !href.isEmpty {
+                                open.append(OpenSpan(node: index, start: nil, entity: Entity(type: "link", start: 0, end: 0, href: href)))
+                            }
+                            let isolate = name == "bdi" || name == "bdo"
+                            if (lang != nil && !(lang!.isEmpty)) || dir != nil || isolate {
+                                let hintLang = (lang?.isEmpty ?? true) ? nil : lang
+                                open.append(OpenSpan(node: index, start: nil,
+                                                     entity: Entity(type: "language-hint", start: 0, end: 0, language: hintLang, direction: dir)))
+                            }
                         }
-                        let isolate = name == "bdi" || name == "bdo"
-                        if (lang != nil && !(lang!.isEmpty)) || dir != nil || isolate {
-                            let hintLang = (lang?.isEmpty ?? true) ? nil : lang
-                            open.append(OpenSpan(node: index, start: nil,
-                                                 entity: Entity(type: "language-hint", start: 0, end: 0, language: hintLang, direction: dir)))
-                        }
-                    }
-                    context.append(ctx)
-                    stack.append((index, false))
-                    for child in node.children.reversed() { stack.append((child, true)) }
-                } else {
-                    let ctx = context.removeLast()
-                    if Selectors.blockKinds[node.name] != nil {
-                        flush(ctx)
+                        context.append(ctx)
+                        stack.append((index, false))
+                        for child in nodes[index].children.reversed() { stack.append((child, true)) }
                     } else {
-                        if node.name == "td" || node.name == "th" { if count > 0 { pendingSpace = true } }
-                        // Close the spans this element opened.
-                        while let last = open.last, last.node == index {
-                            open.removeLast()
-                            if let start = last.start, count > start {
-                                var e = last.entity; e.start = start; e.end = count; spans.append(e)
+                        let ctx = context.removeLast()
+                        if Selectors.blockKinds[nodes[index].name] != nil {
+                            flush(ctx)
+                        } else {
+                            if nodes[index].name == "td" || nodes[index].name == "th" { if count > 0 { pendingSpace = true } }
+                            // Close the spans this element opened.
+                            while let last = open.last, last.node == index {
+                                open.removeLast()
+                                if let start = last.start, count > start {
+                                    var e = last.entity; e.start = start; e.end = count; spans.append(e)
+                                }
                             }
                         }
                     }

@@ -27,7 +27,12 @@ struct TreeCleaner {
     var removeBoilerplate: Bool
 
     func facts(of tree: MarkupTree, root: Int) -> PageFacts {
-        let n = tree.nodes.count
+        // Nodes are read in place (a copy of a node retains its five strings and arrays).
+        tree.nodes.withUnsafeBufferPointer { facts(of: $0, root: root) }
+    }
+
+    private func facts(of nodes: UnsafeBufferPointer<MarkupTree.Node>, root: Int) -> PageFacts {
+        let n = nodes.count
         var hidden = [Bool](repeating: false, count: n)
         var inLink = [Bool](repeating: false, count: n)
         // `hidden`, `aria-hidden` and inline `display:none`: hidden unless the element holds most
@@ -38,29 +43,30 @@ struct TreeCleaner {
         var tokenVotes = TokenVoteCache()
         // Top-down: invisibility and link context (parents precede children).
         for i in 0..<n {
-            let node = tree.nodes[i]
-            let p = node.parent
+            let p = nodes[i].parent
             if p >= 0 { hidden[i] = hidden[p]; inLink[i] = inLink[p] }
-            guard node.kind == .element else { continue }
-            if !hidden[i] && Selectors.invisibleTags.contains(node.name) { hidden[i] = true }
-            if !hidden[i] && BlockSegmenter.isHidden(node) { softHidden[i] = true }
-            if node.name == "a" && node.attribute("href") != nil { inLink[i] = true }
-            vote[i] = Self.vote(of: node, cache: &tokenVotes)
+            guard nodes[i].kind == .element else { continue }
+            if !hidden[i] && Selectors.invisibleTags.contains(nodes[i].name) { hidden[i] = true }
+            if !hidden[i] && BlockSegmenter.isHidden(nodes[i]) { softHidden[i] = true }
+            if nodes[i].name == "a" && nodes[i].attribute("href") != nil { inLink[i] = true }
+            vote[i] = Self.vote(of: nodes[i], cache: &tokenVotes)
         }
         // Bottom-up: visible text and link text per subtree.
         var chars = [Int](repeating: 0, count: n)
         var linkChars = [Int](repeating: 0, count: n)
         var longest = [Int](repeating: 0, count: n)
+        // Visible scalars of each text node, counted once and reused by the recount below.
+        var own = [Int](repeating: 0, count: n)
         for i in stride(from: n - 1, through: 0, by: -1) {
-            let node = tree.nodes[i]
-            if node.kind == .text && !hidden[i] {
+            if nodes[i].kind == .text && !hidden[i] {
                 var c = 0
                 // Non-space scalars: UTF-8 lead bytes that are not ASCII white space.
-                for b in node.text.utf8 where b & 0xC0 != 0x80 && !(b == 0x20 || (b >= 0x09 && b <= 0x0D)) { c += 1 }
+                for b in nodes[i].text.utf8 where b & 0xC0 != 0x80 && !(b == 0x20 || (b >= 0x09 && b <= 0x0D)) { c += 1 }
+                own[i] = c
                 chars[i] = c
                 if inLink[i] { linkChars[i] = c } else { longest[i] = c }
             }
-            let p = node.parent
+            let p = nodes[i].parent
             if p >= 0 && !hidden[i] {
                 chars[p] += chars[i]; linkChars[p] += linkChars[i]; longest[p] = max(longest[p], longest[i])
             }
@@ -68,30 +74,27 @@ struct TreeCleaner {
         var skip = hidden
         let visible = max(chars[root], 1)
         for i in 0..<n where softHidden[i] && Double(chars[i]) < 0.3 * Double(visible) { skip[i] = true }
-        for i in 0..<n where !skip[i] { let p = tree.nodes[i].parent; if p >= 0 && skip[p] { skip[i] = true } }
+        for i in 0..<n where !skip[i] { let p = nodes[i].parent; if p >= 0 && skip[p] { skip[i] = true } }
         if skip.contains(true) {
             // Recount without what stays hidden.
             for i in 0..<n { chars[i] = 0; linkChars[i] = 0; longest[i] = 0 }
             for i in stride(from: n - 1, through: 0, by: -1) where !skip[i] {
-                let node = tree.nodes[i]
-                if node.kind == .text {
-                    var c = 0
-                    for b in node.text.utf8 where b & 0xC0 != 0x80 && !(b == 0x20 || (b >= 0x09 && b <= 0x0D)) { c += 1 }
+                if nodes[i].kind == .text {
+                    let c = own[i]  // not skipped, so not hidden: counted above
                     chars[i] = c
                     if inLink[i] { linkChars[i] = c } else { longest[i] = c }
                 }
-                let p = node.parent
+                let p = nodes[i].parent
                 if p >= 0 { chars[p] += chars[i]; linkChars[p] += linkChars[i]; longest[p] = max(longest[p], longest[i]) }
             }
         }
         if removeBoilerplate {
             let total = max(chars[root], 1)
             for i in 0..<n where !skip[i] {
-                let node = tree.nodes[i]
-                let p = node.parent
+                let p = nodes[i].parent
                 if p >= 0 && skip[p] { skip[i] = true; continue }
-                guard node.kind == .element, i != root else { continue }
-                if isFurniture(i, node: node, chars: chars, linkChars: linkChars, longest: longest[i], vote: vote[i], total: total) { skip[i] = true }
+                guard nodes[i].kind == .element, i != root else { continue }
+                if isFurniture(i, node: nodes[i], chars: chars, linkChars: linkChars, longest: longest[i], vote: vote[i], total: total) { skip[i] = true }
             }
         }
         return PageFacts(skip: skip, chars: chars, linkChars: linkChars, vote: vote)

@@ -100,10 +100,11 @@ struct HTMLTreeBuilder {
         return true
     }
 
-    private mutating func append(_ node: MarkupTree.Node) -> Int {
+    private mutating func append(_ node: consuming MarkupTree.Node) -> Int {
         let index = nodes.count
+        let parent = node.parent
         nodes.append(node)
-        nodes[node.parent].children.append(index)
+        nodes[parent].children.append(index)
         return index
     }
 

@@ -38,12 +38,17 @@ struct MarkupParser {
     func parse(_ text: String, syntax: Syntax, path: String) throws -> MarkupTree {
         LibXMLSecurity.install()
         taska_xml_silence_errors()
-        var utf8 = Array(text.utf8)
+        // libxml2 reads the string's own UTF-8 storage (no copy of the document).
+        var source = text
+        return try source.withUTF8 { utf8 in try parse(utf8: utf8, syntax: syntax, path: path) }
+    }
+
+    private func parse(utf8: UnsafeBufferPointer<UInt8>, syntax: Syntax, path: String) throws -> MarkupTree {
         if utf8.isEmpty { return MarkupTree(nodes: [documentNode()]) }
         guard utf8.count < Int(Int32.max) else {
             throw ExtractError.tooLarge(path: path, bytes: utf8.count)
         }
-        let census = utf8.withUnsafeBufferPointer { MarkupCensus.count($0) }
+        let census = MarkupCensus.count(utf8)
         if census.mostAttributes > Self.maxAttributesPerElement {
             throw ExtractError.tooManyAttributes(path: path, count: census.mostAttributes, offset: census.mostAttributesOffset,
                                                  limit: Self.maxAttributesPerElement)
@@ -53,7 +58,7 @@ struct MarkupParser {
                                 found: "\(path) has \(census.elements) elements, \(census.texts) text runs and \(census.attributes) attributes (counted before parsing)")
         }
         if syntax == .xml {
-            let estimate = utf8.withUnsafeBufferPointer { EntityExpansionEstimate.estimate($0) }
+            let estimate = EntityExpansionEstimate.estimate(utf8)
             if estimate.isExcessive(documentBytes: utf8.count) {
                 let size = estimate.expandedBytes == Int.max ? "without bound" : "to \(estimate.expandedBytes) bytes"
                 throw ExtractError.unparsable(path: path, syntax: "XML",
@@ -64,49 +69,47 @@ struct MarkupParser {
         var lastError: String?
         var depthHalted = false
         var built: HTMLTreeBuilder?
-        let doc: xmlDocPtr? = utf8.withUnsafeMutableBufferPointer { buffer -> xmlDocPtr? in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
-                switch syntax {
-                case .html where htmlBuilder == .events:
-                    guard let ctxt = htmlNewParserCtxt() else { return nil }
-                    defer { htmlFreeParserCtxt(ctxt) }
-                    var builder = HTMLTreeBuilder(maxNodes: maxNodes, depthLimit: min(maxDepth, LibXMLSecurity.depthCeiling), path: path)
-                    builder.parse(ctxt, chars, count: count)
-                    if let error = xmlCtxtGetLastError(ctxt),
-                       error.pointee.code == XML_ERR_INTERNAL_ERROR.rawValue || error.pointee.code == XML_ERR_NO_MEMORY.rawValue {
-                        lastError = Self.describe(error)
-                        depthHalted = Self.isDepthHalt(error)
-                    }
-                    built = builder
-                    return nil
-                case .html:
-                    guard let ctxt = htmlNewParserCtxt() else { return nil }
-                    defer { htmlFreeParserCtxt(ctxt) }
-                    let doc = htmlCtxtReadMemory(ctxt, chars, count, nil, "UTF-8", LibXMLSecurity.htmlOptions)
-                    // HTML parse errors are the norm on the web (unknown HTML5 tags, stray end tags);
-                    // report only those that lose text: depth limit and out-of-memory.
-                    if let error = xmlCtxtGetLastError(ctxt),
-                       error.pointee.code == XML_ERR_INTERNAL_ERROR.rawValue || error.pointee.code == XML_ERR_NO_MEMORY.rawValue {
-                        lastError = Self.describe(error)
-                        depthHalted = Self.isDepthHalt(error)
-                    }
-                    return doc
-                case .xml:
-                    guard let ctxt = xmlNewParserCtxt() else { return nil }
-                    defer { xmlFreeParserCtxt(ctxt) }
-                    let doc = xmlCtxtReadMemory(ctxt, chars, count, nil, "UTF-8", LibXMLSecurity.xmlOptions)
-                    if let error = xmlCtxtGetLastError(ctxt), error.pointee.level == XML_ERR_FATAL {
-                        lastError = Self.describe(error)
-                        depthHalted = Self.isDepthHalt(error)
-                    }
-                    if let error = xmlCtxtGetLastError(ctxt), error.pointee.level == XML_ERR_FATAL,
-                       error.pointee.code == XML_ERR_ENTITY_LOOP.rawValue
-                        || error.pointee.code == XML_ERR_ENTITY_AMPLIFICATION_raw {
-                        if let doc { xmlFreeDoc(doc) }
-                        return nil
-                    }
-                    return doc
+        let doc: xmlDocPtr? = utf8.baseAddress!.withMemoryRebound(to: CChar.self, capacity: utf8.count) { chars -> xmlDocPtr? in
+            switch syntax {
+            case .html where htmlBuilder == .events:
+                guard let ctxt = htmlNewParserCtxt() else { return nil }
+                defer { htmlFreeParserCtxt(ctxt) }
+                var builder = HTMLTreeBuilder(maxNodes: maxNodes, depthLimit: min(maxDepth, LibXMLSecurity.depthCeiling), path: path)
+                builder.parse(ctxt, chars, count: count)
+                if let error = xmlCtxtGetLastError(ctxt),
+                   error.pointee.code == XML_ERR_INTERNAL_ERROR.rawValue || error.pointee.code == XML_ERR_NO_MEMORY.rawValue {
+                    lastError = Self.describe(error)
+                    depthHalted = Self.isDepthHalt(error)
                 }
+                built = builder
+                return nil
+            case .html:
+                guard let ctxt = htmlNewParserCtxt() else { return nil }
+                defer { htmlFreeParserCtxt(ctxt) }
+                let doc = htmlCtxtReadMemory(ctxt, chars, count, nil, "UTF-8", LibXMLSecurity.htmlOptions)
+                // HTML parse errors are the norm on the web (unknown HTML5 tags, stray end tags);
+                // report only those that lose text: depth limit and out-of-memory.
+                if let error = xmlCtxtGetLastError(ctxt),
+                   error.pointee.code == XML_ERR_INTERNAL_ERROR.rawValue || error.pointee.code == XML_ERR_NO_MEMORY.rawValue {
+                    lastError = Self.describe(error)
+                    depthHalted = Self.isDepthHalt(error)
+                }
+                return doc
+            case .xml:
+                guard let ctxt = xmlNewParserCtxt() else { return nil }
+                defer { xmlFreeParserCtxt(ctxt) }
+                let doc = xmlCtxtReadMemory(ctxt, chars, count, nil, "UTF-8", LibXMLSecurity.xmlOptions)
+                if let error = xmlCtxtGetLastError(ctxt), error.pointee.level == XML_ERR_FATAL {
+                    lastError = Self.describe(error)
+                    depthHalted = Self.isDepthHalt(error)
+                }
+                if let error = xmlCtxtGetLastError(ctxt), error.pointee.level == XML_ERR_FATAL,
+                   error.pointee.code == XML_ERR_ENTITY_LOOP.rawValue
+                    || error.pointee.code == XML_ERR_ENTITY_AMPLIFICATION_raw {
+                    if let doc { xmlFreeDoc(doc) }
+                    return nil
+                }
+                return doc
             }
         }
         if let built {

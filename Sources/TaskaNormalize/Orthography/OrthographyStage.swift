@@ -38,6 +38,10 @@ public struct OrthographyStage: Stage {
     /// Folds the Latin segments of `languages` in `normalized` and remaps all offsets.
     public static func fold(_ normalized: NormalizedText, segments: [Segment], languages: Set<String>,
                             changes: inout NormalizationChanges) throws -> (normalized: NormalizedText, segments: [Segment]) {
+        // Most documents have no Hausa or Kanuri Latin segment: nothing to fold, nothing to remap.
+        guard segments.contains(where: { languages.contains($0.language) && $0.script == "Latn" }) else {
+            return (normalized, segments)
+        }
         let input = normalized.text.unicodeScalars.map(\.value)
         var output: [UInt32] = []
         output.reserveCapacity(input.count)
