@@ -36,16 +36,19 @@ struct MainTextExtractor {
             // A paragraph repeated verbatim (print, mobile and app copies of one article) counts once,
             // unless the repeat sits beside its first copy in the same container with other blocks
             // between them (a recipe's or a schedule's recurring line: "Eat every 2–3 hours").
-            var seen = [String: Int]()  // text -> parent of the first copy's owner
+            // Keyed by UTF-8 bytes: verbatim means byte for byte, and hashing bytes skips the
+            // Unicode normalisation a `String` key costs on every non-ASCII paragraph.
+            var seen = [[UInt8]: Int]()  // text -> parent of the first copy's owner
             var kept: [BlockSegmenter.Block] = []
             kept.reserveCapacity(blocks.count)
             for b in blocks {
                 guard b.chars >= 40 else { kept.append(b); continue }
                 let container = tree.nodes[b.owner].parent
-                if let first = seen[b.block.text] {
-                    if first == container && kept.last?.block.text != b.block.text { kept.append(b) }
+                let key = Array(b.block.text.utf8)
+                if let first = seen[key] {
+                    if first == container && kept.last.map({ $0.block.text.utf8.elementsEqual(key) }) != true { kept.append(b) }
                 } else {
-                    seen[b.block.text] = container
+                    seen[key] = container
                     kept.append(b)
                 }
             }
