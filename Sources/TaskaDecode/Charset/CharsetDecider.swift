@@ -183,7 +183,11 @@ struct CharsetDecider {
         var wide: WideEncodingDetector.Result? {
             mutating get {
                 if let w = wideResult { return w }
-                let w = WideEncodingDetector.detect(bytes)
+                // `detect` first rules out NUL-free valid UTF-8 with its own validation of the
+                // first 64 KiB; the whole-text validation (needed for most documents anyway)
+                // answers that once.
+                let sample = UnsafeBufferPointer(rebasing: bytes.prefix(WideEncodingDetector.sampleLimit))
+                let w = bytes.count >= 4 && utf8.isValid && !sample.contains(0) ? nil : WideEncodingDetector.detect(bytes)
                 wideResult = .some(w)
                 return w
             }
