@@ -127,6 +127,9 @@ struct HTMLTreeBuilder {
         }
         var attributes: [(name: String, value: String)] = []
         if let atts {
+            var pairs = 0
+            while atts[2 * pairs] != nil { pairs += 1 }
+            attributes.reserveCapacity(pairs)
             var i = 0
             while let attName = atts[i] {
                 // libxml2's builder gives a boolean attribute written without a value
