@@ -4,9 +4,11 @@ import TaskaCore
 /// Parses HTML or XML text with libxml2 into a `MarkupTree`, freeing every libxml2 resource
 /// before it returns.
 ///
-/// The only Swift type that touches libxml2 document pointers. A document over its
-/// `max-nodes` or `max-depth` limit is refused with `LimitExceeded` (counted by `MarkupCensus`
-/// before libxml2 builds anything, then exactly while copying the tree).
+/// With `HTMLTreeBuilder` (its parse-event handler), the only Swift code that touches libxml2
+/// pointers. A document over its `max-nodes` or `max-depth` limit is refused with
+/// `LimitExceeded` (counted by `MarkupCensus` before libxml2 reads anything, then exactly as the
+/// HTML events arrive or while copying an XML tree); XML entity blow-ups are refused first by
+/// `EntityExpansionEstimate`.
 struct MarkupParser {
     enum Syntax { case html, xml }
 

@@ -1,7 +1,8 @@
 /// A parsed HTML or XML document as plain Swift values, in document order.
 ///
-/// libxml2's tree is copied into this flat, index-based form and freed at once, so no C
-/// pointer outlives the parse and deep documents never recurse on the Swift stack.
+/// HTML is built into this flat, index-based form straight from libxml2's parse events
+/// (`HTMLTreeBuilder`); XML is copied from libxml2's tree, which is freed at once. No C pointer
+/// outlives the parse and deep documents never recurse on the Swift stack.
 public struct MarkupTree: Sendable {
     /// One element or text node.
     public struct Node: Sendable {
