@@ -16,7 +16,7 @@ final class TemporaryFolder {
     func write(_ name: String, _ contents: String) -> String {
         let full = path + "/" + name
         try! FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: full, contents: Data(contents.utf8))
+        #expect(FileManager.default.createFile(atPath: full, contents: Data(contents.utf8)), "could not prepare the test's files")
         return full
     }
 
@@ -52,8 +52,8 @@ private func walk(_ roots: [String]) throws -> (files: [InputFile], problems: [S
         let dir = TemporaryFolder()
         dir.write("x/y.txt", "y")
         let cwd = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(dir.path)
-        defer { FileManager.default.changeCurrentDirectoryPath(cwd) }
+        #expect(FileManager.default.changeCurrentDirectoryPath(dir.path), "could not prepare the test's files")
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(cwd) }
         let (files, _) = try walk(["x"])
         #expect(files.map(\.path) == ["x/y.txt"])
     }

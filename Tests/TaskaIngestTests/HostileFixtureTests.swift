@@ -70,7 +70,7 @@ enum HostileGenerator {
         try write("attributes-200000.html", attributes + Array(">Sifofi da yawa.</p></body></html>\n".utf8), in: dir)
         // 120 MB on one line: written in 1 MiB pieces, never held whole.
         let line = dir + "/single-line-120MB.txt"
-        FileManager.default.createFile(atPath: line, contents: nil)
+        #expect(FileManager.default.createFile(atPath: line, contents: nil), "could not prepare the test's files")
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: line))
         let piece = Data(repeated("kasuwa ", (1 << 20) / 7))
         var written = 0

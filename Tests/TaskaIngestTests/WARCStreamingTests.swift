@@ -24,7 +24,7 @@ import TaskaExtract
     /// (skipped), the others small HTML responses. Returns the path and the number of HTML records.
     static func makeLargeWARC(megabytes: Int, in dir: URL) throws -> (String, Int) {
         let path = dir.appendingPathComponent("large.warc").path
-        FileManager.default.createFile(atPath: path, contents: nil)
+        #expect(FileManager.default.createFile(atPath: path, contents: nil), "could not prepare the test's files")
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         defer { try? handle.close() }
         let image = Data("HTTP/1.1 200 OK\r\nContent-Type: image/jpeg\r\n\r\n".utf8) + Data(repeating: 0xD8, count: 4 << 20)

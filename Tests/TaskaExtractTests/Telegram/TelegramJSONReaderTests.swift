@@ -115,7 +115,7 @@ import TaskaCore
             if n == 0 { break }
             bytes += chunk[0..<n]
         }
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)), "could not prepare the test's files")
         var doc = SourceDocument(source: SourceInfo(path: path, bytes: bytes.count, sha256: "ab"), bytes: Array(bytes.prefix(4096)))
         doc.payloadPath = path
         doc.mediaType = "application/json"
