@@ -41,7 +41,9 @@ public struct IngestProgress: Sendable {
 /// The walker feeds a bounded queue of paths (`queueDepth` per worker); `jobs` worker threads
 /// take files from it in order. A file finished before the ones ahead of it waits in a reorder
 /// buffer bounded by `reorderBudget` bytes of serialised records, so a large WARC or chat export
-/// on one worker does not stall the others, and memory stays bounded however large the collection.
+/// on one worker does not stall the others. A worker still reading a large file whose turn has
+/// not come keeps at most about `reorderBudget` of its records before it waits, so memory stays
+/// below roughly `jobs × reorderBudget` of records however large the collection.
 public final class IngestRunner: @unchecked Sendable {
     public let pipeline: Pipeline
     public let reader: FileReader
@@ -74,6 +76,9 @@ public final class IngestRunner: @unchecked Sendable {
         var warnings = 0
         var bytes = 0
         var path = ""
+
+        /// What the result holds in memory while it waits its turn: its lines and original bytes.
+        var heldBytes: Int { lines.reduce(0) { $0 + $1.count } + (archived?.original?.count ?? 0) }
     }
 
     /// Runs one file through the pipeline (also used by tests and `inspect`).
@@ -165,7 +170,7 @@ public final class IngestRunner: @unchecked Sendable {
     public func run(paths: [String], sink: JSONLinesSink?, archive: Archive? = nil, keepOriginals: Bool = true,
                     shard: Shard? = nil, progress: (@Sendable (IngestProgress) -> Void)? = nil) throws -> IngestSummary {
         let start = Date()
-        let collector = Collector(sink: sink, archive: archive, progress: progress, start: start, budget: Self.reorderBudget)
+        let collector = Collector(sink: sink, archive: archive, progress: progress, start: start)
         let queue = FileQueue(capacity: jobs * Self.queueDepth)
         let archiving = archive != nil
         let finished = DispatchGroup()
@@ -297,7 +302,7 @@ public final class IngestRunner: @unchecked Sendable {
         /// Writes `result` when its turn comes; a result finished early waits in the reorder
         /// buffer, and past the buffer's budget its worker waits for the files ahead of it.
         func deliver(_ result: FileResult, at position: Int) {
-            let size = result.lines.reduce(0) { $0 + $1.count } + (result.archived?.original?.count ?? 0)
+            let size = result.heldBytes
             lock.lock()
             defer { lock.unlock() }
             while position != next && _failure == nil && heldBytes > 0 && heldBytes + size > budget { lock.wait() }
@@ -306,7 +311,7 @@ public final class IngestRunner: @unchecked Sendable {
             defer { lock.broadcast() }
             while let ready = pending.removeValue(forKey: next) {
                 next += 1
-                heldBytes -= ready.lines.reduce(0) { $0 + $1.count } + (ready.archived?.original?.count ?? 0)
+                heldBytes -= ready.heldBytes
                 if _failure != nil { continue }
                 do {
                     for line in ready.lines { try sink?.writeLine(line) }

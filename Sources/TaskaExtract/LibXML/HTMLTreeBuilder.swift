@@ -34,7 +34,7 @@ struct HTMLTreeBuilder {
         self.maxNodes = maxNodes
         self.depthLimit = depthLimit
         self.path = path
-        nodes = [MarkupTree.Node(kind: .element, name: "#document", namespace: nil, attributes: [], text: "", parent: -1, children: [])]
+        nodes = [MarkupParser.documentNode()]
         text.reserveCapacity(256)
     }
 
@@ -135,7 +135,7 @@ struct HTMLTreeBuilder {
                 // libxml2's builder gives a boolean attribute written without a value
                 // (`<input checked>`) its own name as value; others get none.
                 let value = atts[i + 1].map { String(cString: $0) } ?? (htmlIsBooleanAttr(attName) != 0 ? String(cString: attName) : "")
-                attributes.append((Self.lowercased(String(cString: attName)), value))
+                attributes.append((MarkupParser.lowercased(String(cString: attName)), value))
                 i += 2
             }
         }
@@ -145,7 +145,7 @@ struct HTMLTreeBuilder {
         // second top-level element lands inside the first), else beside it.
         var parent = open[open.count - 1]
         if parent == 0, !hiddenFirstChild, let first = nodes[0].children.first, nodes[first].kind == .element { parent = first }
-        let element = MarkupTree.Node(kind: .element, name: name.map { Self.localName(Self.lowercased(String(cString: $0))) } ?? "",
+        let element = MarkupTree.Node(kind: .element, name: name.map { Self.localName(MarkupParser.lowercased(String(cString: $0))) } ?? "",
                                       namespace: nil, attributes: attributes, text: "", parent: parent, children: [])
         open.append(append(element))
     }
@@ -186,12 +186,5 @@ struct HTMLTreeBuilder {
         let rest = name.utf8.index(after: colon)
         guard rest != name.utf8.endIndex else { return name }
         return String(name[rest...])
-    }
-
-    /// `name.lowercased()`, without the Unicode case mapping when there is nothing to map
-    /// (libxml2's HTML parser already lowercases ASCII tag names).
-    static func lowercased(_ name: String) -> String {
-        for b in name.utf8 where b >= 0x80 || (b >= 0x41 && b <= 0x5A) { return name.lowercased() }
-        return name
     }
 }

@@ -46,7 +46,7 @@ struct MarkupParser {
     }
 
     private func parse(utf8: UnsafeBufferPointer<UInt8>, syntax: Syntax, path: String) throws -> MarkupTree {
-        if utf8.isEmpty { return MarkupTree(nodes: [documentNode()]) }
+        if utf8.isEmpty { return MarkupTree(nodes: [Self.documentNode()]) }
         guard utf8.count < Int(Int32.max) else {
             throw ExtractError.tooLarge(path: path, bytes: utf8.count)
         }
@@ -73,22 +73,17 @@ struct MarkupParser {
         var built: HTMLTreeBuilder?
         let doc: xmlDocPtr? = utf8.baseAddress!.withMemoryRebound(to: CChar.self, capacity: utf8.count) { chars -> xmlDocPtr? in
             switch syntax {
-            case .html where htmlBuilder == .events:
-                guard let ctxt = htmlNewParserCtxt() else { return nil }
-                defer { htmlFreeParserCtxt(ctxt) }
-                var builder = HTMLTreeBuilder(maxNodes: maxNodes, depthLimit: min(maxDepth, LibXMLSecurity.depthCeiling), path: path)
-                builder.parse(ctxt, chars, count: count)
-                if let error = xmlCtxtGetLastError(ctxt),
-                   error.pointee.code == XML_ERR_INTERNAL_ERROR.rawValue || error.pointee.code == XML_ERR_NO_MEMORY.rawValue {
-                    lastError = Self.describe(error)
-                    depthHalted = Self.isDepthHalt(error)
-                }
-                built = builder
-                return nil
             case .html:
                 guard let ctxt = htmlNewParserCtxt() else { return nil }
                 defer { htmlFreeParserCtxt(ctxt) }
-                let doc = htmlCtxtReadMemory(ctxt, chars, count, nil, "UTF-8", LibXMLSecurity.htmlOptions)
+                var doc: xmlDocPtr?
+                if htmlBuilder == .events {
+                    var builder = HTMLTreeBuilder(maxNodes: maxNodes, depthLimit: min(maxDepth, LibXMLSecurity.depthCeiling), path: path)
+                    builder.parse(ctxt, chars, count: count)
+                    built = builder
+                } else {
+                    doc = htmlCtxtReadMemory(ctxt, chars, count, nil, "UTF-8", LibXMLSecurity.htmlOptions)
+                }
                 // HTML parse errors are the norm on the web (unknown HTML5 tags, stray end tags);
                 // report only those that lose text: depth limit and out-of-memory.
                 if let error = xmlCtxtGetLastError(ctxt),
@@ -114,22 +109,18 @@ struct MarkupParser {
                 return doc
             }
         }
+        var tree: MarkupTree
         if let built {
             if let failure = built.failure { throw failure }
-            var tree = built.tree
-            if depthHalted {
-                throw LimitExceeded(limit: "max-depth", allowed: "\(min(maxDepth, LibXMLSecurity.depthCeiling)) levels (\(LibXMLSecurity.depthCeiling) at most)",
-                                    found: "\(path): elements are nested deeper than libxml2's ceiling of \(LibXMLSecurity.depthCeiling)")
+            tree = built.tree
+        } else {
+            guard let doc else {
+                throw ExtractError.unparsable(path: path, syntax: syntax == .html ? "HTML" : "XML",
+                                              reason: syntax == .xml ? "the XML is malformed beyond recovery or declares recursive or exponentially expanding entities (refused)" : "libxml2 could not build a tree")
             }
-            if let lastError { tree.parserMessages.append(lastError) }
-            return tree
+            defer { xmlFreeDoc(doc) }
+            tree = try copyTree(doc, syntax: syntax, path: path)
         }
-        guard let doc else {
-            throw ExtractError.unparsable(path: path, syntax: syntax == .html ? "HTML" : "XML",
-                                          reason: syntax == .xml ? "the XML is malformed beyond recovery or declares recursive or exponentially expanding entities (refused)" : "libxml2 could not build a tree")
-        }
-        defer { xmlFreeDoc(doc) }
-        var tree = try copyTree(doc, syntax: syntax, path: path)
         if depthHalted {
             // Deeper than libxml2's ceiling (only reached when `maxDepth` is at or above it).
             throw LimitExceeded(limit: "max-depth", allowed: "\(min(maxDepth, LibXMLSecurity.depthCeiling)) levels (\(LibXMLSecurity.depthCeiling) at most)",
@@ -156,13 +147,14 @@ struct MarkupParser {
         return "line \(error.pointee.line): \(message) (libxml2 error \(error.pointee.code))"
     }
 
-    private func documentNode() -> MarkupTree.Node {
+    /// The root of every tree (both builders start from it).
+    static func documentNode() -> MarkupTree.Node {
         MarkupTree.Node(kind: .element, name: "#document", namespace: nil, attributes: [], text: "", parent: -1, children: [])
     }
 
     /// Copies libxml2's tree into Swift values with an explicit stack (no recursion).
     private func copyTree(_ doc: xmlDocPtr, syntax: Syntax, path: String) throws -> MarkupTree {
-        var nodes = [documentNode()]
+        var nodes = [Self.documentNode()]
         var attributeCount = 0
         let depthLimit = min(maxDepth, LibXMLSecurity.depthCeiling)
         var stack: [(xmlNodePtr, Int, Int)] = []  // (C node, Swift parent index, depth)
@@ -228,7 +220,7 @@ struct MarkupParser {
 
     /// `name.lowercased()`, without the Unicode case mapping when there is nothing to map
     /// (libxml2's HTML parser already lowercases ASCII tag and attribute names).
-    private static func lowercased(_ name: String) -> String {
+    static func lowercased(_ name: String) -> String {
         for b in name.utf8 where b >= 0x80 || (b >= 0x41 && b <= 0x5A) { return name.lowercased() }
         return name
     }
