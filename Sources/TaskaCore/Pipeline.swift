@@ -9,18 +9,23 @@ public struct Pipeline: Sendable {
         case failure(SourceDocument, StageFailure)
     }
 
-    public var name: String
+    public var name: String { didSet { hash = Self.hash(of: definition) } }
     /// Taska's version, which fixes the behaviour of the stages.
-    public var version: String
-    public var stages: [any Stage]
+    public var version: String { didSet { hash = Self.hash(of: definition) } }
+    public var stages: [any Stage] { didSet { hash = Self.hash(of: definition) } }
     /// Per-document resource limits, stamped on every document this pipeline runs.
-    public var limits: DocumentLimits
+    public var limits: DocumentLimits { didSet { hash = Self.hash(of: definition) } }
+    /// First 16 hex digits of the SHA-256 of `definition`; kept up to date on every change, so
+    /// stamping it on each record costs nothing.
+    public private(set) var hash: String
 
     public init(name: String, version: String, stages: [any Stage], limits: DocumentLimits = DocumentLimits()) {
         self.name = name
         self.version = version
         self.stages = stages
         self.limits = limits
+        hash = ""
+        hash = Self.hash(of: definition)
     }
 
     /// The canonical text of the resolved definition: one `name: configuration` line per stage.
@@ -31,8 +36,7 @@ public struct Pipeline: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// First 16 hex digits of the SHA-256 of `definition`.
-    public var hash: String {
+    private static func hash(of definition: String) -> String {
         String(SHA256.hex(of: Array(definition.utf8)).prefix(16))
     }
 

@@ -110,4 +110,17 @@ private struct DeadlineCheck: Stage {
         #expect(a.hash.count == 16)
         #expect(a.hash == Pipeline(name: "t", version: "1", stages: [FailOn(word: "x")]).hash)
     }
+
+    @Test func hashFollowsEveryChange() {
+        var p = Pipeline(name: "t", version: "1", stages: [FailOn(word: "x")])
+        var seen = [p.hash]
+        p.stages[0] = FailOn(word: "y"); seen.append(p.hash)
+        p.stages.append(SplitStage()); seen.append(p.hash)
+        p.name = "u"; seen.append(p.hash)
+        p.version = "2"; seen.append(p.hash)
+        p.limits.maxNodes = 7; seen.append(p.hash)
+        #expect(Set(seen).count == seen.count)
+        let fresh = Pipeline(name: "u", version: "2", stages: [FailOn(word: "y"), SplitStage()], limits: p.limits)
+        #expect(p.hash == fresh.hash)
+    }
 }

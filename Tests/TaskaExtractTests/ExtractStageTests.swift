@@ -155,6 +155,23 @@ private func extract(_ text: String, mediaType: String) throws -> SourceDocument
     @Test func whitespaceOnlyGivesNothing() {
         #expect(PlainTextSplitter().blocks(of: " \n\t\n ").isEmpty)
     }
+
+    @Test func unicodeWhitespaceIsTrimmedAtLineEdgesOnly() {
+        // NBSP, ideographic space, narrow NBSP, em space and Ogham space mark at the edges go;
+        // the same characters inside a line stay, and NEL ends a line.
+        let text = "\u{00A0}\u{3000}Sannu\u{202F}da zuwa\u{2003}\u{1680}\u{0085}\u{205F}كيف\u{00A0}حالك\u{000B}\n\u{3000}\n\tnext"
+        var ends = PlainTextSplitter.LineEnds()
+        let blocks = PlainTextSplitter().blocks(of: text, lineEnds: &ends)
+        #expect(blocks.map(\.text) == ["Sannu\u{202F}da zuwa كيف\u{00A0}حالك", "next"])
+        #expect(ends == PlainTextSplitter.LineEnds(lf: 2, crlf: 0, cr: 0, other: 1))
+    }
+
+    @Test func lineEndStylesAreCounted() {
+        var ends = PlainTextSplitter.LineEnds()
+        _ = PlainTextSplitter().blocks(of: "a\r\nb\rc\nd\u{2028}e\r\n", lineEnds: &ends)
+        #expect(ends == PlainTextSplitter.LineEnds(lf: 1, crlf: 2, cr: 1, other: 1))
+        #expect(ends.styles == 4)
+    }
 }
 
 @Suite struct DamageWarningTests {

@@ -166,24 +166,19 @@ struct TelegramHTMLPage {
         switch node.kind {
         case .comment: return
         case .text:
-            var s = String.UnicodeScalarView()
-            for u in node.text.unicodeScalars {
-                s.append(u == "\n" || u == "\r" || u == "\t" ? " " : u)
-            }
-            text.append(String(s))
+            text.append(layoutText: node.text)
             return
         case .element: break
         }
         if node.name == "br" { text.append("\n"); return }
-        let start = text.count
+        let start = text.mark
         for child in node.children { inline(child, tree, into: &text) }
         let cls = Set((node.attribute("class") ?? "").split(separator: " "))
         switch node.name {
         case "a":
             let href = node.attribute("href") ?? ""
             let onclick = node.attribute("onclick") ?? ""
-            let shown = text.text.unicodeScalars.dropFirst(start)
-            let label = String(String.UnicodeScalarView(shown))
+            let label = text.text(from: start)
             if onclick.contains("ShowHashtag") { text.addSpan(type: "hashtag", from: start) }
             else if onclick.contains("ShowCashtag") { text.addSpan(type: "cashtag", from: start) }
             else if onclick.contains("ShowBotCommand") { text.addSpan(type: "bot_command", from: start) }

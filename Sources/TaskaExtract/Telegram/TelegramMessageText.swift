@@ -4,79 +4,130 @@ import TaskaCore
 /// run, then split into one block per line.
 ///
 /// Both Telegram readers build through this, so a JSON and an HTML export of one message give
-/// the same text and spans.
+/// the same text and spans. The text is kept as UTF-8 bytes with a running scalar count, so
+/// appending a run copies bytes and never builds a `String` character by character.
 struct TelegramMessageText {
-    private(set) var scalars: [Unicode.Scalar] = []
+    private(set) var utf8: [UInt8] = []
     private(set) var spans: [Entity] = []
+    /// Unicode scalars in `utf8`.
+    private(set) var count = 0
 
-    var isEmpty: Bool { scalars.isEmpty }
-    var count: Int { scalars.count }
-    var text: String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars)
-        return String(s)
+    /// A position in the text: its scalar offset and byte offset.
+    struct Mark {
+        var scalar: Int
+        var byte: Int
     }
 
+    var isEmpty: Bool { utf8.isEmpty }
+    var mark: Mark { Mark(scalar: count, byte: utf8.count) }
+    var text: String { String(decoding: utf8, as: UTF8.self) }
+
+    /// The text from `mark` to the end.
+    func text(from mark: Mark) -> String { String(decoding: utf8[mark.byte...], as: UTF8.self) }
+
     mutating func append(_ text: String) {
-        scalars.append(contentsOf: text.unicodeScalars)
+        var text = text
+        text.withUTF8 { append(bytes: $0, layout: false) }
+    }
+
+    /// Appends HTML text whose line feeds, carriage returns and tabs are layout: each becomes a space.
+    mutating func append(layoutText text: String) {
+        var text = text
+        text.withUTF8 { append(bytes: $0, layout: true) }
+    }
+
+    private mutating func append(bytes: UnsafeBufferPointer<UInt8>, layout: Bool) {
+        let start = utf8.count
+        utf8.append(contentsOf: bytes)
+        var scalars = 0
+        for i in start..<utf8.count {
+            let b = utf8[i]
+            if b & 0xC0 != 0x80 { scalars &+= 1 }
+            if layout, b == 0x0A || b == 0x0D || b == 0x09 { utf8[i] = 0x20 }
+        }
+        count += scalars
     }
 
     /// Appends `text` as one entity of `type` (`plain` adds no span).
     mutating func append(_ text: String, type: String, href: String? = nil) {
-        let start = scalars.count
+        let start = count
         append(text)
-        if type != "plain" && scalars.count > start {
-            spans.append(Entity(type: type, start: start, end: scalars.count, href: href))
+        if type != "plain" && count > start {
+            spans.append(Entity(type: type, start: start, end: count, href: href))
         }
     }
 
-    /// Adds a span over `[start, count)` (an HTML element that has just been closed).
-    mutating func addSpan(type: String, from start: Int, href: String? = nil) {
-        if scalars.count > start {
-            spans.append(Entity(type: type, start: start, end: scalars.count, href: href))
+    /// Adds a span from `mark` to the end (an HTML element that has just been closed).
+    mutating func addSpan(type: String, from mark: Mark, href: String? = nil) {
+        if count > mark.scalar {
+            spans.append(Entity(type: type, start: mark.scalar, end: count, href: href))
         }
     }
 
     /// Removes leading and trailing whitespace (HTML layout), moving spans with the text.
     mutating func trim() {
-        var lead = 0
-        while lead < scalars.count, scalars[lead].properties.isWhitespace { lead += 1 }
-        var end = scalars.count
-        while end > lead, scalars[end - 1].properties.isWhitespace { end -= 1 }
-        guard lead > 0 || end < scalars.count else { return }
-        scalars = Array(scalars[lead..<end])
+        var lead = 0, leadBytes = 0
+        while leadBytes < utf8.count {
+            let (scalar, length) = Self.scalar(utf8, at: leadBytes)
+            guard scalar.properties.isWhitespace else { break }
+            lead += 1
+            leadBytes += length
+        }
+        var endBytes = utf8.count, trailing = 0
+        while endBytes > leadBytes {
+            var start = endBytes - 1
+            while start > leadBytes, utf8[start] & 0xC0 == 0x80 { start -= 1 }
+            guard Self.scalar(utf8, at: start).scalar.properties.isWhitespace else { break }
+            trailing += 1
+            endBytes = start
+        }
+        guard leadBytes > 0 || endBytes < utf8.count else { return }
+        utf8 = Array(utf8[leadBytes..<endBytes])
+        count -= lead + trailing
         spans = spans.compactMap { e in
             var e = e
-            e.start = min(max(e.start - lead, 0), scalars.count)
-            e.end = min(max(e.end - lead, 0), scalars.count)
+            e.start = min(max(e.start - lead, 0), count)
+            e.end = min(max(e.end - lead, 0), count)
             return e.end > e.start ? e : nil
         }
+    }
+
+    /// The scalar starting at byte `i` of valid UTF-8 and its length in bytes.
+    private static func scalar(_ u: [UInt8], at i: Int) -> (scalar: Unicode.Scalar, length: Int) {
+        let b0 = UInt32(u[i])
+        let length = b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
+        var v = length == 1 ? b0 : b0 & (0x7F >> UInt32(length))
+        for k in 1..<length where i + k < u.count { v = v << 6 | UInt32(u[i + k] & 0x3F) }
+        return (Unicode.Scalar(v) ?? "\u{FFFD}", length)
     }
 
     /// One paragraph block per line (`\n`); spans are cut at line ends and re-based onto each
     /// line. Empty lines give no block.
     func blocks() -> [TextBlock] {
         var out: [TextBlock] = []
-        var lineStart = 0
         let ordered = spans.sorted { ($0.start, -$0.end) < ($1.start, -$1.end) }
-        func flush(_ end: Int) {
-            guard end > lineStart else { return }
-            var line = String.UnicodeScalarView()
-            line.append(contentsOf: scalars[lineStart..<end])
+        func flush(_ start: Mark, _ end: Mark) {
+            guard end.scalar > start.scalar else { return }
             var lineSpans: [Entity] = []
-            for e in ordered where e.start < end && e.end > lineStart {
+            for e in ordered where e.start < end.scalar && e.end > start.scalar {
                 var piece = e
-                piece.start = max(e.start, lineStart) - lineStart
-                piece.end = min(e.end, end) - lineStart
+                piece.start = max(e.start, start.scalar) - start.scalar
+                piece.end = min(e.end, end.scalar) - start.scalar
                 if piece.end > piece.start { lineSpans.append(piece) }
             }
-            out.append(TextBlock(kind: .paragraph, text: String(line), spans: lineSpans))
+            out.append(TextBlock(kind: .paragraph, text: String(decoding: utf8[start.byte..<end.byte], as: UTF8.self),
+                                 spans: lineSpans))
         }
-        for (i, s) in scalars.enumerated() where s == "\n" {
-            flush(i)
-            lineStart = i + 1
+        var lineStart = Mark(scalar: 0, byte: 0)
+        var scalar = 0
+        for (i, b) in utf8.enumerated() {
+            if b == 0x0A {
+                flush(lineStart, Mark(scalar: scalar, byte: i))
+                lineStart = Mark(scalar: scalar + 1, byte: i + 1)
+            }
+            if b & 0xC0 != 0x80 { scalar &+= 1 }
         }
-        flush(scalars.count)
+        flush(lineStart, mark)
         return out
     }
 }
