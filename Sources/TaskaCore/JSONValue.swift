@@ -56,12 +56,8 @@ public indirect enum JSONValue: Sendable, Equatable {
         switch self {
         case .null: out.append(contentsOf: "null".utf8)
         case let .bool(b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case let .int(i): out.append(contentsOf: String(i).utf8)
-        case let .double(d):
-            if d.isFinite {
-                if d == d.rounded(), abs(d) < 1e15 { out.append(contentsOf: String(Int(d)).utf8) }
-                else { out.append(contentsOf: "\(d)".utf8) }
-            } else { out.append(contentsOf: "null".utf8) }
+        case let .int(i): JSONValue.writeInt(i, to: &out)
+        case let .double(d): JSONValue.writeDouble(d, to: &out)
         case let .string(s): JSONValue.writeString(s, to: &out)
         case let .array(items):
             if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
@@ -96,6 +92,30 @@ public indirect enum JSONValue: Sendable, Equatable {
     }
 
     private static let hex = Array("0123456789abcdef".utf8)
+
+    /// Decimal digits of `i`, without a `String` in between.
+    static func writeInt(_ i: Int, to out: inout [UInt8]) {
+        if i == 0 { out.append(48); return }
+        if i < 0 { out.append(UInt8(ascii: "-")) }
+        var v = i.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // up to 20 digits, filled from the right
+        var n = 0
+        withUnsafeMutableBytes(of: &digits) { raw in
+            while v > 0 {
+                n += 1
+                raw[24 - n] = 48 + UInt8(truncatingIfNeeded: v % 10)
+                v /= 10
+            }
+            out.append(contentsOf: raw[(24 - n)...])
+        }
+    }
+
+    /// An integral value below 1e15 as an integer; else Swift's shortest round-trip form;
+    /// `null` when not finite.
+    static func writeDouble(_ d: Double, to out: inout [UInt8]) {
+        guard d.isFinite else { out.append(contentsOf: "null".utf8); return }
+        if d == d.rounded(), abs(d) < 1e15 { writeInt(Int(d), to: &out) } else { out.append(contentsOf: "\(d)".utf8) }
+    }
 
     /// Escapes per RFC 8259, plus U+2028/U+2029 so a line of JSON Lines never breaks in JS tools.
     static func writeString(_ s: String, to out: inout [UInt8]) {

@@ -34,105 +34,190 @@ public struct Record: Sendable {
 
     private static func round4(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
 
-    /// The record as ordered JSON.
+    /// The record as ordered JSON (for tests and golden files; sinks use `writeJSON(to:)`).
     public var json: JSONValue {
+        var builder = JSONTreeBuilder()
+        emit(into: &builder)
+        return builder.result
+    }
+
+    /// Appends the record as one line of compact JSON (no newline) to `out`, streamed with no
+    /// `JSONValue` tree in between.
+    public func writeJSON(to out: inout [UInt8]) {
+        var writer = JSONByteWriter()
+        swap(&writer.bytes, &out)
+        emit(into: &writer)
+        swap(&writer.bytes, &out)
+    }
+
+    /// The record layout (schema v1), written once for both `json` and `writeJSON(to:)`.
+    public func emit<E: JSONEmitter>(into e: inout E) {
         let d = document
-        var sourcePairs: [(String, JSONValue)] = [
-            ("path", .string(d.source.path)),
-        ]
-        if let raw = d.source.pathBytes {
-            sourcePairs.append(("pathBytes", .string(Base64.encode(raw))))
-        }
-        sourcePairs += [
-            ("bytes", .int(d.source.bytes)),
-            ("sha256", d.source.sha256.isEmpty ? .null : .string(d.source.sha256)),
-            ("mediaType", .string(d.mediaType)),
-            ("charset", .string(d.charset?.charset)),
-            ("charsetSource", .string(d.charset?.source.rawValue)),
-            ("charsetConfidence", d.charset.map { .double(Record.round4($0.confidence)) } ?? .null),
-            ("modified", .string(d.source.modified?.iso8601())),
-        ]
-        if let uri = d.source.uri { sourcePairs.append(("uri", .string(uri))) }
-        if let id = d.source.warcRecordId { sourcePairs.append(("warcRecordId", .string(id))) }
-        if let date = d.source.warcDate { sourcePairs.append(("warcDate", .string(date))) }
-        var pairs: [(String, JSONValue)] = [
-            ("id", d.source.sha256.isEmpty ? .null : .string(d.id)),
-            ("source", .object(sourcePairs)),
-            ("pipeline", .object([
-                ("name", .string(pipelineName)),
-                ("version", .string(pipelineVersion)),
-                ("hash", .string(pipelineHash)),
-            ])),
-        ]
+        e.beginObject()
+        e.field("id", d.source.sha256.isEmpty ? nil : d.id)
+        e.key("source")
+        e.beginObject()
+        e.field("path", d.source.path)
+        if let raw = d.source.pathBytes { e.field("pathBytes", Base64.encode(raw)) }
+        e.field("bytes", d.source.bytes)
+        e.field("sha256", d.source.sha256.isEmpty ? nil : d.source.sha256)
+        e.field("mediaType", d.mediaType)
+        e.field("charset", d.charset?.charset)
+        e.field("charsetSource", d.charset?.source.rawValue)
+        e.field("charsetConfidence", d.charset.map { Record.round4($0.confidence) })
+        e.field("modified", d.source.modified?.iso8601())
+        if let uri = d.source.uri { e.field("uri", uri) }
+        if let id = d.source.warcRecordId { e.field("warcRecordId", id) }
+        if let date = d.source.warcDate { e.field("warcDate", date) }
+        e.endObject()
+        e.key("pipeline")
+        e.beginObject()
+        e.field("name", pipelineName)
+        e.field("version", pipelineVersion)
+        e.field("hash", pipelineHash)
+        e.endObject()
         if let failure {
-            pairs.append(("error", .object([("stage", .string(failure.stage)), ("message", .string(failure.message))])))
-            pairs.append(("warnings", .array(d.warnings.map(Record.warningJSON))))
-            pairs.append(("ingestedAt", .string(ingestedAt.iso8601(fraction: true))))
-            return .object(pairs)
+            e.key("error")
+            e.beginObject()
+            e.field("stage", failure.stage)
+            e.field("message", failure.message)
+            e.endObject()
+            Record.emitWarnings(d.warnings, into: &e)
+            e.field("ingestedAt", ingestedAt.iso8601(fraction: true))
+            e.endObject()
+            return
         }
         let n = d.normalized
         let m = d.metadata
-        pairs += [
-            ("title", .string(d.title)),
-            ("metadata", .object([
-                ("author", .string(m.author)), ("published", .string(m.published)), ("modified", .string(m.modified)),
-                ("siteName", .string(m.siteName)), ("canonicalURL", .string(m.canonicalURL)),
-                ("description", .string(m.description)), ("declaredLanguage", .string(m.declaredLanguage)),
-            ])),
-            ("message", d.message.map(Record.messageJSON) ?? .null),
-            ("text", .string(n?.text ?? "")),
-            ("searchKey", .string(n?.searchKey ?? "")),
-            ("direction", .string(n?.direction.rawValue)),
-            ("scripts", .array((n?.scripts ?? []).map {
-                .object([("script", .string($0.script)), ("share", .double(Record.round4($0.share)))])
-            })),
-            ("paragraphs", .array((n?.paragraphs ?? []).map {
-                .object([("start", .int($0.start)), ("end", .int($0.end)),
-                         ("direction", .string($0.direction.rawValue)), ("script", .string($0.script))])
-            })),
-            ("entities", .array((n?.entities ?? []).map(Record.entityJSON))),
-            ("language", .string(d.language)),
-            ("languageConfidence", d.languageConfidence.map { .double(Record.round4($0)) } ?? .null),
-            ("languages", .array(d.languages.map {
-                .object([("tag", .string($0.tag)), ("share", .double(Record.round4($0.share)))])
-            })),
-            ("segments", d.segments.map { segs in
-                .array(segs.map {
-                    .object([("start", .int($0.start)), ("end", .int($0.end)), ("language", .string($0.language)),
-                             ("script", .string($0.script)), ("confidence", .double(Record.round4($0.confidence)))])
-                })
-            } ?? .null),
-            ("warnings", .array(d.warnings.map(Record.warningJSON))),
-            ("ingestedAt", .string(ingestedAt.iso8601(fraction: true))),
-        ]
-        return .object(pairs)
+        e.field("title", d.title)
+        e.key("metadata")
+        e.beginObject()
+        e.field("author", m.author)
+        e.field("published", m.published)
+        e.field("modified", m.modified)
+        e.field("siteName", m.siteName)
+        e.field("canonicalURL", m.canonicalURL)
+        e.field("description", m.description)
+        e.field("declaredLanguage", m.declaredLanguage)
+        e.endObject()
+        e.key("message")
+        if let message = d.message { Record.emitMessage(message, into: &e) } else { e.null() }
+        e.field("text", n?.text ?? "")
+        e.field("searchKey", n?.searchKey ?? "")
+        e.field("direction", n?.direction.rawValue)
+        e.key("scripts")
+        e.beginArray()
+        for script in n?.scripts ?? [] {
+            e.beginObject()
+            e.field("script", script.script)
+            e.field("share", Record.round4(script.share))
+            e.endObject()
+        }
+        e.endArray()
+        e.key("paragraphs")
+        e.beginArray()
+        for p in n?.paragraphs ?? [] {
+            e.beginObject()
+            e.field("start", p.start)
+            e.field("end", p.end)
+            e.field("direction", p.direction.rawValue)
+            e.field("script", p.script)
+            e.endObject()
+        }
+        e.endArray()
+        e.key("entities")
+        e.beginArray()
+        for entity in n?.entities ?? [] { Record.emitEntity(entity, into: &e) }
+        e.endArray()
+        e.field("language", d.language)
+        e.field("languageConfidence", d.languageConfidence.map(Record.round4))
+        e.key("languages")
+        e.beginArray()
+        for share in d.languages {
+            e.beginObject()
+            e.field("tag", share.tag)
+            e.field("share", Record.round4(share.share))
+            e.endObject()
+        }
+        e.endArray()
+        e.key("segments")
+        if let segments = d.segments {
+            e.beginArray()
+            for s in segments {
+                e.beginObject()
+                e.field("start", s.start)
+                e.field("end", s.end)
+                e.field("language", s.language)
+                e.field("script", s.script)
+                e.field("confidence", Record.round4(s.confidence))
+                e.endObject()
+            }
+            e.endArray()
+        } else {
+            e.null()
+        }
+        Record.emitWarnings(d.warnings, into: &e)
+        e.field("ingestedAt", ingestedAt.iso8601(fraction: true))
+        e.endObject()
     }
 
-    private static func entityJSON(_ e: Entity) -> JSONValue {
-        var pairs: [(String, JSONValue)] = [("type", .string(e.type)), ("start", .int(e.start)), ("end", .int(e.end))]
-        if let href = e.href { pairs.append(("href", .string(href))) }
-        if let language = e.language { pairs.append(("language", .string(language))) }
-        if let direction = e.direction { pairs.append(("direction", .string(direction.rawValue))) }
-        return .object(pairs)
+    private static func emitEntity<E: JSONEmitter>(_ entity: Entity, into e: inout E) {
+        e.beginObject()
+        e.field("type", entity.type)
+        e.field("start", entity.start)
+        e.field("end", entity.end)
+        if let href = entity.href { e.field("href", href) }
+        if let language = entity.language { e.field("language", language) }
+        if let direction = entity.direction { e.field("direction", direction.rawValue) }
+        e.endObject()
     }
 
-    private static func messageJSON(_ m: MessageInfo) -> JSONValue {
-        func int(_ v: Int64?) -> JSONValue { v.map { .int(Int($0)) } ?? .null }
-        return .object([
-            ("chat", .object([("name", .string(m.chatName)), ("type", .string(m.chatType)), ("id", int(m.chatId))])),
-            ("id", .int(Int(m.id))),
-            ("date", .string(m.date)), ("wallTime", .string(m.wallTime)), ("utcOffset", .string(m.utcOffset)),
-            ("sender", .string(m.sender)), ("senderId", .string(m.senderId)), ("author", .string(m.author)),
-            ("forwardedFrom", .string(m.forwardedFrom)), ("replyTo", int(m.replyTo)), ("edited", .string(m.edited)),
-            ("media", m.mediaType == nil && m.mediaFile == nil ? .null
-                : .object([("type", .string(m.mediaType)), ("file", .string(m.mediaFile))])),
-        ])
+    private static func emitMessage<E: JSONEmitter>(_ m: MessageInfo, into e: inout E) {
+        func int(_ key: String, _ v: Int64?) {
+            e.key(key)
+            if let v { e.int(Int(v)) } else { e.null() }
+        }
+        e.beginObject()
+        e.key("chat")
+        e.beginObject()
+        e.field("name", m.chatName)
+        e.field("type", m.chatType)
+        int("id", m.chatId)
+        e.endObject()
+        int("id", m.id)
+        e.field("date", m.date)
+        e.field("wallTime", m.wallTime)
+        e.field("utcOffset", m.utcOffset)
+        e.field("sender", m.sender)
+        e.field("senderId", m.senderId)
+        e.field("author", m.author)
+        e.field("forwardedFrom", m.forwardedFrom)
+        int("replyTo", m.replyTo)
+        e.field("edited", m.edited)
+        e.key("media")
+        if m.mediaType == nil && m.mediaFile == nil {
+            e.null()
+        } else {
+            e.beginObject()
+            e.field("type", m.mediaType)
+            e.field("file", m.mediaFile)
+            e.endObject()
+        }
+        e.endObject()
     }
 
-    private static func warningJSON(_ w: DocumentWarning) -> JSONValue {
-        var pairs: [(String, JSONValue)] = [("stage", .string(w.stage)), ("code", .string(w.code)), ("message", .string(w.message))]
-        if let count = w.count { pairs.append(("count", .int(count))) }
-        return .object(pairs)
+    private static func emitWarnings<E: JSONEmitter>(_ warnings: [DocumentWarning], into e: inout E) {
+        e.key("warnings")
+        e.beginArray()
+        for w in warnings {
+            e.beginObject()
+            e.field("stage", w.stage)
+            e.field("code", w.code)
+            e.field("message", w.message)
+            if let count = w.count { e.field("count", count) }
+            e.endObject()
+        }
+        e.endArray()
     }
 }
 

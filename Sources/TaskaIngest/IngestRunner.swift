@@ -131,7 +131,7 @@ public final class IngestRunner: @unchecked Sendable {
             if archiving && keepOriginals && document.payloadPath == nil { originalBytes = document.bytes }
         }) { record in
             var line: [UInt8] = []
-            record.json.write(to: &line)
+            record.writeJSON(to: &line)
             if archiving { archivedRecords.append((record, String(decoding: line, as: UTF8.self))) }
             pendingBytes += line.count
             result.lines.append(line)

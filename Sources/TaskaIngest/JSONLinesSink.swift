@@ -50,7 +50,7 @@ public final class JSONLinesSink: RecordSink {
     }
 
     public func write(_ record: Record) throws {
-        record.json.write(to: &buffer)
+        record.writeJSON(to: &buffer)
         buffer.append(0x0A)
         if buffer.count >= 1 << 20 { try flush() }
     }

@@ -46,8 +46,8 @@ public struct NormalizationChanges: Sendable, Equatable {
     public var warnings: [DocumentWarning] {
         func plural(_ n: Int, _ one: String, _ many: String) -> String { n == 1 ? "1 \(one)" : "\(n) \(many)" }
         var out: [DocumentWarning] = []
-        func add(_ count: Int, _ code: String, _ message: String) {
-            if count > 0 { out.append(DocumentWarning(stage: "normalize", code: code, message: message, count: count)) }
+        func add(_ count: Int, _ code: String, _ message: @autoclosure () -> String) {
+            if count > 0 { out.append(DocumentWarning(stage: "normalize", code: code, message: message(), count: count)) }
         }
         add(bidiControls, "bidi-controls-removed",
             "Removed \(plural(bidiControls, "bidi control character", "bidi control characters")) (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C)")

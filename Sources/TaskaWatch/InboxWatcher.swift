@@ -207,7 +207,7 @@ public final class InboxWatcher: @unchecked Sendable {
         var original: [UInt8]?
         func add(_ record: Record) {
             var line: [UInt8] = []
-            record.json.write(to: &line)
+            record.writeJSON(to: &line)
             records.append((record, String(decoding: line, as: UTF8.self)))
         }
         do {

@@ -78,6 +78,40 @@ import Testing
         #expect(Record(document: sample(), pipeline: pipeline, ingestedAt: Timestamp(seconds: 0)).json["message"] == .null)
     }
 
+    @Test func streamedLineEqualsTheTreeSerialised() {
+        var full = sample()
+        full.source.uri = "https://example.org/a"
+        full.source.pathBytes = [0x66, 0xFF]
+        var message = MessageInfo(id: -42)
+        message.chatName = "Labarai \"quoted\"\u{2028}"
+        message.replyTo = 7
+        full.message = message
+        full.normalized?.entities = [Entity(type: "link", start: 0, end: 5, href: "https://example.org")]
+        full.segments = [Segment(start: 0, end: 5, language: "ha", script: "Latn", confidence: 0.87654)]
+        full.language = "ha-Latn"
+        full.languageConfidence = 1
+        full.warn("decode", "w", "tab\there", count: 3)
+        let failed = Record(document: sample(), failure: StageFailure(stage: "decode", message: "bad\u{1}"),
+                            pipeline: pipeline, ingestedAt: Timestamp(seconds: 1))
+        for record in [Record(document: full, pipeline: pipeline, ingestedAt: Timestamp(seconds: 86_400)),
+                       Record(document: sample(), pipeline: pipeline, ingestedAt: Timestamp(seconds: 0)), failed] {
+            var line: [UInt8] = Array("prefix ".utf8)
+            record.writeJSON(to: &line)
+            #expect(String(decoding: line, as: UTF8.self) == "prefix " + record.json.serialized())
+        }
+    }
+
+    @Test func numbersAreWrittenWithoutStrings() {
+        for (value, text) in [(JSONValue.int(0), "0"), (.int(-7), "-7"), (.int(Int.max), "9223372036854775807"),
+                              (.int(Int.min), "-9223372036854775808"), (.double(2), "2"), (.double(-0.25), "-0.25"),
+                              (.double(0.8765), "0.8765"), (.double(1e15), "1000000000000000.0"), (.double(.nan), "null")] {
+            #expect(value.serialized() == text)
+            var writer = JSONByteWriter()
+            writer.value(value)
+            #expect(String(decoding: writer.bytes, as: UTF8.self) == text)
+        }
+    }
+
     @Test func base64() {
         #expect(Base64.encode([]) == "")
         #expect(Base64.encode(Array("f".utf8)) == "Zg==")

@@ -118,7 +118,7 @@ enum HostileGenerator {
         // Whatever the case, the XXE marker never reaches a record.
         for record in records {
             var line: [UInt8] = []
-            record.json.write(to: &line)
+            record.writeJSON(to: &line)
             #expect(!String(decoding: line, as: UTF8.self).contains(HostileCatalog.markerText), "\(expected.file): the XXE marker was read",
                     sourceLocation: sourceLocation)
         }
