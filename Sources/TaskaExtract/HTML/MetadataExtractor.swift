@@ -30,7 +30,7 @@ struct MetadataExtractor {
                 if canonical == nil, node.attribute("rel")?.lowercased().split(separator: " ").contains("canonical") == true,
                    let href = node.attribute("href"), !href.isEmpty { canonical = href }
             case "script":
-                if node.attribute("type")?.lowercased() == "application/ld+json" { ldSources.append(tree.textContent(of: i)) }
+                if node.isJSONLD { ldSources.append(tree.textContent(of: i)) }
             case "time":
                 if timePublished == nil, let dt = node.attribute("datetime"),
                    node.attribute("pubdate") != nil || node.attribute("itemprop")?.lowercased() == "datepublished"

@@ -20,6 +20,10 @@ struct HTMLTreeBuilder {
     /// Character data not yet made a node, and whether it is raw text (CDATA block).
     private var text: [UInt8] = []
     private var textIsRaw = false
+    /// Whether the innermost open element's text is not kept (`MarkupTree.Node.elidesText`),
+    /// and whether character data was dropped for the pending text node.
+    private var elidingText = false
+    private var elidedText = false
     private var attributeCount = 0
     private let maxNodes: Int
     private let depthLimit: Int
@@ -109,11 +113,18 @@ struct HTMLTreeBuilder {
     }
 
     private mutating func flushText() {
-        guard !text.isEmpty else { return }
+        guard !text.isEmpty || elidedText else { return }
         let parent = open[open.count - 1]
         _ = append(MarkupTree.Node(kind: .text, name: "", namespace: nil, attributes: [],
-                                   text: String(decoding: text, as: UTF8.self), parent: parent, children: []))
+                                   text: text.isEmpty ? "" : String(decoding: text, as: UTF8.self), parent: parent, children: []))
         text.removeAll(keepingCapacity: true)
+        elidedText = false
+    }
+
+    /// Follows the innermost open element after it changed.
+    private mutating func openElementChanged() {
+        let innermost = open[open.count - 1]
+        elidingText = innermost != 0 && nodes[innermost].elidesText
     }
 
     private mutating func startElement(_ name: UnsafePointer<xmlChar>?, _ atts: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
@@ -148,12 +159,14 @@ struct HTMLTreeBuilder {
         let element = MarkupTree.Node(kind: .element, name: name.map { Self.localName(MarkupParser.lowercased(String(cString: $0))) } ?? "",
                                       namespace: nil, attributes: attributes, text: "", parent: parent, children: [])
         open.append(append(element))
+        openElementChanged()
     }
 
     private mutating func endElement() {
         flushText()
         guard failure == nil, open.count > 1 else { return }
         open.removeLast()
+        openElementChanged()
     }
 
     private mutating func characters(_ ch: UnsafePointer<xmlChar>?, _ len: Int32, raw: Bool, _ ctx: UnsafeMutableRawPointer?) {
@@ -162,7 +175,8 @@ struct HTMLTreeBuilder {
         // libxml2's builder merges character data into the last text node, and raw text into
         // the last raw-text node, but never one into the other.
         if raw != textIsRaw { flushText(); textIsRaw = raw }
-        if text.isEmpty && !room(ctx) { return }
+        if text.isEmpty && !elidedText && !room(ctx) { return }
+        if elidingText { elidedText = true; return }
         text.append(contentsOf: UnsafeBufferPointer(start: ch, count: Int(len)))
     }
 

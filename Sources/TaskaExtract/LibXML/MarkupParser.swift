@@ -200,8 +200,9 @@ struct MarkupParser {
                 nodes[index].children.reserveCapacity(pending.count)
                 stack.append(contentsOf: pending.reversed())
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                let text = Self.string(cnode.pointee.content)
+                var text = Self.string(cnode.pointee.content)
                 if text.isEmpty { continue }
+                if syntax == .html, nodes[parent].elidesText { text = "" }
                 nodes.append(MarkupTree.Node(kind: .text, name: "", namespace: nil, attributes: [], text: text, parent: parent, children: []))
                 nodes[parent].children.append(index)
             case XML_COMMENT_NODE:

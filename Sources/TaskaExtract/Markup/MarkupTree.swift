@@ -3,6 +3,10 @@
 /// HTML is built into this flat, index-based form straight from libxml2's parse events
 /// (`HTMLTreeBuilder`); XML is copied from libxml2's tree, which is freed at once. No C pointer
 /// outlives the parse and deep documents never recurse on the Swift stack.
+///
+/// In HTML the text of `style` elements and of `script` elements other than JSON-LD
+/// (`type="application/ld+json"`) is not kept: their text nodes stay, empty. Nothing reads it,
+/// and on real pages it is about 40 % of the bytes.
 public struct MarkupTree: Sendable {
     /// One element or text node.
     public struct Node: Sendable {
@@ -22,6 +26,14 @@ public struct MarkupTree: Sendable {
         public func attribute(_ name: String) -> String? {
             attributes.first { $0.name == name }?.value
         }
+
+        /// Whether this is a JSON-LD block: `<script type="application/ld+json">`.
+        var isJSONLD: Bool {
+            name == "script" && attribute("type").map(MarkupParser.lowercased) == "application/ld+json"
+        }
+
+        /// Whether this HTML element's text is not kept: `style`, and `script` unless JSON-LD.
+        var elidesText: Bool { name == "style" || (name == "script" && !isJSONLD) }
     }
 
     /// All nodes; index 0 is the document root (an element named "#document").

@@ -74,6 +74,24 @@ import TaskaCore
         #expect(differences.isEmpty, "\(differences)")
     }
 
+    @Test func scriptAndStyleTextIsNotKeptButJSONLDIs() throws {
+        let html = """
+            <html><head><style>p { color: red }</style><script>var a = "<p>x</p>";</script>
+            <script type="Application/LD+JSON">{"@type": "NewsArticle"}</script><script type="text/javascript">f()</script>
+            </head><body><p>Sannu</p><noscript><p>kept</p></noscript></body></html>
+            """
+        for builder in [MarkupParser.Builder.events, .dom] {
+            var parser = MarkupParser()
+            parser.htmlBuilder = builder
+            let tree = try parser.parse(html, syntax: .html, path: "s.html")
+            let texts = tree.nodes.indices.filter { tree.nodes[$0].kind == .text }
+                .map { (tree.nodes[tree.nodes[$0].parent].name, tree.nodes[$0].text) }
+                .filter { !$0.1.allSatisfy(\.isWhitespace) || $0.1.isEmpty }
+            #expect(texts.map(\.0) == ["style", "script", "script", "script", "p", "p"], "\(builder)")
+            #expect(texts.map(\.1) == ["", "", "{\"@type\": \"NewsArticle\"}", "", "Sannu", "kept"], "\(builder)")
+        }
+    }
+
     @Test func limitsStopTheParse() {
         var parser = MarkupParser()
         parser.maxDepth = 50
