@@ -165,11 +165,28 @@ public struct ScriptModel: Sendable, Equatable {
         var wide = n > 16 ? [Int32](repeating: 0, count: n) : []
         features.withUnsafeBufferPointer { fs in
             if n <= 16 {
-                rows.withUnsafeBytes { raw in
-                    for f in fs {
-                        let row = raw.loadUnaligned(fromByteOffset: Int(f) &<< 4, as: SIMD16<Int8>.self)
-                        acc &+= SIMD16<Int32>(truncatingIfNeeded: row)
+                // Rows are summed as 16-bit lanes in two independent accumulators (local, so they
+                // stay in registers): the row loads, which miss the cache, overlap. A 16-bit lane
+                // cannot overflow within 256 features (|weight| ≤ 127), so it is widened every 256.
+                acc = rows.withUnsafeBytes { raw in
+                    var total = SIMD16<Int32>()
+                    var start = 0
+                    while start < fs.count {
+                        let end = min(start + 256, fs.count)
+                        var a = SIMD16<Int16>(), b = SIMD16<Int16>()
+                        var i = start
+                        while i + 1 < end {
+                            a &+= SIMD16<Int16>(truncatingIfNeeded: raw.loadUnaligned(fromByteOffset: Int(fs[i]) &<< 4, as: SIMD16<Int8>.self))
+                            b &+= SIMD16<Int16>(truncatingIfNeeded: raw.loadUnaligned(fromByteOffset: Int(fs[i + 1]) &<< 4, as: SIMD16<Int8>.self))
+                            i &+= 2
+                        }
+                        if i < end {
+                            a &+= SIMD16<Int16>(truncatingIfNeeded: raw.loadUnaligned(fromByteOffset: Int(fs[i]) &<< 4, as: SIMD16<Int8>.self))
+                        }
+                        total &+= SIMD16<Int32>(truncatingIfNeeded: a) &+ SIMD16<Int32>(truncatingIfNeeded: b)
+                        start = end
                     }
+                    return total
                 }
             } else {
                 rows.withUnsafeBufferPointer { w in
