@@ -77,47 +77,4 @@ enum Selectors {
         "blockquote": .quote, "tr": .tableRow, "table": .paragraph, "thead": .paragraph, "tbody": .paragraph,
         "tfoot": .paragraph, "pre": .preformatted, "hr": .paragraph,
     ]
-
-    /// Splits a class or id value into lowercase tokens at every ASCII character that is not a
-    /// letter or digit (`article-body__text` -> article, body, text) and also yields each
-    /// whitespace-separated word compacted (`articlebody`). Non-ASCII letters stay in tokens.
-    static func tokens(of value: String) -> [String] {
-        var result: [String] = []
-        var token: [UInt8] = []
-        var word: [UInt8] = []
-        var parts = 0
-        var wordStart = 0
-        func endToken() {
-            if !token.isEmpty { result.append(String(decoding: token, as: UTF8.self)); token.removeAll(keepingCapacity: true); parts += 1 }
-        }
-        func endWord() {
-            endToken()
-            // WordPress post classes name the post's categories and tags (`category-social-media`):
-            // they say what the text is about, not what the block is.
-            if word.starts(with: Self.category) || word.starts(with: Self.tag) {
-                result.removeSubrange(wordStart...)
-            } else if parts > 1 && !word.isEmpty {
-                result.append(String(decoding: word.filter { $0 != 0x2D && $0 != 0x5F }, as: UTF8.self))
-            }
-            word.removeAll(keepingCapacity: true); parts = 0; wordStart = result.count
-        }
-        for var b in value.utf8 {
-            if b >= 0x41 && b <= 0x5A { b += 0x20 }
-            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C {
-                endWord()
-                continue
-            }
-            word.append(b)
-            if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b >= 0x80 {
-                token.append(b)
-            } else {
-                endToken()
-            }
-        }
-        endWord()
-        return result
-    }
-
-    private static let category = Array("category-".utf8)
-    private static let tag = Array("tag-".utf8)
 }

@@ -40,7 +40,6 @@ struct TreeCleaner {
         // script reveals).
         var softHidden = [Bool](repeating: false, count: n)
         var vote = [Double](repeating: 0, count: n)
-        var tokenVotes = TokenVoteCache()
         // Top-down: invisibility and link context (parents precede children).
         for i in 0..<n {
             let p = nodes[i].parent
@@ -49,7 +48,7 @@ struct TreeCleaner {
             if !hidden[i] && Selectors.invisibleTags.contains(nodes[i].name) { hidden[i] = true }
             if !hidden[i] && BlockSegmenter.isHidden(nodes[i]) { softHidden[i] = true }
             if nodes[i].name == "a" && nodes[i].attribute("href") != nil { inLink[i] = true }
-            vote[i] = Self.vote(of: nodes[i], cache: &tokenVotes)
+            vote[i] = Self.vote(of: nodes[i])
         }
         // Bottom-up: visible text and link text per subtree.
         var chars = [Int](repeating: 0, count: n)
@@ -121,46 +120,16 @@ struct TreeCleaner {
         return false
     }
 
-    enum TokenClass { case boilerplate, content, meta }
-
-    /// `Selectors`' token lists in one table (one hash per token instead of three set lookups);
-    /// a token in several lists takes the first of boilerplate, content, meta, as `vote` reads them.
-    private static let tokenClass: [String: TokenClass] = {
-        var table: [String: TokenClass] = [:]
-        for t in Selectors.metaTokens.tokens { table[t] = .meta }
-        for t in Selectors.contentTokens.tokens { table[t] = .content }
-        for t in Selectors.boilerplateTokens.tokens { table[t] = .boilerplate }
-        return table
-    }()
-
     /// The class/id/role vote of one element: +1 per content token, -1 per boilerplate token,
     /// -0.5 per byline/meta token; main-content roles and `itemprop="articleBody"` count +2.
     static func vote(of node: MarkupTree.Node) -> Double {
-        var cache = TokenVoteCache()
-        return vote(of: node, cache: &cache)
-    }
-
-    /// The classified tokens of each distinct class or id value of a page: pages repeat the same
-    /// class lists on many elements, so each is tokenised once per page.
-    struct TokenVoteCache {
-        var tokens: [String: [(token: String, kind: TokenClass)]] = [:]
-    }
-
-    static func vote(of node: MarkupTree.Node, cache: inout TokenVoteCache) -> Double {
         if node.name == "body" || node.name == "html" { return 0 }
         var v = 0.0
         var negative = 0
         // Only classified tokens count, each distinct one once (over class and id together).
-        var seen: [String] = []
+        var seen: [ClassTokenClassifier.Token] = []
         for (name, value) in node.attributes where (name == "class" || name == "id") && !value.isEmpty {
-            let classified: [(token: String, kind: TokenClass)]
-            if let known = cache.tokens[value] {
-                classified = known
-            } else {
-                classified = Selectors.tokens(of: value).compactMap { t in tokenClass[t].map { (t, $0) } }
-                cache.tokens[value] = classified
-            }
-            for (token, kind) in classified where !seen.contains(token) {
+            for (token, kind) in ClassTokenClassifier.shared.classify(value) where !seen.contains(token) {
                 seen.append(token)
                 switch kind {
                 case .boilerplate: negative += 1
