@@ -77,20 +77,20 @@ struct BlockSegmenter {
         var entity: Entity
     }
 
-    /// Blocks of the subtree at `root`, skipping the nodes `skip` marks.
-    func blocks(of tree: MarkupTree, root: Int, skip: [Bool]) -> [Block] {
+    /// The block being built and the blocks made so far (a value with mutating methods, so
+    /// its state is accessed without the dynamic exclusivity checks closures' captures need).
+    private struct Builder {
         var out: [Block] = []
         // The block's text as UTF-8 bytes (copied from the nodes' valid UTF-8), and its length
         // in Unicode scalars (the unit of span offsets).
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(1024)
         var count = 0
         var pendingSpace = false
         var chars = 0, linkChars = 0, punctuation = 0
         var open: [OpenSpan] = []
         var spans: [Entity] = []
 
-        func flush(_ ctx: Context, kind: TextBlock.Kind? = nil) {
+        mutating func flush(_ ctx: Context, kind: TextBlock.Kind? = nil) {
             pendingSpace = false
             // Close the spans of this block; spans still open continue in the next block.
             for j in open.indices {
@@ -110,18 +110,18 @@ struct BlockSegmenter {
         }
 
         /// One visible scalar: `length` UTF-8 bytes at `p`, value `value`.
-        @inline(__always) func put(_ p: UnsafePointer<UInt8>, _ length: Int, _ value: UInt32, inLink: Bool) {
+        @inline(__always) mutating func put(_ p: UnsafePointer<UInt8>, _ length: Int, _ value: UInt32, inLink: Bool) {
             if pendingSpace { bytes.append(0x20); count += 1; pendingSpace = false }
             if !open.isEmpty { for j in open.indices where open[j].start == nil { open[j].start = count } }
             if length == 1 { bytes.append(p[0]) } else { bytes.append(contentsOf: UnsafeBufferPointer(start: p, count: length)) }
             count += 1
             chars += 1
             if inLink { linkChars += 1 }
-            if Self.isPunctuation(value) { punctuation += 1 }
+            if BlockSegmenter.isPunctuation(value) { punctuation += 1 }
         }
 
         /// The scalar at `u[i]`: its byte length and value (`u` is valid UTF-8).
-        @inline(__always) func scalar(_ u: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int, UInt32) {
+        @inline(__always) static func scalar(_ u: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int, UInt32) {
             let b = u[i]
             if b < 0x80 { return (1, UInt32(b)) }
             if b < 0xE0 { return (2, UInt32(b & 0x1F) << 6 | UInt32(u[i + 1] & 0x3F)) }
@@ -129,7 +129,7 @@ struct BlockSegmenter {
             return (4, UInt32(b & 0x07) << 18 | UInt32(u[i + 1] & 0x3F) << 12 | UInt32(u[i + 2] & 0x3F) << 6 | UInt32(u[i + 3] & 0x3F))
         }
 
-        func append(_ text: String, _ ctx: Context) {
+        mutating func append(_ text: String, _ ctx: Context) {
             var text = text
             text.withUTF8 { u in
                 guard let base = u.baseAddress else { return }
@@ -148,7 +148,7 @@ struct BlockSegmenter {
                         if b == 0x20 || b == 0x09 || b == 0x0D {
                             bytes.append(b); count += 1; i += 1
                         } else {
-                            let (length, value) = scalar(u, i)
+                            let (length, value) = Self.scalar(u, i)
                             put(base + i, length, value, inLink: ctx.inLink)
                             i += length
                         }
@@ -174,9 +174,9 @@ struct BlockSegmenter {
                             if c == 0x2C || c == 0x2E || c == 0x3B || c == 0x21 || c == 0x3F { marks += 1 }
                             i += 1
                         } else {
-                            let (length, value) = scalar(u, i)
+                            let (length, value) = Self.scalar(u, i)
                             scalars += 1
-                            if Self.isPunctuation(value) { marks += 1 }
+                            if BlockSegmenter.isPunctuation(value) { marks += 1 }
                             i += length
                         }
                     }
@@ -190,7 +190,12 @@ struct BlockSegmenter {
                 }
             }
         }
+    }
 
+    /// Blocks of the subtree at `root`, skipping the nodes `skip` marks.
+    func blocks(of tree: MarkupTree, root: Int, skip: [Bool]) -> [Block] {
+        var b = Builder()
+        b.bytes.reserveCapacity(1024)
         var base = Context(kind: .paragraph, owner: root, language: nil, direction: nil, pre: false, inLink: false)
         let inherited = BlockExtractor.inheritedContext(of: root, in: tree)
         base.language = inherited.language
@@ -203,12 +208,12 @@ struct BlockSegmenter {
                 switch nodes[index].kind {
                 case .comment: continue
                 case .text:
-                    if !skip[index] { append(nodes[index].text, context[context.count - 1]) }
+                    if !skip[index] { b.append(nodes[index].text, context[context.count - 1]) }
                 case .element:
                     if entering {
                         if skip[index] { continue }
                         let name = nodes[index].name
-                        if name == "br" { flush(context[context.count - 1]); continue }
+                        if name == "br" { b.flush(context[context.count - 1]); continue }
                         let blockKind = Selectors.blockKinds[name]
                         var ctx = context[context.count - 1]
                         let lang = nodes[index].attribute("lang") ?? nodes[index].attribute("xml:lang")
@@ -219,18 +224,18 @@ struct BlockSegmenter {
                         if name == "pre" { ctx.pre = true }
                         if name == "a" && nodes[index].attribute("href") != nil { ctx.inLink = true }
                         if let blockKind {
-                            flush(context[context.count - 1])
+                            b.flush(context[context.count - 1])
                             ctx.kind = blockKind
                             ctx.owner = index
                         } else {
                             // Inline element: links and language/direction hints become spans.
                             if name == "a", let href = nodes[index].attribute("href"), !href.isEmpty {
-                                open.append(OpenSpan(node: index, start: nil, entity: Entity(type: "link", start: 0, end: 0, href: href)))
+                                b.open.append(OpenSpan(node: index, start: nil, entity: Entity(type: "link", start: 0, end: 0, href: href)))
                             }
                             let isolate = name == "bdi" || name == "bdo"
                             if (lang != nil && !(lang!.isEmpty)) || dir != nil || isolate {
                                 let hintLang = (lang?.isEmpty ?? true) ? nil : lang
-                                open.append(OpenSpan(node: index, start: nil,
+                                b.open.append(OpenSpan(node: index, start: nil,
                                                      entity: Entity(type: "language-hint", start: 0, end: 0, language: hintLang, direction: dir)))
                             }
                         }
@@ -240,14 +245,14 @@ struct BlockSegmenter {
                     } else {
                         let ctx = context.removeLast()
                         if Selectors.blockKinds[nodes[index].name] != nil {
-                            flush(ctx)
+                            b.flush(ctx)
                         } else {
-                            if nodes[index].name == "td" || nodes[index].name == "th" { if count > 0 { pendingSpace = true } }
+                            if nodes[index].name == "td" || nodes[index].name == "th" { if b.count > 0 { b.pendingSpace = true } }
                             // Close the spans this element opened.
-                            while let last = open.last, last.node == index {
-                                open.removeLast()
-                                if let start = last.start, count > start {
-                                    var e = last.entity; e.start = start; e.end = count; spans.append(e)
+                            while let last = b.open.last, last.node == index {
+                                b.open.removeLast()
+                                if let start = last.start, b.count > start {
+                                    var e = last.entity; e.start = start; e.end = b.count; b.spans.append(e)
                                 }
                             }
                         }
@@ -255,7 +260,7 @@ struct BlockSegmenter {
                 }
             }
         }
-        flush(context[0])
-        return out
+        b.flush(context[0])
+        return b.out
     }
 }
