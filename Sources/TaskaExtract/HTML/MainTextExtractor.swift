@@ -38,15 +38,15 @@ struct MainTextExtractor {
             // between them (a recipe's or a schedule's recurring line: "Eat every 2–3 hours").
             // Keyed by UTF-8 bytes: verbatim means byte for byte, and hashing bytes skips the
             // Unicode normalisation a `String` key costs on every non-ASCII paragraph.
-            var seen = [[UInt8]: Int]()  // text -> parent of the first copy's owner
+            var seen = [VerbatimKey: Int]()  // text -> parent of the first copy's owner
             var kept: [BlockSegmenter.Block] = []
             kept.reserveCapacity(blocks.count)
             for b in blocks {
                 guard b.chars >= 40 else { kept.append(b); continue }
                 let container = tree.nodes[b.owner].parent
-                let key = Array(b.block.text.utf8)
+                let key = VerbatimKey(b.block.text)
                 if let first = seen[key] {
-                    if first == container && kept.last.map({ $0.block.text.utf8.elementsEqual(key) }) != true { kept.append(b) }
+                    if first == container && kept.last.map({ $0.block.text.utf8.elementsEqual(key.bytes) }) != true { kept.append(b) }
                 } else {
                     seen[key] = container
                     kept.append(b)
@@ -61,6 +61,31 @@ struct MainTextExtractor {
             return blocks.filter { $0.linkDensity < 0.5 }.map(\.block)
         }
         return selected.map(\.block)
+    }
+
+    /// A paragraph's UTF-8 bytes as a dictionary key, hashed 8 bytes at a time (an array of
+    /// bytes hashes one byte per call).
+    struct VerbatimKey: Hashable {
+        let bytes: [UInt8]
+        let digest: UInt64
+
+        init(_ text: String) {
+            bytes = Array(text.utf8)
+            digest = bytes.withUnsafeBytes { raw in
+                var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)
+                var i = 0
+                while i + 8 <= raw.count {
+                    h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+                    h ^= h >> 32
+                    i += 8
+                }
+                while i < raw.count { h = (h ^ UInt64(raw[i])) &* 0xC4CE_B9FE_1A85_EC53; i += 1 }
+                return h ^ (h >> 29)
+            }
+        }
+
+        static func == (a: VerbatimKey, b: VerbatimKey) -> Bool { a.digest == b.digest && a.bytes == b.bytes }
+        func hash(into hasher: inout Hasher) { hasher.combine(digest) }
     }
 
     static func isProse(_ b: BlockSegmenter.Block) -> Bool {
