@@ -1,0 +1,49 @@
+import Testing
+@testable import TaskaExtract
+
+@Suite struct MarkupCensusTests {
+    private func census(_ text: String) -> MarkupCensus {
+        var text = text
+        return text.withUTF8 { MarkupCensus.count($0) }
+    }
+
+    @Test func countsTagsAttributesAndTextRuns() {
+        let c = census("<html><body class=a id='b'><p data-x=\"1 > 2\">Sannu</p><br/>x<!-- <p a=1> --><?pi <p> ?></body></html>")
+        #expect(c.elements == 4)
+        #expect(c.attributes == 3)
+        #expect(c.texts == 2)
+        #expect(c.mostAttributes == 2)
+    }
+
+    @Test func rawTextAndCDATAAreSkipped() {
+        let c = census("<script>if (a<b) { x = '<p a=1>' }</script><style>p<q{}</style><![CDATA[<p>]]><p>t</p>")
+        #expect(c.elements == 3)
+        #expect(c.attributes == 0)
+    }
+
+    @Test func countsDoNotDependOnWhereTheBytesFallInTheScan() {
+        // The scan reads 32 bytes at a time: the same markup at every offset gives the same counts.
+        let markup = "<div a=1 b=2><script>var s = '<b c=1>';</script><p>x</p><!-- <i> --></div>"
+        let expected = census(markup)
+        #expect(expected.elements == 3 && expected.attributes == 2)
+        for pad in 0..<70 {
+            let shifted = census(String(repeating: "y", count: pad) + markup + String(repeating: "z", count: pad))
+            #expect(shifted.elements == expected.elements && shifted.attributes == expected.attributes, "pad \(pad)")
+            #expect(shifted.mostAttributesOffset == expected.mostAttributesOffset + pad, "pad \(pad)")
+        }
+    }
+
+    @Test func indexOfFindsTheFirstByteOrTheEnd() {
+        for length in [0, 1, 31, 32, 33, 64, 95] {
+            for at in 0..<length {
+                var bytes = [UInt8](repeating: 0x61, count: length)
+                bytes[at] = 0x3C
+                if at + 1 < length { bytes[length - 1] = 0x3C }
+                bytes.withUnsafeBufferPointer { buf in
+                    #expect(MarkupCensus.index(of: 0x3C, in: buf, from: 0) == at)
+                    #expect(MarkupCensus.index(of: 0x3E, in: buf, from: 0) == length)
+                }
+            }
+        }
+    }
+}
