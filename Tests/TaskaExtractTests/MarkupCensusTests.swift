@@ -1,4 +1,5 @@
 import Testing
+import TaskaCore
 @testable import TaskaExtract
 
 @Suite struct MarkupCensusTests {
@@ -40,8 +41,8 @@ import Testing
                 bytes[at] = 0x3C
                 if at + 1 < length { bytes[length - 1] = 0x3C }
                 bytes.withUnsafeBufferPointer { buf in
-                    #expect(MarkupCensus.index(of: 0x3C, in: buf, from: 0) == at)
-                    #expect(MarkupCensus.index(of: 0x3E, in: buf, from: 0) == length)
+                    #expect(ByteSearch.index(of: 0x3C, in: buf, from: 0) == at)
+                    #expect(ByteSearch.index(of: 0x3E, in: buf, from: 0) == length)
                 }
             }
         }

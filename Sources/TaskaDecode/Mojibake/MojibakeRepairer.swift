@@ -1,3 +1,5 @@
+import TaskaCore
+
 /// Repairs UTF-8 text that was once decoded as windows-1252 (or Latin-1) and re-encoded as
 /// UTF-8: `Ø§Ù„Ø¹Ø±Ø¨ÙŠØ©` back to `العربية`, `Æ™asa` to `ƙasa`, `Ã©` to `é`.
 ///
@@ -51,7 +53,8 @@ enum MojibakeRepairer {
             let n = b.count
             var i = 0
             while i + 2 < n {
-                if b[i] == 0xC3, b[i + 1] >= 0x82, b[i + 1] <= 0xB4 {
+                if b[i] != 0xC3 { i = ByteSearch.index(of: 0xC3, in: b, from: i + 1); continue }
+                if b[i + 1] >= 0x82, b[i + 1] <= 0xB4 {
                     let c = b[i + 2]
                     if c == 0xC2 || c == 0xC5 || c == 0xC6 || c == 0xCB || c == 0xE2 { return true }
                 }

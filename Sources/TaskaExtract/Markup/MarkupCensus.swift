@@ -1,3 +1,5 @@
+import TaskaCore
+
 /// A one-pass count of start tags and attributes in markup text, taken before libxml2 sees it.
 ///
 /// libxml2 2.9.14 builds the whole tree before Taska can count its nodes, and checks each new
@@ -30,7 +32,7 @@ struct MarkupCensus: Equatable {
             var j = from
             let last = n - needle.count
             while j <= last {
-                if bytes[j] != first { j = Self.index(of: first, in: bytes, from: j + 1); continue }
+                if bytes[j] != first { j = ByteSearch.index(of: first, in: bytes, from: j + 1); continue }
                 var k = 1
                 while k < needle.count && (bytes[j + k] | (isLetter(bytes[j + k]) ? 0x20 : 0)) == needle[k] { k += 1 }
                 if k == needle.count { return j + k }
@@ -39,7 +41,7 @@ struct MarkupCensus: Equatable {
             return n
         }
         while i < n {
-            if bytes[i] != 0x3C { i = Self.index(of: 0x3C, in: bytes, from: i + 1); continue }  // '<'
+            if bytes[i] != 0x3C { i = ByteSearch.index(of: 0x3C, in: bytes, from: i + 1); continue }  // '<'
             guard i + 1 < n else { i += 1; continue }
             let next = bytes[i + 1]
             if next == 0x21 {  // "<!": comment, CDATA or declaration
@@ -101,25 +103,6 @@ struct MarkupCensus: Equatable {
             }
         }
         return census
-    }
-
-    /// The index of the first `byte` in `bytes` at or after `from`, or `bytes.count`; 32 bytes
-    /// are compared at a time (most of a page lies between tags).
-    @inline(__always)
-    static func index(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
-        let n = bytes.count
-        var i = from
-        if let base = bytes.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            let target = SIMD32<UInt8>(repeating: byte)
-            while i + 32 <= n {
-                let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD32<UInt8>.self)
-                if any(v .== target) { break }
-                i &+= 32
-            }
-        }
-        while i < n && bytes[i] != byte { i &+= 1 }
-        return min(i, n)
     }
 
     private static let commentEnd = Array("-->".utf8)
