@@ -153,7 +153,7 @@ public final class LanguageIdentifier: Sendable {
     }
 
     /// The reported label and its calibrated confidence from class probabilities.
-    static func decide(model: ScriptModel, probabilities p: [Float], trigrams: [UInt64], letters: Int,
+    static func decide(model: ScriptModel, probabilities p: [Float], trigrams: ArraySlice<UInt64>, letters: Int,
                        hint: String?) -> LanguagePrediction {
         let evidence = evidence(model: model, probabilities: p, trigrams: trigrams, letters: letters)
         var language = evidence.language
@@ -179,7 +179,7 @@ public final class LanguageIdentifier: Sendable {
         var languageShares: [(String, Float)]
     }
 
-    static func evidence(model: ScriptModel, probabilities p: [Float], trigrams: [UInt64], letters: Int) -> Evidence {
+    static func evidence(model: ScriptModel, probabilities p: [Float], trigrams: ArraySlice<UInt64>, letters: Int) -> Evidence {
         // Sum class probabilities per reported language, in class order.
         var sums = [Float](repeating: 0, count: model.languages.count)
         var topClass = 0

@@ -21,14 +21,17 @@ struct FeatureExtractor {
     private(set) var count = 0
     /// The features of the last call.
     var features: ArraySlice<Int32> { storage[0..<count] }
-    /// Hashes of the trigrams of the last call (for the coverage check).
-    var trigrams: [UInt64] = []
+    /// Hashes of the trigrams of the last call (for the coverage check): the first
+    /// `trigramCount` entries of `trigramStorage`.
+    private var trigramStorage: [UInt64] = []
+    private var trigramCount = 0
+    var trigrams: ArraySlice<UInt64> { trigramStorage[0..<trigramCount] }
     /// Letters of the target script seen in the last call.
     private(set) var letters = 0
 
     init() {
         storage = [Int32](repeating: 0, count: 4096)
-        trigrams.reserveCapacity(1024)
+        trigramStorage = [UInt64](repeating: 0, count: 1024)
     }
 
     /// Bucket of a 64-bit hash for a table of `mask + 1` buckets.
@@ -41,26 +44,34 @@ struct FeatureExtractor {
     /// `.arabic`). `marks: false` drops the Arabic mark features (training augmentation).
     mutating func extract(_ text: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, script: CharacterClass,
                           bucketMask: Int, marks: Bool = true) {
-        trigrams.removeAll(keepingCapacity: true)
         letters = 0
-        // At most maxOrder + 1 features per scalar, plus the last word and space.
+        // At most maxOrder + 1 features per scalar, plus the last word and space; at most one
+        // trigram per scalar, plus the closing space.
         let needed = range.count * (Self.maxOrder + 2) + 16
         if storage.count < needed { storage = [Int32](repeating: 0, count: needed) }
+        if trigramStorage.count < range.count + 16 { trigramStorage = [UInt64](repeating: 0, count: range.count + 16) }
         let isLatin = script == .latin
         var buffer: [Int32] = []
+        var trigramBuffer: [UInt64] = []
         swap(&buffer, &storage)
-        count = buffer.withUnsafeMutableBufferPointer { out in
-            CharacterClass.table.withUnsafeBufferPointer { table in
-                fill(text, range, isLatin: isLatin, bucketMask: bucketMask, marks: marks, out: out.baseAddress!, table: table)
+        swap(&trigramBuffer, &trigramStorage)
+        (count, trigramCount) = buffer.withUnsafeMutableBufferPointer { out in
+            trigramBuffer.withUnsafeMutableBufferPointer { tri in
+                CharacterClass.table.withUnsafeBufferPointer { table in
+                    fill(text, range, isLatin: isLatin, bucketMask: bucketMask, marks: marks, out: out.baseAddress!,
+                         trigrams: tri.baseAddress!, table: table)
+                }
             }
         }
         swap(&buffer, &storage)
+        swap(&trigramBuffer, &trigramStorage)
     }
 
     private mutating func fill(_ text: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, isLatin: Bool, bucketMask: Int,
-                               marks: Bool, out: UnsafeMutablePointer<Int32>,
-                               table: UnsafeBufferPointer<CharacterClass>) -> Int {
+                               marks: Bool, out: UnsafeMutablePointer<Int32>, trigrams: UnsafeMutablePointer<UInt64>,
+                               table: UnsafeBufferPointer<CharacterClass>) -> (features: Int, trigrams: Int) {
         var n = 0
+        var t = 0
         // The last `maxOrder` stream characters, newest first.
         var w0: UInt32 = Self.space, w1: UInt32 = 0, w2: UInt32 = 0, w3: UInt32 = 0, w4: UInt32 = 0
         var filled = 1
@@ -78,7 +89,7 @@ struct FeatureExtractor {
             if filled >= 2 { h = (h ^ UInt64(w1)) &* Self.fnvPrime; out[n] = Self.bucket(h, bucketMask); n &+= 1 }
             if filled >= 3 {
                 h = (h ^ UInt64(w2)) &* Self.fnvPrime; out[n] = Self.bucket(h, bucketMask); n &+= 1
-                trigrams.append(h)
+                trigrams[t] = h; t &+= 1
             }
             if filled >= 4 { h = (h ^ UInt64(w3)) &* Self.fnvPrime; out[n] = Self.bucket(h, bucketMask); n &+= 1 }
             if filled >= 5 { h = (h ^ UInt64(w4)) &* Self.fnvPrime; out[n] = Self.bucket(h, bucketMask); n &+= 1 }
@@ -132,6 +143,6 @@ struct FeatureExtractor {
         }
         endWord()
         self.letters = letters
-        return n
+        return (n, t)
     }
 }

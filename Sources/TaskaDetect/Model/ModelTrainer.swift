@@ -215,7 +215,7 @@ public struct ModelTrainer: Sendable {
                                 bias: bias, weights: quantised, coverageBits: options.coverageBits, coverage: coverage,
                                 coverageFloor: [[Float]](repeating: [0, 0], count: classCount), calibration: [])
         // Held-out lines at full length and cut to 60 and 30 characters.
-        struct Held { var label: Int; var probabilities: [Float]; var trigrams: [UInt64]; var letters: Int }
+        struct Held { var label: Int; var probabilities: [Float]; var trigrams: ArraySlice<UInt64>; var letters: Int }
         var held: [Held] = []
         var probabilities: [Float] = []
         corpus.scalars.withUnsafeBufferPointer { text in
@@ -226,7 +226,7 @@ public struct ModelTrainer: Sendable {
                     extractor.extract(text, r.lowerBound..<end, script: scriptClass, bucketMask: mask)
                     model.probabilities(extractor.features, into: &probabilities)
                     held.append(Held(label: corpus.labels[i], probabilities: probabilities,
-                                     trigrams: extractor.trigrams, letters: extractor.letters))
+                                     trigrams: ArraySlice(Array(extractor.trigrams)), letters: extractor.letters))
                 }
             }
         }

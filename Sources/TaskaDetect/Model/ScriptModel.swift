@@ -144,7 +144,7 @@ public struct ScriptModel: Sendable, Equatable {
     }
 
     /// Fraction of `trigrams` present in the set of class `c` (1 when there are none).
-    func coverage(of trigrams: [UInt64], inClass c: Int) -> Float {
+    func coverage(of trigrams: ArraySlice<UInt64>, inClass c: Int) -> Float {
         guard !trigrams.isEmpty else { return 1 }
         let set = coverage[c]
         let mask = coverageMask
