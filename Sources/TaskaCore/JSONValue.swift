@@ -119,9 +119,9 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Escapes per RFC 8259, plus U+2028/U+2029 so a line of JSON Lines never breaks in JS tools.
     static func writeString(_ s: String, to out: inout [UInt8]) {
-        if s.utf8.withContiguousStorageIfAvailable({ writeEscaped($0, to: &out) }) == nil {
-            Array(s.utf8).withUnsafeBufferPointer { writeEscaped($0, to: &out) }
-        }
+        // `withUTF8` also reaches small (inline) strings' bytes without copying them to the heap.
+        var s = s
+        s.withUTF8 { writeEscaped($0, to: &out) }
     }
 
     /// `writeString` over the string's UTF-8 (always well-formed): runs of bytes that need no

@@ -26,9 +26,10 @@ struct TelegramJSONReader: FormatReader {
         guard type == "application/json" || (type.isEmpty && jsonName) || (document.payloadPath != nil && jsonName) else {
             return false
         }
-        let head: [UInt8] = document.text.isEmpty
+        var text = document.text
+        let head: [UInt8] = text.isEmpty
             ? Array(document.bytes.prefix(Self.probeBytes))
-            : Array(document.text.utf8.prefix(Self.probeBytes))
+            : text.withUTF8 { Array(UnsafeBufferPointer(rebasing: $0.prefix(Self.probeBytes))) }  // one copy, not byte by byte
         return Self.looksLikeExport(head)
     }
 
