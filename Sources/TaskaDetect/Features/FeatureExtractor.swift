@@ -29,10 +29,8 @@ struct FeatureExtractor {
     /// Letters of the target script seen in the last call.
     private(set) var letters = 0
 
-    init() {
-        storage = [Int32](repeating: 0, count: 4096)
-        trigramStorage = [UInt64](repeating: 0, count: 1024)
-    }
+    /// Buffers start empty and grow to the longest text seen (most texts are short messages).
+    init() {}
 
     /// Bucket of a 64-bit hash for a table of `mask + 1` buckets.
     @inline(__always)
@@ -48,8 +46,8 @@ struct FeatureExtractor {
         // At most maxOrder + 1 features per scalar, plus the last word and space; at most one
         // trigram per scalar, plus the closing space.
         let needed = range.count * (Self.maxOrder + 2) + 16
-        if storage.count < needed { storage = [Int32](repeating: 0, count: needed) }
-        if trigramStorage.count < range.count + 16 { trigramStorage = [UInt64](repeating: 0, count: range.count + 16) }
+        if storage.count < needed { storage = [Int32](repeating: 0, count: max(needed, 2 * storage.count)) }
+        if trigramStorage.count < range.count + 16 { trigramStorage = [UInt64](repeating: 0, count: max(range.count + 16, 2 * trigramStorage.count)) }
         let isLatin = script == .latin
         var buffer: [Int32] = []
         var trigramBuffer: [UInt64] = []
