@@ -104,9 +104,15 @@ int32_t taska_icu_script_runs_counted(const uint16_t *text, int32_t len,
         int32_t at = i;
         UChar32 c;
         U16_NEXT(s, i, len, c);
-        UErrorCode ec = U_ZERO_ERROR;
-        UScriptCode sc = uscript_getScript(c, &ec);
-        if (U_FAILURE(ec)) sc = USCRIPT_UNKNOWN;
+        UScriptCode sc;
+        if (c < 0x80) {
+            // ASCII without a property lookup: its letters are Latin, everything else Common.
+            sc = ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? USCRIPT_LATIN : USCRIPT_COMMON;
+        } else {
+            UErrorCode ec = U_ZERO_ERROR;
+            sc = uscript_getScript(c, &ec);
+            if (U_FAILURE(ec)) sc = USCRIPT_UNKNOWN;
+        }
 
         if (taska_is_real_script(sc)) {
             if (run_script == USCRIPT_COMMON) {
@@ -128,7 +134,10 @@ int32_t taska_icu_script_runs_counted(const uint16_t *text, int32_t len,
 
         // Common, Inherited or Unknown: joins the current run, except a closing bracket, which
         // takes the script of its opening partner.
-        int32_t bracket = u_getIntPropertyValue(c, UCHAR_BIDI_PAIRED_BRACKET_TYPE);
+        // ASCII's only paired brackets are ( ) [ ] { }.
+        int32_t bracket = c >= 0x80 ? u_getIntPropertyValue(c, UCHAR_BIDI_PAIRED_BRACKET_TYPE)
+                        : (c == '(' || c == '[' || c == '{') ? U_BPT_OPEN
+                        : (c == ')' || c == ']' || c == '}') ? U_BPT_CLOSE : U_BPT_NONE;
         if (bracket == U_BPT_OPEN) {
             if (depth == TASKA_PAREN_DEPTH) {  // too deep: forget the oldest opening bracket
                 memmove(stack, stack + 1, sizeof(taska_paren) * (TASKA_PAREN_DEPTH - 1));

@@ -25,8 +25,21 @@ enum DirectionResolver {
         var rightToLeftLetters: Int
     }
 
-    /// Resolves one paragraph given as UTF-16 (one ICU call).
+    /// Resolves one paragraph given as UTF-16 (one ICU call, unless nothing in it can be
+    /// right-to-left).
     static func paragraph(_ units: [UInt16], declared: Direction?) throws(NormalizeError) -> ParagraphDirection {
+        if declared != .rtl, !mayBeRightToLeft(units) {
+            // No R, AL or AN character and no bidi control: every level is even and the paragraph
+            // is left-to-right, as ICU would resolve it.
+            var letters = 0
+            for u in units where ScalarText.isLetter(UInt32(u)) { letters += 1 }
+            return ParagraphDirection(direction: .ltr, isNeutral: letters == 0, leftToRightLetters: letters, rightToLeftLetters: 0)
+        }
+        return try resolvedByICU(units, declared: declared)
+    }
+
+    /// `paragraph` by ICU's bidi algorithm, always.
+    static func resolvedByICU(_ units: [UInt16], declared: Direction?) throws(NormalizeError) -> ParagraphDirection {
         let level: ICUBidiLevel = switch declared {
         case .ltr: .ltr
         case .rtl: .rtl
@@ -64,6 +77,18 @@ enum DirectionResolver {
             direction = base
         }
         return ParagraphDirection(direction: direction, isNeutral: false, leftToRightLetters: ltr, rightToLeftLetters: rtl)
+    }
+
+    /// Whether `units` hold a code unit that is, or may be, of a right-to-left bidi class (R,
+    /// AL, AN) or a control that can start right-to-left text: Hebrew to Arabic Extended-A
+    /// (U+0590–U+08FF), RLM, the embedding/override/isolate controls, Hebrew and Arabic
+    /// presentation forms (U+FB1D–U+FEFF) and, conservatively, any surrogate.
+    static func mayBeRightToLeft(_ units: [UInt16]) -> Bool {
+        for u in units where u >= 0x0590 {
+            if u < 0x0900 || u == 0x200F || (u >= 0x202A && u <= 0x202E) || (u >= 0x2066 && u <= 0x2069)
+                || (u >= 0xD800 && u < 0xE000) || (u >= 0xFB1D && u <= 0xFEFF) { return true }
+        }
+        return false
     }
 
     /// The direction of a document from its paragraphs.

@@ -42,4 +42,23 @@ import TaskaCore
         #expect(DirectionResolver.document([neutral]) == .ltr)
         #expect(DirectionResolver.document([]) == .ltr)
     }
+
+    @Test func leftToRightParagraphsResolveWithoutICUAsICUWould() throws {
+        let samples = ["", "   ", "123 456", "Sannu da zuwa, 2024!", "Ɗan ƙasa ya ce: “ba”", "Ελληνικά and English",
+                       "हिन्दी पाठ", "中文文本 (test) [x] {y}", "a\u{00A0}b\u{2009}c", "e-mail: a@b.org 50%"]
+        for text in samples {
+            let units = Array(text.utf16)
+            #expect(!DirectionResolver.mayBeRightToLeft(units), "\(text)")
+            for declared in [nil, Direction.ltr, .mixed] {
+                #expect(try DirectionResolver.paragraph(units, declared: declared)
+                        == DirectionResolver.resolvedByICU(units, declared: declared), "\(text) \(String(describing: declared))")
+            }
+        }
+    }
+
+    @Test func rightToLeftCandidatesGoToICU() {
+        for text in ["مرحبا", "שלום", "a\u{200F}b", "a\u{202E}b", "a\u{2067}b\u{2069}", "\u{FEFB}", "\u{FB50}", "x 𝐀", "\u{0660}"] {
+            #expect(DirectionResolver.mayBeRightToLeft(Array(text.utf16)), "\(text)")
+        }
+    }
 }

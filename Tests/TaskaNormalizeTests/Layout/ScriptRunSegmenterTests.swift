@@ -31,4 +31,15 @@ import TaskaCore
         #expect(ScriptRunSegmenter.shares([:]).isEmpty)
         #expect(ScriptRunSegmenter.shares(["Latn": 3, "Arab": 1]).map(\.share) == [0.75, 0.25])
     }
+
+    @Test func asciiBracketsAndDigitsFollowTheRunsRules() throws {
+        let p = try ScriptRunSegmenter.paragraph(Array("x {كيف} y [1] (z)".utf16))
+        #expect(p.runs == [
+            ScriptRun(start: 0, end: 3, script: "Latn"),
+            ScriptRun(start: 3, end: 6, script: "Arab"),
+            ScriptRun(start: 6, end: 17, script: "Latn"),
+        ])
+        let digits = try ScriptRunSegmenter.paragraph(Array("123 (456) !".utf16))
+        #expect(digits.runs == [ScriptRun(start: 0, end: 11, script: "Zyyy")])
+    }
 }
