@@ -46,8 +46,15 @@ struct FeatureExtractor {
         // At most maxOrder + 1 features per scalar, plus the last word and space; at most one
         // trigram per scalar, plus the closing space.
         let needed = range.count * (Self.maxOrder + 2) + 16
-        if storage.count < needed { storage = [Int32](repeating: 0, count: max(needed, 2 * storage.count)) }
-        if trigramStorage.count < range.count + 16 { trigramStorage = [UInt64](repeating: 0, count: max(range.count + 16, 2 * trigramStorage.count)) }
+        // Grown without zeroing: `fill` writes every entry it reports before anything reads it.
+        if storage.count < needed {
+            let size = max(needed, 2 * storage.count)
+            storage = [Int32](unsafeUninitializedCapacity: size) { _, initialized in initialized = size }
+        }
+        if trigramStorage.count < range.count + 16 {
+            let size = max(range.count + 16, 2 * trigramStorage.count)
+            trigramStorage = [UInt64](unsafeUninitializedCapacity: size) { _, initialized in initialized = size }
+        }
         let isLatin = script == .latin
         var buffer: [Int32] = []
         var trigramBuffer: [UInt64] = []
