@@ -41,21 +41,43 @@ final class TelegramJSONTokenizer {
     private struct Frame {
         var isObject: Bool
         var expectKey = true
-        var keys: Set<String> = []
+        var keys = KeySet()
+    }
+
+    /// The keys of one object: a short list searched in order (a message has a dozen keys,
+    /// and comparing small strings beats hashing them), moved into a set past 32 keys so a
+    /// hostile object of a million keys stays linear.
+    struct KeySet {
+        private var few: [String] = []
+        private var many: Set<String>?
+
+        /// Adds `key`; false when it was already there.
+        mutating func insert(_ key: String) -> Bool {
+            if many != nil { return many!.insert(key).inserted }
+            if few.contains(key) { return false }
+            few.append(key)
+            if few.count > 32 {
+                many = Set(few)
+                few = []
+            }
+            return true
+        }
     }
 
     private let stream: any ByteStream
     /// Deepest nesting of arrays and objects accepted (the document's `max-depth`); deeper
     /// input throws `LimitExceeded`, so no caller ever holds or walks a deeper value.
     let maxDepth: Int
-    private var buffer: [UInt8]
-    private var position = 0
-    private var count = 0
+    // Read and written on every byte and token by this class's own methods only, never
+    // across threads or overlapping calls: no dynamic exclusivity check.
+    @exclusivity(unchecked) private var buffer: [UInt8]
+    @exclusivity(unchecked) private var position = 0
+    @exclusivity(unchecked) private var count = 0
     private var consumedBefore = 0
     private var atEnd = false
-    private var frames: [Frame] = []
-    private var peeked: Token?
-    private var scratch: [UInt8] = []
+    @exclusivity(unchecked) private var frames: [Frame] = []
+    @exclusivity(unchecked) private var peeked: Token?
+    @exclusivity(unchecked) private var scratch: [UInt8] = []
 
     /// What was tolerated since the last `drainEvents()`.
     private(set) var events: [Event] = []
@@ -237,7 +259,7 @@ final class TelegramJSONTokenizer {
             case UInt8(ascii: "\""):
                 let s = try string()
                 if let last = frames.indices.last, frames[last].isObject, frames[last].expectKey {
-                    if !frames[last].keys.insert(s).inserted {
+                    if !frames[last].keys.insert(s) {
                         events.append(Event(code: "json-duplicate-key", detail: s))
                     }
                     frames[last].expectKey = false
@@ -293,7 +315,7 @@ final class TelegramJSONTokenizer {
         default:
             events.append(Event(code: "json-bare-word", detail: String(word.prefix(20))))
             if let last = frames.indices.last, frames[last].isObject, frames[last].expectKey {
-                frames[last].keys.insert(word)
+                _ = frames[last].keys.insert(word)
                 frames[last].expectKey = false
                 return .key(word)
             }

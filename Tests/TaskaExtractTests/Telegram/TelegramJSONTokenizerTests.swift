@@ -60,6 +60,21 @@ import TaskaCore
         #expect(t.drainEvents() == [.init(code: "json-duplicate-key", detail: "k")])
     }
 
+    @Test func duplicateKeysAreFoundBeforeAndAfterTheKeyListBecomesASet() throws {
+        var keys = TelegramJSONTokenizer.KeySet()
+        var added: [Bool] = []
+        for i in 0..<40 { added.append(keys.insert("k\(i)")) }
+        added.append(keys.insert("k3"))
+        added.append(keys.insert("k39"))
+        added.append(keys.insert("k40"))
+        #expect(added == Array(repeating: true, count: 40) + [false, false, true])
+        var few = TelegramJSONTokenizer.KeySet()
+        let results = [few.insert("a"), few.insert("b"), few.insert("a")]
+        #expect(results == [true, true, false])
+        let events = try tokens(#"{"a": 1, "b": 2, "a": 3}"#).1
+        #expect(events == [.init(code: "json-duplicate-key", detail: "a")])
+    }
+
     @Test func tokensSpanBufferBoundaries() throws {
         let json = #"{"long key": "ناعم \u0645 \x0B", "n": 12345, "arr": [true, false]}"#
         let whole = try tokens(json)
