@@ -31,34 +31,40 @@ struct TelegramHTMLPage {
     /// Whether the head of `text` looks like a Telegram export page.
     static func looksLikeExport(_ text: String) -> Bool {
         // Byte search in the first 64 KiB (the markers are ASCII): every HTML page is sniffed,
-        // so this must not build and scan a String.
+        // so this must not build and scan a String. One pass visits each `class="` (found by
+        // its rare `=`) and notes which of the export's class values follow.
         var text = text
         return text.withUTF8 { all in
             let head = UnsafeBufferPointer(rebasing: all.prefix(1 << 16))
-            return contains(head, Self.pageWrap) && contains(head, Self.history)
-                && (contains(head, Self.message) || contains(head, Self.pageHeader))
+            var pageWrap = false, history = false, messageOrHeader = false
+            var i = ByteSearch.index(of: 0x3D, in: head, from: 5)  // '='
+            while i < head.count {
+                if matches(head, at: i - 5, Self.classOpen) {
+                    let value = i + 2
+                    if !pageWrap && matches(head, at: value, Self.pageWrap) { pageWrap = true }
+                    else if !history && matches(head, at: value, Self.history) { history = true }
+                    else if !messageOrHeader && (matches(head, at: value, Self.message) || matches(head, at: value, Self.pageHeader)) {
+                        messageOrHeader = true
+                    }
+                    if pageWrap && history && messageOrHeader { return true }
+                }
+                i = ByteSearch.index(of: 0x3D, in: head, from: i + 1)
+            }
+            return false
         }
     }
 
-    private static let pageWrap = Array("class=\"page_wrap\"".utf8)
-    private static let history = Array("class=\"history\"".utf8)
-    private static let message = Array("class=\"message ".utf8)
-    private static let pageHeader = Array("class=\"page_header\"".utf8)
+    private static let classOpen = Array("class=\"".utf8)
+    private static let pageWrap = Array("page_wrap\"".utf8)
+    private static let history = Array("history\"".utf8)
+    private static let message = Array("message ".utf8)
+    private static let pageHeader = Array("page_header\"".utf8)
 
-    /// Whether `needle` occurs in `haystack` (bytes).
-    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, needle.count <= haystack.count else { return false }
-        let last = haystack.count - needle.count
-        var i = 0
-        while i <= last {
-            if haystack[i] == first {
-                var j = 1
-                while j < needle.count && haystack[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return true }
-            }
-            i += 1
-        }
-        return false
+    /// Whether `needle` is at `start` in `haystack` (bytes).
+    private static func matches(_ haystack: UnsafeBufferPointer<UInt8>, at start: Int, _ needle: [UInt8]) -> Bool {
+        guard start >= 0, start + needle.count <= haystack.count else { return false }
+        for j in 0..<needle.count where haystack[start + j] != needle[j] { return false }
+        return true
     }
 
     init(tree: MarkupTree) {
