@@ -112,6 +112,7 @@ public struct SegmentTagger: Sendable {
         // Sentences by ICU, mapped from UTF-16 back to scalar offsets.
         var utf16: [UInt16] = []
         var scalarAt: [Int] = []  // UTF-16 offset -> scalar offset
+        scalarAt.reserveCapacity(range.count + 1)
         utf16.reserveCapacity(range.count)
         for i in range {
             let v = text[i]

@@ -33,6 +33,8 @@ struct HTMLTreeBuilder {
     /// Whether the document's first child in libxml2's tree is one Taska does not keep: the
     /// DOCTYPE (always put first) or a processing instruction that came before anything else.
     private var hiddenFirstChild = false
+    /// The document node's first child, once there is one.
+    private var documentFirstChild: Int?
 
     init(maxNodes: Int, depthLimit: Int, path: String) {
         self.maxNodes = maxNodes
@@ -73,7 +75,7 @@ struct HTMLTreeBuilder {
     }
 
     /// The finished tree.
-    var tree: MarkupTree { MarkupTree(nodes: nodes) }
+    var tree: MarkupTree { MarkupTree(linking: nodes) }
 
     /// The builder the parser's callbacks reach through `_private` (one exclusive access per
     /// event, not one per field).
@@ -106,9 +108,8 @@ struct HTMLTreeBuilder {
 
     private mutating func append(_ node: consuming MarkupTree.Node) -> Int {
         let index = nodes.count
-        let parent = node.parent
-        nodes.append(node)
-        nodes[parent].children.append(index)
+        if node.parent == 0 && documentFirstChild == nil { documentFirstChild = index }
+        nodes.append(node)  // children are linked once, from the parent links (`tree`)
         return index
     }
 
@@ -155,7 +156,7 @@ struct HTMLTreeBuilder {
         // the document has no child, else into its first child when that is an element (so a
         // second top-level element lands inside the first), else beside it.
         var parent = open[open.count - 1]
-        if parent == 0, !hiddenFirstChild, let first = nodes[0].children.first, nodes[first].kind == .element { parent = first }
+        if parent == 0, !hiddenFirstChild, let first = documentFirstChild, nodes[first].kind == .element { parent = first }
         let element = MarkupTree.Node(kind: .element, name: name.map { Self.localName(MarkupParser.lowercased(String(cString: $0))) } ?? "",
                                       namespace: nil, attributes: attributes, text: "", parent: parent, children: [])
         open.append(append(element))
@@ -183,7 +184,7 @@ struct HTMLTreeBuilder {
     /// Not kept, but a node in libxml2's tree: it ends the text before it.
     private mutating func processingInstruction() {
         flushText()
-        if open.count == 1 && nodes[0].children.isEmpty { hiddenFirstChild = true }
+        if open.count == 1 && documentFirstChild == nil { hiddenFirstChild = true }
     }
 
     private mutating func comment(_ value: UnsafePointer<xmlChar>?, _ ctx: UnsafeMutableRawPointer?) {

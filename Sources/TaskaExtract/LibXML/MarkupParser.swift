@@ -189,7 +189,6 @@ struct MarkupParser {
                 let ns = cnode.pointee.ns.flatMap { $0.pointee.href }.map(Self.string)
                 nodes.append(MarkupTree.Node(kind: .element, name: syntax == .html ? Self.lowercased(name) : name, namespace: ns,
                                              attributes: attributes, text: "", parent: parent, children: []))
-                nodes[parent].children.append(index)
                 if depth > depthLimit {
                     throw LimitExceeded(limit: "max-depth", allowed: "\(depthLimit) levels",
                                         found: "\(path): elements are nested deeper than that (line \(cnode.pointee.line))")
@@ -197,18 +196,15 @@ struct MarkupParser {
                 pending.removeAll(keepingCapacity: true)
                 var c = cnode.pointee.children
                 while let n = c { pending.append((n, index, depth + 1)); c = n.pointee.next }
-                nodes[index].children.reserveCapacity(pending.count)
                 stack.append(contentsOf: pending.reversed())
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 var text = Self.string(cnode.pointee.content)
                 if text.isEmpty { continue }
                 if syntax == .html, nodes[parent].elidesText { text = "" }
                 nodes.append(MarkupTree.Node(kind: .text, name: "", namespace: nil, attributes: [], text: text, parent: parent, children: []))
-                nodes[parent].children.append(index)
             case XML_COMMENT_NODE:
                 nodes.append(MarkupTree.Node(kind: .comment, name: "", namespace: nil, attributes: [],
                                              text: Self.string(cnode.pointee.content), parent: parent, children: []))
-                nodes[parent].children.append(index)
             case XML_ENTITY_REF_NODE:
                 // Undeclared or unexpanded entity reference: keep its name visibly, expand nothing.
                 continue
@@ -216,7 +212,7 @@ struct MarkupParser {
                 continue
             }
         }
-        return MarkupTree(nodes: nodes)
+        return MarkupTree(linking: nodes)
     }
 
     /// `name.lowercased()`, without the Unicode case mapping when there is nothing to map

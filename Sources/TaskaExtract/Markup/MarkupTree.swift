@@ -21,7 +21,9 @@ public struct MarkupTree: Sendable {
         /// Text content of a text or comment node.
         public var text: String
         public var parent: Int
-        public var children: [Int]
+        /// Child indices in document order; in a parsed tree, a slice of one array shared by
+        /// all nodes (`init(linking:)`), so no node owns an allocation of its own for them.
+        public var children: ArraySlice<Int>
 
         public func attribute(_ name: String) -> String? {
             attributes.first { $0.name == name }?.value
@@ -44,6 +46,29 @@ public struct MarkupTree: Sendable {
     public init(nodes: [Node], parserMessages: [String] = []) {
         self.nodes = nodes
         self.parserMessages = parserMessages
+    }
+
+    /// A tree whose nodes carry only their `parent`: every node's `children` is set from the
+    /// parent links, in index order. Parsers append nodes in document order (a parent before its
+    /// children, siblings in order), so index order is document order.
+    init(linking nodes: [Node]) {
+        var nodes = nodes
+        let n = nodes.count
+        // Counting sort of the nodes by parent: start[p]..<start[p + 1] are p's children.
+        var start = [Int](repeating: 0, count: n + 1)
+        for i in 0..<n where nodes[i].parent >= 0 { start[nodes[i].parent + 1] += 1 }
+        for p in 0..<n { start[p + 1] += start[p] }
+        var next = start
+        var all = [Int](repeating: 0, count: start[n])
+        for i in 0..<n where nodes[i].parent >= 0 {
+            let p = nodes[i].parent
+            all[next[p]] = i
+            next[p] += 1
+        }
+        for p in 0..<n {
+            nodes[p].children = start[p] == start[p + 1] ? [] : all[start[p]..<start[p + 1]]
+        }
+        self.init(nodes: nodes)
     }
 
     /// The first element (in document order) named `name`.
