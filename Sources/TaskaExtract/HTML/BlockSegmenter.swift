@@ -21,7 +21,7 @@ struct BlockSegmenter {
     /// `hidden`, `aria-hidden="true"`, an inline `display:none` / `visibility:hidden`, or an
     /// element that never shows text.
     static func isHidden(_ node: MarkupTree.Node) -> Bool {
-        if Selectors.invisibleTags.contains(node.name) || node.name == "noscript" { return true }
+        if Selectors.invisibleTagSet.contains(node.tag) || node.tag == .noscript { return true }
         if node.attribute("hidden") != nil { return true }
         if node.attribute("aria-hidden")?.lowercased() == "true" { return true }
         if let style = node.attribute("style"), styleHides(style) { return true }
@@ -212,27 +212,27 @@ struct BlockSegmenter {
                 case .element:
                     if entering {
                         if skip[index] { continue }
-                        let name = nodes[index].name
-                        if name == "br" { b.flush(context[context.count - 1]); continue }
-                        let blockKind = Selectors.blockKinds[name]
+                        let tag = nodes[index].tag
+                        if tag == .br { b.flush(context[context.count - 1]); continue }
+                        let blockKind = Selectors.blockKind(of: tag)
                         var ctx = context[context.count - 1]
                         let lang = nodes[index].attribute("lang") ?? nodes[index].attribute("xml:lang")
                         if let lang, !lang.isEmpty { ctx.language = lang }
                         var dir: Direction?
                         if let d = nodes[index].attribute("dir")?.lowercased() { dir = d == "rtl" ? .rtl : d == "ltr" ? .ltr : nil }
                         if let dir { ctx.direction = dir }
-                        if name == "pre" { ctx.pre = true }
-                        if name == "a" && nodes[index].attribute("href") != nil { ctx.inLink = true }
+                        if tag == .pre { ctx.pre = true }
+                        if tag == .a && nodes[index].attribute("href") != nil { ctx.inLink = true }
                         if let blockKind {
                             b.flush(context[context.count - 1])
                             ctx.kind = blockKind
                             ctx.owner = index
                         } else {
                             // Inline element: links and language/direction hints become spans.
-                            if name == "a", let href = nodes[index].attribute("href"), !href.isEmpty {
+                            if tag == .a, let href = nodes[index].attribute("href"), !href.isEmpty {
                                 b.open.append(OpenSpan(node: index, start: nil, entity: Entity(type: "link", start: 0, end: 0, href: href)))
                             }
-                            let isolate = name == "bdi" || name == "bdo"
+                            let isolate = tag == .bdi || tag == .bdo
                             if (lang != nil && !(lang!.isEmpty)) || dir != nil || isolate {
                                 let hintLang = (lang?.isEmpty ?? true) ? nil : lang
                                 b.open.append(OpenSpan(node: index, start: nil,
@@ -244,10 +244,10 @@ struct BlockSegmenter {
                         for child in nodes[index].children.reversed() { stack.append((child, true)) }
                     } else {
                         let ctx = context.removeLast()
-                        if Selectors.blockKinds[nodes[index].name] != nil {
+                        if Selectors.blockKind(of: nodes[index].tag) != nil {
                             b.flush(ctx)
                         } else {
-                            if nodes[index].name == "td" || nodes[index].name == "th" { if b.count > 0 { b.pendingSpace = true } }
+                            if nodes[index].tag == .td || nodes[index].tag == .th { if b.count > 0 { b.pendingSpace = true } }
                             // Close the spans this element opened.
                             while let last = b.open.last, last.node == index {
                                 b.open.removeLast()

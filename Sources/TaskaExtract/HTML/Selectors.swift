@@ -31,8 +31,12 @@ enum Selectors {
         "dialog", "map", "audio", "video", "picture", "source",
     ])
 
+    /// `invisibleTags` as tags.
+    static let invisibleTagSet = HTMLTagSet(invisibleTags.tokens)
+
     /// Elements that are page furniture by HTML semantics.
     static let furnitureTags = TokenList(["nav", "aside", "footer", "menu"])
+    static let furnitureTagSet = HTMLTagSet(furnitureTags.tokens)
 
     /// ARIA roles of page furniture.
     static let furnitureRoles = TokenList([
@@ -77,4 +81,16 @@ enum Selectors {
         "blockquote": .quote, "tr": .tableRow, "table": .paragraph, "thead": .paragraph, "tbody": .paragraph,
         "tfoot": .paragraph, "pre": .preformatted, "hr": .paragraph,
     ]
+
+    /// `blockKinds` by tag (`rawValue` index); nil for inline elements.
+    static let blockKindOfTag: [TextBlock.Kind?] = {
+        var table = [TextBlock.Kind?](repeating: nil, count: HTMLTag.allCases.count)
+        for (name, kind) in blockKinds {
+            guard let tag = HTMLTag.byName[name] else { preconditionFailure("\(name) is not an HTMLTag case") }
+            table[Int(tag.rawValue)] = kind
+        }
+        return table
+    }()
+
+    @inline(__always) static func blockKind(of tag: HTMLTag) -> TextBlock.Kind? { blockKindOfTag[Int(tag.rawValue)] }
 }

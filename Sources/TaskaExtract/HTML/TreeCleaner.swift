@@ -45,9 +45,9 @@ struct TreeCleaner {
             let p = nodes[i].parent
             if p >= 0 { hidden[i] = hidden[p]; inLink[i] = inLink[p] }
             guard nodes[i].kind == .element else { continue }
-            if !hidden[i] && Selectors.invisibleTags.contains(nodes[i].name) { hidden[i] = true }
+            if !hidden[i] && Selectors.invisibleTagSet.contains(nodes[i].tag) { hidden[i] = true }
             if !hidden[i] && BlockSegmenter.isHidden(nodes[i]) { softHidden[i] = true }
-            if nodes[i].name == "a" && nodes[i].attribute("href") != nil { inLink[i] = true }
+            if nodes[i].tag == .a && nodes[i].attribute("href") != nil { inLink[i] = true }
             vote[i] = Self.vote(of: nodes[i])
         }
         // Bottom-up: visible text and link text per subtree.
@@ -106,12 +106,12 @@ struct TreeCleaner {
         if share > 0.5 { return false }   // never the bulk of the page
         let density = Double(linkChars[i]) / Double(c)
         let role = node.attribute("role")?.lowercased() ?? ""
-        if Selectors.furnitureTags.contains(node.name) || Selectors.furnitureRoles.contains(role) {
+        if Selectors.furnitureTagSet.contains(node.tag) || Selectors.furnitureRoles.contains(role) {
             // Semantic furniture; an aside or footer that is mostly prose and large stays for scoring.
-            if node.name == "nav" || role == "navigation" || density > 0.3 || c < 600 || share < 0.15 { return true }
+            if node.tag == .nav || role == "navigation" || density > 0.3 || c < 600 || share < 0.15 { return true }
             return false
         }
-        if node.name == "header" && (density > 0.4) { return true }
+        if node.tag == .header && (density > 0.4) { return true }
         if vote <= -1 && longest < 150 {
             // A class/id vote needs a structural sign to remove: many links or little text, and
             // no run of unlinked text as long as a real paragraph.
@@ -123,7 +123,7 @@ struct TreeCleaner {
     /// The class/id/role vote of one element: +1 per content token, -1 per boilerplate token,
     /// -0.5 per byline/meta token; main-content roles and `itemprop="articleBody"` count +2.
     static func vote(of node: MarkupTree.Node) -> Double {
-        if node.name == "body" || node.name == "html" { return 0 }
+        if node.tag == .body || node.tag == .html { return 0 }
         var v = 0.0
         var negative = 0
         // Only classified tokens count, each distinct one once (over class and id together).
@@ -142,7 +142,7 @@ struct TreeCleaner {
         v = negative > 0 ? -Double(min(negative, 2)) : max(-2, min(2, v))
         if let role = node.attribute("role")?.lowercased(), Selectors.mainRoles.contains(role) { v += 2 }
         if let prop = node.attribute("itemprop")?.lowercased(), prop == "articlebody" || prop == "text" { v += 2 }
-        if node.name == "article" || node.name == "main" { v += 1 }
+        if node.tag == .article || node.tag == .main { v += 1 }
         return v
     }
 }

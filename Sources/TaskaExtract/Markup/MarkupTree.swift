@@ -24,6 +24,9 @@ public struct MarkupTree: Sendable {
         /// Child indices in document order; in a parsed tree, a slice of one array shared by
         /// all nodes (`init(linking:)`), so no node owns an allocation of its own for them.
         public var children: ArraySlice<Int>
+        /// The element's name as an `HTMLTag` (set when the tree is linked; `.other` for text,
+        /// comments and names the extractor does not decide on).
+        public var tag: HTMLTag = .other
 
         public func attribute(_ name: String) -> String? {
             attributes.first { $0.name == name }?.value
@@ -67,6 +70,7 @@ public struct MarkupTree: Sendable {
         }
         for p in 0..<n {
             nodes[p].children = start[p] == start[p + 1] ? [] : all[start[p]..<start[p + 1]]
+            if nodes[p].kind == .element { nodes[p].tag = HTMLTag(name: nodes[p].name) }
         }
         self.init(nodes: nodes)
     }

@@ -42,7 +42,7 @@ import Testing
     @Test func voteCountsEachDistinctTokenOnceOverClassAndId() {
         func node(_ attributes: [(String, String)], name: String = "div") -> MarkupTree.Node {
             MarkupTree.Node(kind: .element, name: name, namespace: nil, attributes: attributes.map { (name: $0.0, value: $0.1) },
-                            text: "", parent: 0, children: [])
+                            text: "", parent: 0, children: [], tag: HTMLTag(name: name))
         }
         #expect(TreeCleaner.vote(of: node([("class", "post content"), ("id", "post")])) == 2)
         #expect(TreeCleaner.vote(of: node([("class", "comment-body")])) == -1)
@@ -50,5 +50,29 @@ import Testing
         #expect(TreeCleaner.vote(of: node([("class", "byline")])) == -0.5)
         #expect(TreeCleaner.vote(of: node([("class", "entry")], name: "article")) == 2)
         #expect(TreeCleaner.vote(of: node([("class", "main")], name: "body")) == 0)
+    }
+}
+
+@Suite struct HTMLTagTests {
+    @Test func everyCaseIsItsOwnNameAndOtherNamesAreOther() {
+        for tag in HTMLTag.allCases where tag != .other { #expect(HTMLTag(name: "\(tag)") == tag) }
+        #expect(HTMLTag(name: "P") == .other)  // exact, as the String comparisons it replaces
+        #expect(HTMLTag(name: "custom-element") == .other)
+        #expect(HTMLTag(name: "other") == .other)
+    }
+
+    @Test func linkedTreesTagTheirElements() throws {
+        let tree = try MarkupParser().parse("<div><p>a<a href=x>b</a></p><my-tag>c</my-tag></div>", syntax: .html, path: "t.html")
+        let tags = tree.nodes.filter { $0.kind == .element }.map(\.tag)
+        #expect(tags == [.other, .div, .p, .a, .other])  // the document node, then the elements as written
+        #expect(tree.nodes.filter { $0.kind == .text }.allSatisfy { $0.tag == .other })
+    }
+
+    @Test func tagSetsHoldExactlyTheirLists() {
+        for tag in HTMLTag.allCases {
+            #expect(Selectors.invisibleTagSet.contains(tag) == Selectors.invisibleTags.contains("\(tag)"), "\(tag)")
+            #expect(Selectors.furnitureTagSet.contains(tag) == Selectors.furnitureTags.contains("\(tag)"), "\(tag)")
+            #expect(Selectors.blockKind(of: tag) == (tag == .other ? nil : Selectors.blockKinds["\(tag)"]), "\(tag)")
+        }
     }
 }
