@@ -147,7 +147,7 @@ struct HTMLTreeBuilder {
                 // libxml2's builder gives a boolean attribute written without a value
                 // (`<input checked>`) its own name as value; others get none.
                 let value = atts[i + 1].map { String(cString: $0) } ?? (htmlIsBooleanAttr(attName) != 0 ? String(cString: attName) : "")
-                attributes.append((MarkupParser.lowercased(String(cString: attName)), value))
+                attributes.append((MarkupParser.lowercasedName(attName), value))
                 i += 2
             }
         }
@@ -157,7 +157,7 @@ struct HTMLTreeBuilder {
         // second top-level element lands inside the first), else beside it.
         var parent = open[open.count - 1]
         if parent == 0, !hiddenFirstChild, let first = documentFirstChild, nodes[first].kind == .element { parent = first }
-        let element = MarkupTree.Node(kind: .element, name: name.map { Self.localName(MarkupParser.lowercased(String(cString: $0))) } ?? "",
+        let element = MarkupTree.Node(kind: .element, name: name.map { Self.localName(MarkupParser.lowercasedName($0)) } ?? "",
                                       namespace: nil, attributes: attributes, text: "", parent: parent, children: [])
         open.append(append(element))
         openElementChanged()

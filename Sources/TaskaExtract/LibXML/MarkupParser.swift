@@ -218,8 +218,22 @@ struct MarkupParser {
     /// `name.lowercased()`, without the Unicode case mapping when there is nothing to map
     /// (libxml2's HTML parser already lowercases ASCII tag and attribute names).
     static func lowercased(_ name: String) -> String {
-        for b in name.utf8 where b >= 0x80 || (b >= 0x41 && b <= 0x5A) { return name.lowercased() }
-        return name
+        var name = name
+        let plain = name.withUTF8 { bytes in !bytes.contains { $0 >= 0x80 || ($0 >= 0x41 && $0 <= 0x5A) } }
+        return plain ? name : name.lowercased()
+    }
+
+    /// `lowercased(String(cString: p))`, checked on the C bytes before any `String` is made.
+    static func lowercasedName(_ p: UnsafePointer<xmlChar>) -> String {
+        var n = 0
+        var plain = true
+        while p[n] != 0 {
+            let b = p[n]
+            if b >= 0x80 || (b >= 0x41 && b <= 0x5A) { plain = false }
+            n += 1
+        }
+        let name = String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+        return plain ? name : name.lowercased()
     }
 
     private static func string(_ p: UnsafePointer<xmlChar>?) -> String {
