@@ -1,3 +1,5 @@
+import TaskaCore
+
 /// Finds the charset a document declares about itself, reading its bytes as ASCII.
 ///
 /// Understands `<meta charset=…>`, `<meta http-equiv="Content-Type" content="…; charset=…">`
@@ -21,7 +23,7 @@ enum CharsetDeclarationScanner {
         let n = bytes.count
         var i = 0
         while i < n {
-            guard bytes[i] == UInt8(ascii: "<") else { i += 1; continue }
+            guard bytes[i] == UInt8(ascii: "<") else { i = ByteSearch.index(of: UInt8(ascii: "<"), in: bytes, from: i + 1); continue }
             if matches(bytes, i + 1, "!--") {
                 guard let end = find(bytes, "-->", from: i + 4) else { return nil }
                 i = end + 3
