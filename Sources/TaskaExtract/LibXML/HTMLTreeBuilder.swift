@@ -70,12 +70,18 @@ struct HTMLTreeBuilder {
             let doc = htmlCtxtReadMemory(ctxt, chars, count, nil, "UTF-8", LibXMLSecurity.htmlOptions)
             if let doc { xmlFreeDoc(doc) }
         }
-        self = events.builder
+        // Take the built nodes back without a second reference to them (appending to a shared
+        // array would copy every node).
+        swap(&self, &events.builder)
         flushText()
     }
 
-    /// The finished tree.
-    var tree: MarkupTree { MarkupTree(linking: nodes) }
+    /// The finished tree; the builder is left empty (its nodes move into the tree uncopied).
+    mutating func takeTree() -> MarkupTree {
+        var taken: [MarkupTree.Node] = []
+        swap(&taken, &nodes)
+        return MarkupTree(linking: taken)
+    }
 
     /// The builder the parser's callbacks reach through `_private` (one exclusive access per
     /// event, not one per field).

@@ -110,9 +110,10 @@ struct MarkupParser {
             }
         }
         var tree: MarkupTree
-        if let built {
-            if let failure = built.failure { throw failure }
-            tree = built.tree
+        if var taken = built {
+            built = nil  // `taken` is then the only reference to the nodes
+            if let failure = taken.failure { throw failure }
+            tree = taken.takeTree()
         } else {
             guard let doc else {
                 throw ExtractError.unparsable(path: path, syntax: syntax == .html ? "HTML" : "XML",

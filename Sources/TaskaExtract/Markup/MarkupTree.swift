@@ -54,8 +54,7 @@ public struct MarkupTree: Sendable {
     /// A tree whose nodes carry only their `parent`: every node's `children` is set from the
     /// parent links, in index order. Parsers append nodes in document order (a parent before its
     /// children, siblings in order), so index order is document order.
-    init(linking nodes: [Node]) {
-        var nodes = nodes
+    init(linking nodes: consuming [Node]) {
         let n = nodes.count
         // Counting sort of the nodes by parent: start[p]..<start[p + 1] are p's children.
         var start = [Int](repeating: 0, count: n + 1)
@@ -72,7 +71,7 @@ public struct MarkupTree: Sendable {
             nodes[p].children = start[p] == start[p + 1] ? [] : all[start[p]..<start[p + 1]]
             if nodes[p].kind == .element { nodes[p].tag = HTMLTag(name: nodes[p].name) }
         }
-        self.init(nodes: nodes)
+        self.init(nodes: nodes)  // the caller's array is consumed, so no node was copied
     }
 
     /// The first element (in document order) named `name`.
