@@ -134,7 +134,7 @@ public struct BlockExtractor: Sendable {
     }
 
     /// `hidden`, `aria-hidden="true"` or an inline `display:none` / `visibility:hidden`.
-    static func isHidden(_ node: MarkupTree.Node) -> Bool {
+    static func isHidden(_ node: borrowing MarkupTree.Node) -> Bool {
         if invisible.contains(node.name) { return true }
         if node.attribute("hidden") != nil { return true }
         if node.attribute("aria-hidden")?.lowercased() == "true" { return true }

@@ -20,7 +20,7 @@ struct BlockSegmenter {
 
     /// `hidden`, `aria-hidden="true"`, an inline `display:none` / `visibility:hidden`, or an
     /// element that never shows text.
-    static func isHidden(_ node: MarkupTree.Node) -> Bool {
+    static func isHidden(_ node: borrowing MarkupTree.Node) -> Bool {
         if Selectors.invisibleTagSet.contains(node.tag) || node.tag == .noscript { return true }
         if node.attribute("hidden") != nil { return true }
         if node.attribute("aria-hidden")?.lowercased() == "true" { return true }

@@ -200,12 +200,12 @@ struct MainTextExtractor {
     }
 
     /// `<main>` or `role="main"`: the landmark HTML gives the page's main content.
-    static func isMainLandmark(_ node: MarkupTree.Node) -> Bool {
+    static func isMainLandmark(_ node: borrowing MarkupTree.Node) -> Bool {
         node.name == "main" || node.attribute("role")?.lowercased() == "main"
     }
 
     /// Tag priors (markup semantics): containers of prose up, list and heading cells down.
-    static func prior(_ node: MarkupTree.Node) -> Double {
+    static func prior(_ node: borrowing MarkupTree.Node) -> Double {
         switch node.name {
         case "article", "main": return 10
         case "div", "section": return 5

@@ -99,7 +99,7 @@ struct TreeCleaner {
         return PageFacts(skip: skip, chars: chars, linkChars: linkChars, vote: vote)
     }
 
-    private func isFurniture(_ i: Int, node: MarkupTree.Node, chars: [Int], linkChars: [Int], longest: Int, vote: Double, total: Int) -> Bool {
+    private func isFurniture(_ i: Int, node: borrowing MarkupTree.Node, chars: [Int], linkChars: [Int], longest: Int, vote: Double, total: Int) -> Bool {
         let c = chars[i]
         if c == 0 { return false }
         let share = Double(c) / Double(total)
@@ -122,7 +122,7 @@ struct TreeCleaner {
 
     /// The class/id/role vote of one element: +1 per content token, -1 per boilerplate token,
     /// -0.5 per byline/meta token; main-content roles and `itemprop="articleBody"` count +2.
-    static func vote(of node: MarkupTree.Node) -> Double {
+    static func vote(of node: borrowing MarkupTree.Node) -> Double {
         if node.tag == .body || node.tag == .html { return 0 }
         var v = 0.0
         var negative = 0
