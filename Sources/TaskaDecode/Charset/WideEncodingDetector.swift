@@ -1,3 +1,5 @@
+import TaskaCore
+
 /// Recognises UTF-16 and UTF-32 without a byte-order mark from the layout of the bytes.
 ///
 /// Text in UTF-16 repeats a handful of high bytes (0x00 for Latin, 0x06 for Arabic) in every
@@ -27,7 +29,7 @@ enum WideEncodingDetector {
     }
 
     private static func looksLikeUTF8(_ sample: UnsafeBufferPointer<UInt8>) -> Bool {
-        if sample.contains(0) { return false }
+        if ByteSearch.index(of: 0, in: sample, from: 0) < sample.count { return false }
         // NUL-free ASCII ("na uku") is ASCII, never CJK UTF-16; likewise valid multi-byte UTF-8.
         let report = UTF8Validator.validate(sample)
         // The sample may end inside a character.
