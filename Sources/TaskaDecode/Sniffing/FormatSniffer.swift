@@ -1,3 +1,5 @@
+import TaskaCore
+
 /// Decides the media type of a document from its bytes, with the file extension as a hint.
 ///
 /// Binary signatures come first (a PNG renamed `.html` is still a PNG). Text is then read
@@ -233,12 +235,16 @@ enum FormatSniffer {
     }
 
     private static func find(_ b: [UInt8], _ s: StaticString, from: Int) -> Int? {
-        var i = from
-        while i + s.utf8CodeUnitCount <= b.count {
-            if starts(b, i, s) { return i }
-            i += 1
+        // Candidates are found by the needle's first byte, eight bytes at a time.
+        let first = s.utf8Start.pointee
+        return b.withUnsafeBufferPointer { buf in
+            var i = ByteSearch.index(of: first, in: buf, from: from)
+            while i + s.utf8CodeUnitCount <= b.count {
+                if starts(b, i, s) { return i }
+                i = ByteSearch.index(of: first, in: buf, from: i + 1)
+            }
+            return nil
         }
-        return nil
     }
 
     private static func contains(_ b: [UInt8], _ s: StaticString) -> Bool { find(b, s, from: 0) != nil }
