@@ -9,7 +9,10 @@ public protocol JSONEmitter {
     mutating func beginArray()
     mutating func endArray()
     /// The key of the next value inside an object.
-    mutating func key(_ key: String)
+    mutating func key(string key: String)
+    /// A key known when compiling (`"text"`): written without an escape scan where the
+    /// emitter can. Keys of the record layout are all such literals.
+    mutating func key(_ key: StaticString)
     mutating func null()
     mutating func bool(_ value: Bool)
     mutating func int(_ value: Int)
@@ -25,17 +28,17 @@ extension JSONEmitter {
     }
 
     /// `key` then `value` or `null`.
-    public mutating func field(_ key: String, _ value: String?) {
+    public mutating func field(_ key: StaticString, _ value: String?) {
         self.key(key)
         string(value)
     }
 
-    public mutating func field(_ key: String, _ value: Int) {
+    public mutating func field(_ key: StaticString, _ value: Int) {
         self.key(key)
         int(value)
     }
 
-    public mutating func field(_ key: String, _ value: Double?) {
+    public mutating func field(_ key: StaticString, _ value: Double?) {
         self.key(key)
         if let value { double(value) } else { null() }
     }
@@ -54,7 +57,7 @@ extension JSONEmitter {
             endArray()
         case let .object(pairs):
             beginObject()
-            for (k, v) in pairs { key(k); self.value(v) }
+            for (k, v) in pairs { key(string: k); self.value(v) }
             endObject()
         }
     }
@@ -81,10 +84,20 @@ public struct JSONByteWriter: JSONEmitter {
     public mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); depth += 1; needsComma = false }
     public mutating func endArray() { bytes.append(UInt8(ascii: "]")); depth -= 1; needsComma = depth > 0 }
 
-    public mutating func key(_ key: String) {
+    public mutating func key(string key: String) {
         separate()
         JSONValue.writeString(key, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
+    /// A literal key is plain ASCII with nothing to escape (the record layout's keys): its
+    /// bytes are copied as they are.
+    public mutating func key(_ key: StaticString) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
         needsComma = false
     }
 
@@ -133,10 +146,12 @@ public struct JSONTreeBuilder: JSONEmitter {
         add(.array(items))
     }
 
-    public mutating func key(_ key: String) {
+    public mutating func key(string key: String) {
         guard case let .object(pairs, _)? = stack.popLast() else { preconditionFailure("key outside an object") }
         stack.append(.object(pairs, key: key))
     }
+
+    public mutating func key(_ key: StaticString) { self.key(string: "\(key)") }
 
     public mutating func null() { add(.null) }
     public mutating func bool(_ value: Bool) { add(.bool(value)) }

@@ -173,7 +173,7 @@ public struct Record: Sendable {
     }
 
     private static func emitMessage<E: JSONEmitter>(_ m: MessageInfo, into e: inout E) {
-        func int(_ key: String, _ v: Int64?) {
+        func int(_ key: StaticString, _ v: Int64?) {
             e.key(key)
             if let v { e.int(Int(v)) } else { e.null() }
         }

@@ -50,6 +50,26 @@ public struct Timestamp: Sendable, Equatable, Comparable {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secs = seconds - days * 86_400
         let (y, m, d) = Timestamp.civil(fromDays: days)
+        if y >= 0 && y <= 9999 {
+            // The usual case, written digit by digit (each record carries two timestamps).
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { b in
+                var n = 0
+                func put(_ v: Int64, _ width: Int) {
+                    var v = v
+                    for k in stride(from: width - 1, through: 0, by: -1) {
+                        b[n + k] = 0x30 + UInt8(truncatingIfNeeded: v % 10)
+                        v /= 10
+                    }
+                    n += width
+                }
+                func put(_ c: UInt8) { b[n] = c; n += 1 }
+                put(y, 4); put(0x2D); put(m, 2); put(0x2D); put(d, 2); put(0x54)  // - - T
+                put(secs / 3600, 2); put(0x3A); put(secs % 3600 / 60, 2); put(0x3A); put(secs % 60, 2)  // : :
+                if fraction { put(0x2E); put(Int64(nanoseconds / 1_000_000), 3) }  // .
+                put(0x5A)  // Z
+                return String(decoding: UnsafeBufferPointer(rebasing: b[0..<n]), as: UTF8.self)
+            }
+        }
         func pad(_ v: Int64, _ w: Int) -> String {
             let s = String(v)
             return s.count >= w ? s : String(repeating: "0", count: w - s.count) + s

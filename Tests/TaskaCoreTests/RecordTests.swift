@@ -56,6 +56,10 @@ import Testing
         #expect(Timestamp(seconds: 951_782_400).iso8601() == "2000-02-29T00:00:00Z")
         #expect(Timestamp(seconds: 1_795_000_000, nanoseconds: 123_456_789).iso8601(fraction: true) == "2026-11-18T11:06:40.123Z")
         #expect(Timestamp(seconds: -1).iso8601() == "1969-12-31T23:59:59Z")
+        #expect(Timestamp(seconds: 0, nanoseconds: 5_000_000).iso8601(fraction: true) == "1970-01-01T00:00:00.005Z")
+        #expect(Timestamp(seconds: 253_402_300_799).iso8601() == "9999-12-31T23:59:59Z")
+        #expect(Timestamp(seconds: 253_402_300_800).iso8601() == "10000-01-01T00:00:00Z")  // past the fast path
+        #expect(Timestamp(seconds: -62_135_596_800).iso8601() == "0001-01-01T00:00:00Z")
     }
 
     @Test func messageAndContainerFieldsAppearWhenSet() {
