@@ -68,6 +68,19 @@ taska_icu_break_iterator *taska_icu_break_open(int32_t kind, const char *locale,
     return (taska_icu_break_iterator *)it;
 }
 
+taska_icu_break_iterator *taska_icu_break_clone(const taska_icu_break_iterator *template_iterator, int32_t *status) {
+    if (status == NULL || *status > 0) return NULL;
+    if (template_iterator == NULL) { *status = U_ILLEGAL_ARGUMENT_ERROR; return NULL; }
+    UErrorCode ec = U_ZERO_ERROR;
+    UBreakIterator *it = ubrk_clone((const UBreakIterator *)template_iterator, &ec);
+    if (U_FAILURE(ec) || it == NULL) {
+        if (it != NULL) ubrk_close(it);
+        *status = U_FAILURE(ec) ? (int32_t)ec : U_MEMORY_ALLOCATION_ERROR;
+        return NULL;
+    }
+    return (taska_icu_break_iterator *)it;
+}
+
 int32_t taska_icu_break_run(taska_icu_break_iterator *iterator, const uint16_t *text, int32_t len,
                             int32_t *boundaries, int32_t *rule_status, int32_t cap, int32_t *status) {
     if (status == NULL || *status > 0) return 0;

@@ -53,9 +53,28 @@ final class SentenceBreaker {
 
     init() {
         var status: Int32 = 0
-        // nil (ICU failure) falls back to `ICUScripts.sentenceBoundaries` per text.
-        iterator = taska_icu_break_open(0, nil, &status)
+        // nil (ICU failure) falls back to `ICUScripts.sentenceBoundaries` per text. A clone of
+        // one shared iterator: opening compiles ICU's rules anew each time (most of the cost of
+        // a short message), a clone shares them.
+        if let template = Self.template.iterator {
+            iterator = taska_icu_break_clone(template, &status)
+        } else {
+            iterator = taska_icu_break_open(0, nil, &status)
+        }
     }
+
+    /// The sentence iterator every `SentenceBreaker` is cloned from; opened once, never given text.
+    private final class Template: @unchecked Sendable {
+        // Read-only after init; ICU allows concurrent clones of one iterator.
+        let iterator: OpaquePointer?
+        init() {
+            var status: Int32 = 0
+            iterator = taska_icu_break_open(0, nil, &status)
+        }
+        deinit { taska_icu_break_close(iterator) }
+    }
+
+    private static let template = Template()
 
     deinit { taska_icu_break_close(iterator) }
 
