@@ -121,7 +121,14 @@ enum MojibakeRepairer {
         let n = b.count
         var i = 0
         while i < n {
-            if b[i] == 0x0A { lines.append(Counts()); i += 1; continue }
+            // Every lead (U+00C2…U+00F4) is encoded as C3 xx, and C3 is never inside another
+            // character: jump to the next C3, counting the line ends passed on the way.
+            let next = b.withUnsafeBufferPointer { ByteSearch.index(of: 0xC3, in: $0, from: i) }
+            while i < next {
+                if b[i] == 0x0A { lines.append(Counts()) }
+                i += 1
+            }
+            guard i < n else { break }
             let (cp, len) = decodeScalar(b, i)
             guard cp >= 0xC2 && cp <= 0xF4 else { i += len; continue }
             lines[lines.count - 1].leads += 1
