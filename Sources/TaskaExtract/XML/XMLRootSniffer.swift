@@ -3,30 +3,51 @@
 enum XMLRootSniffer {
     /// The qualified name of the first start tag (after the XML declaration, processing
     /// instructions, comments and a DOCTYPE), looking at most at the first `limit` scalars.
+    ///
+    /// Reads the text's UTF-8 bytes: every delimiter it looks for is ASCII, and a byte below
+    /// 0x80 is never part of a multi-byte character.
     static func rootName(of text: String, limit: Int = 16_384) -> String? {
-        let s = Array(text.unicodeScalars.prefix(limit))
-        var i = 0
-        func find(_ pattern: String, from: Int) -> Int? {
-            let p = Array(pattern.unicodeScalars)
-            guard p.count <= s.count else { return nil }
+        var text = text
+        return text.withUTF8 { all in
+            // The byte length of the first `limit` scalars.
+            var end = 0, scalars = 0
+            while end < all.count && scalars < limit {
+                if all[end] & 0xC0 != 0x80 { scalars += 1 }
+                end += 1
+            }
+            while end < all.count && all[end] & 0xC0 == 0x80 { end += 1 }  // finish the last scalar
+            return rootName(UnsafeBufferPointer(rebasing: all[0..<end]))
+        }
+    }
+
+    private static func rootName(_ s: UnsafeBufferPointer<UInt8>) -> String? {
+        let n = s.count
+        /// The index just past `pattern` found from `from`, or nil.
+        func find(_ pattern: StaticString, from: Int) -> Int? {
+            let p = UnsafeBufferPointer(start: pattern.utf8Start, count: pattern.utf8CodeUnitCount)
             var j = from
-            while j + p.count <= s.count {
-                if s[j] == p[0] && Array(s[j..<(j + p.count)]) == p { return j + p.count }
+            while j + p.count <= n {
+                if s[j] == p[0] {
+                    var k = 1
+                    while k < p.count && s[j + k] == p[k] { k += 1 }
+                    if k == p.count { return j + p.count }
+                }
                 j += 1
             }
             return nil
         }
-        while i < s.count {
-            guard s[i] == "<" else { i += 1; continue }
+        var i = 0
+        while i < n {
+            guard s[i] == UInt8(ascii: "<") else { i += 1; continue }
             i += 1
-            guard i < s.count else { return nil }
-            if s[i] == "?" {
+            guard i < n else { return nil }
+            if s[i] == UInt8(ascii: "?") {
                 guard let end = find("?>", from: i) else { return nil }
                 i = end
                 continue
             }
-            if s[i] == "!" {
-                let isComment = i + 2 < s.count && s[i + 1] == "-" && s[i + 2] == "-"
+            if s[i] == UInt8(ascii: "!") {
+                let isComment = i + 2 < n && s[i + 1] == UInt8(ascii: "-") && s[i + 2] == UInt8(ascii: "-")
                 if isComment {
                     guard let end = find("-->", from: i) else { return nil }
                     i = end
@@ -34,19 +55,21 @@ enum XMLRootSniffer {
                 }
                 // DOCTYPE: ends at '>' outside an internal subset [ … ].
                 var depth = 0
-                while i < s.count {
-                    if s[i] == "[" { depth += 1 } else if s[i] == "]" { depth -= 1 } else if s[i] == ">" && depth <= 0 { break }
+                while i < n {
+                    let c = s[i]
+                    if c == UInt8(ascii: "[") { depth += 1 } else if c == UInt8(ascii: "]") { depth -= 1 } else if c == UInt8(ascii: ">") && depth <= 0 { break }
                     i += 1
                 }
                 i += 1
                 continue
             }
-            var name = ""
-            while i < s.count, !" \t\r\n/>".unicodeScalars.contains(s[i]) {
-                name.unicodeScalars.append(s[i])
+            let start = i
+            while i < n {
+                let c = s[i]
+                if c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0A || c == UInt8(ascii: "/") || c == UInt8(ascii: ">") { break }
                 i += 1
             }
-            return name.isEmpty ? nil : name
+            return i == start ? nil : String(decoding: UnsafeBufferPointer(rebasing: s[start..<i]), as: UTF8.self)
         }
         return nil
     }
