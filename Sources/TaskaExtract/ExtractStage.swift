@@ -154,9 +154,7 @@ enum HTMLTitle {
         return nil
     }
 
-    static func collapse(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-    }
+    static func collapse(_ text: String) -> String { WhitespaceCollapse.collapse(text) }
 }
 
 /// A title for XML documents: the first `title` element (RSS channel, Atom feed, TEI header).

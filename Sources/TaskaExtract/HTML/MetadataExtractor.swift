@@ -95,25 +95,7 @@ struct MetadataExtractor {
         return false
     }
 
-    static func collapse(_ text: String) -> String {
-        // ASCII text (most meta values and titles): the same split on bytes. In ASCII the white
-        // space Characters are exactly TAB, LF, VT, FF, CR (and CR LF) and SPACE.
-        var ascii = true
-        for b in text.utf8 where b >= 0x80 { ascii = false; break }
-        guard ascii else { return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var pending = false
-        for b in text.utf8 {
-            if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
-                if !out.isEmpty { pending = true }
-            } else {
-                if pending { out.append(0x20); pending = false }
-                out.append(b)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    static func collapse(_ text: String) -> String { WhitespaceCollapse.collapse(text) }
 
     /// `value` as ISO 8601 when it is one: `YYYY-MM-DD`, optionally `THH:MM[:SS[.fff]]` (a space
     /// is read as `T`) and `Z` or `±HH[:]MM` (written `±HH:MM`). Anything else is nil; years

@@ -273,9 +273,7 @@ struct TelegramHTMLPage {
         tree.nodes[i].children.filter { tree.nodes[$0].kind == .text }.map { tree.nodes[$0].text }.joined()
     }
 
-    static func collapse(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-    }
+    static func collapse(_ text: String) -> String { WhitespaceCollapse.collapse(text) }
 
     /// All descendants of `i` in document order (iterative).
     static func descendants(of i: Int, in tree: MarkupTree) -> [Int] {

@@ -1,0 +1,66 @@
+/// Runs of white space collapsed to one space, none at either end: exactly
+/// `text.split(whereSeparator: \.isWhitespace).joined(separator: " ")`, without building a
+/// `Character` per grapheme where the bytes make that unnecessary.
+///
+/// The byte pass is exact when no white space scalar joins a grapheme cluster with a neighbour:
+/// none is followed by a scalar from U+0300 up (combining marks, joiners, variation selectors
+/// may extend it) and none follows a prepended-concatenation mark (U+0600–U+0605, U+06DD, …)
+/// or anything beyond the BMP. Text with such a pair takes the `Character` path.
+enum WhitespaceCollapse {
+    static func collapse(_ text: String) -> String {
+        var text = text
+        if let fast = text.withUTF8({ collapsed($0) }) { return fast }
+        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// The collapsed bytes as a `String`, or nil when the `Character` path must decide.
+    private static func collapsed(_ u: UnsafeBufferPointer<UInt8>) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(u.count)
+        var pending = false
+        var previous: UInt32 = 0
+        var i = 0
+        let n = u.count
+        while i < n {
+            let b0 = u[i]
+            var value = UInt32(b0)
+            var length = 1
+            if b0 >= 0x80 {
+                length = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
+                guard i + length <= n else { return nil }
+                value = UInt32(b0) & (0xFF >> UInt32(length + 1))
+                for k in 1..<length { value = value << 6 | UInt32(u[i + k] & 0x3F) }
+            }
+            if isWhitespace(value) {
+                if mayPrepend(previous) { return nil }
+                if !out.isEmpty { pending = true }
+            } else {
+                if isWhitespace(previous) && value >= 0x300 { return nil }
+                if pending { out.append(0x20); pending = false }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: u[i..<(i + length)]))
+            }
+            previous = value
+            i += length
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Unicode White_Space.
+    @inline(__always)
+    static func isWhitespace(_ v: UInt32) -> Bool {
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        switch v {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
+    /// Grapheme_Cluster_Break=Prepend in the BMP, and everything beyond it (checked slowly).
+    @inline(__always)
+    static func mayPrepend(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x0600...0x0605, 0x06DD, 0x070F, 0x0890, 0x0891, 0x08E2, 0x0D4E: return true
+        default: return v >= 0x10000
+        }
+    }
+}
