@@ -91,12 +91,26 @@ public struct BlockExtractor: Sendable {
                 }
                 return
             }
-            for b in text.utf8 {
-                if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C {
-                    if !buffer.isEmpty { pendingSpace = true }
-                } else {
+            var text = text
+            text.withUTF8 { u in
+                // Runs between ASCII white space are copied at once.
+                var i = 0
+                let n = u.count
+                while i < n {
+                    let b = u[i]
+                    if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C {
+                        if !buffer.isEmpty { pendingSpace = true }
+                        i += 1
+                        continue
+                    }
+                    let start = i
+                    while i < n {
+                        let c = u[i]
+                        if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D || c == 0x0C { break }
+                        i += 1
+                    }
                     if pendingSpace { buffer.append(0x20); pendingSpace = false }
-                    buffer.append(b)
+                    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: u[start..<i]))
                 }
             }
         }
