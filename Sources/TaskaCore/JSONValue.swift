@@ -93,6 +93,16 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     private static let hex = Array("0123456789abcdef".utf8)
 
+    /// Whether any byte of `w` is below 0x20 or is `"`, `\` or 0xE2 (SWAR: a byte equal to
+    /// `c` makes `w ^ c·0x0101…` hold a zero byte; a byte below 0x20 survives the borrow test).
+    @inline(__always)
+    static func mayNeedEscape(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        let control = (w &- 0x2020_2020_2020_2020) & ~w & highs != 0
+        return control || hasZero(w ^ (0x22 &* ones)) || hasZero(w ^ (0x5C &* ones)) || hasZero(w ^ (0xE2 &* ones))
+    }
+
     /// Decimal digits of `i`, without a `String` in between.
     static func writeInt(_ i: Int, to out: inout [UInt8]) {
         if i == 0 { out.append(48); return }
@@ -131,7 +141,18 @@ public indirect enum JSONValue: Sendable, Equatable {
         let n = bytes.count
         var start = 0
         var i = 0
+        let raw = UnsafeRawPointer(bytes.baseAddress)
         while i < n {
+            // Eight bytes at a time while none needs a look: no control byte, quote, backslash
+            // or E2 (the lead byte of U+2028/U+2029).
+            if let raw {
+                while i + 8 <= n {
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    if Self.mayNeedEscape(w) { break }
+                    i &+= 8
+                }
+                guard i < n else { break }
+            }
             let b = bytes[i]
             if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") && b != 0xE2 { i += 1; continue }
             if b == 0xE2 {

@@ -116,6 +116,33 @@ import Testing
         }
     }
 
+    @Test func stringsAreEscapedWhereverTheSpecialByteFalls() {
+        // The writer skips eight safe bytes at a time: each special character at every offset.
+        func reference(_ s: String) -> String {
+            var out = "\""
+            for u in s.unicodeScalars {
+                switch u {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case "\u{2028}": out += "\\u2028"
+                case "\u{2029}": out += "\\u2029"
+                default:
+                    if u.value < 0x20 { out += "\\u00" + (u.value < 0x10 ? "0" : "") + String(u.value, radix: 16) } else { out.unicodeScalars.append(u) }
+                }
+            }
+            return out + "\""
+        }
+        for special in ["\"", "\\", "\n", "\u{1}", "\u{1F}", "\u{2028}", "\u{2029}", "\u{2026}", "ك", "\u{7F}"] {
+            for offset in 0..<20 {
+                let text = String(repeating: "a", count: offset) + special + String(repeating: "b", count: 19 - offset) + special
+                #expect(JSONValue.string(text).serialized() == reference(text), "\(special.debugDescription) at \(offset)")
+            }
+        }
+    }
+
     @Test func base64() {
         #expect(Base64.encode([]) == "")
         #expect(Base64.encode(Array("f".utf8)) == "Zg==")
