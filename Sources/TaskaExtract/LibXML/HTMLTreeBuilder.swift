@@ -86,7 +86,9 @@ struct HTMLTreeBuilder {
     /// The builder the parser's callbacks reach through `_private` (one exclusive access per
     /// event, not one per field).
     private final class Events {
-        var builder: HTMLTreeBuilder
+        // Reached only from the parser's callbacks, one at a time on this thread: no dynamic
+        // exclusivity check per event.
+        @exclusivity(unchecked) var builder: HTMLTreeBuilder
         init(builder: HTMLTreeBuilder) { self.builder = builder }
 
         static func of(_ ctx: UnsafeMutableRawPointer?) -> Events? {
