@@ -29,7 +29,9 @@ public struct MarkupTree: Sendable {
         public var tag: HTMLTag = .other
 
         public func attribute(_ name: String) -> String? {
-            attributes.first { $0.name == name }?.value
+            // Lengths first: most names differ in length, and that test is inline.
+            let length = name.utf8.count
+            return attributes.first { $0.name.utf8.count == length && $0.name == name }?.value
         }
 
         /// Whether this is a JSON-LD block: `<script type="application/ld+json">`.
