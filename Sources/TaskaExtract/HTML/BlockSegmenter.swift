@@ -120,15 +120,6 @@ struct BlockSegmenter {
             if BlockSegmenter.isPunctuation(value) { punctuation += 1 }
         }
 
-        /// The scalar at `u[i]`: its byte length and value (`u` is valid UTF-8).
-        @inline(__always) static func scalar(_ u: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int, UInt32) {
-            let b = u[i]
-            if b < 0x80 { return (1, UInt32(b)) }
-            if b < 0xE0 { return (2, UInt32(b & 0x1F) << 6 | UInt32(u[i + 1] & 0x3F)) }
-            if b < 0xF0 { return (3, UInt32(b & 0x0F) << 12 | UInt32(u[i + 1] & 0x3F) << 6 | UInt32(u[i + 2] & 0x3F)) }
-            return (4, UInt32(b & 0x07) << 18 | UInt32(u[i + 1] & 0x3F) << 12 | UInt32(u[i + 2] & 0x3F) << 6 | UInt32(u[i + 3] & 0x3F))
-        }
-
         mutating func append(_ text: String, _ ctx: Context) {
             var text = text
             text.withUTF8 { u in
@@ -148,7 +139,7 @@ struct BlockSegmenter {
                         if b == 0x20 || b == 0x09 || b == 0x0D {
                             bytes.append(b); count += 1; i += 1
                         } else {
-                            let (length, value) = Self.scalar(u, i)
+                            let (value, length) = UTF8Scalars.decode(u, at: i)
                             put(base + i, length, value, inLink: ctx.inLink)
                             i += length
                         }
@@ -174,7 +165,7 @@ struct BlockSegmenter {
                             if c == 0x2C || c == 0x2E || c == 0x3B || c == 0x21 || c == 0x3F { marks += 1 }
                             i += 1
                         } else {
-                            let (length, value) = Self.scalar(u, i)
+                            let (value, length) = UTF8Scalars.decode(u, at: i)
                             scalars += 1
                             if BlockSegmenter.isPunctuation(value) { marks += 1 }
                             i += length

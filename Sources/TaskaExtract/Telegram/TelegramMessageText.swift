@@ -66,20 +66,20 @@ struct TelegramMessageText {
 
     /// Removes leading and trailing whitespace (HTML layout), moving spans with the text.
     mutating func trim() {
-        var lead = 0, leadBytes = 0
-        while leadBytes < utf8.count {
-            let (scalar, length) = Self.scalar(utf8, at: leadBytes)
-            guard scalar.properties.isWhitespace else { break }
-            lead += 1
-            leadBytes += length
-        }
-        var endBytes = utf8.count, trailing = 0
-        while endBytes > leadBytes {
-            var start = endBytes - 1
-            while start > leadBytes, utf8[start] & 0xC0 == 0x80 { start -= 1 }
-            guard Self.scalar(utf8, at: start).scalar.properties.isWhitespace else { break }
-            trailing += 1
-            endBytes = start
+        var lead = 0, leadBytes = 0, trailing = 0, endBytes = utf8.count
+        utf8.withUnsafeBufferPointer { u in
+            while leadBytes < u.count {
+                let (value, length) = UTF8Scalars.decode(u, at: leadBytes)
+                guard UTF8Scalars.isWhitespace(value) else { break }
+                lead += 1
+                leadBytes += length
+            }
+            while endBytes > leadBytes {
+                let start = UTF8Scalars.start(before: endBytes, in: u, lower: leadBytes)
+                guard UTF8Scalars.isWhitespace(UTF8Scalars.decode(u, at: start).value) else { break }
+                trailing += 1
+                endBytes = start
+            }
         }
         guard leadBytes > 0 || endBytes < utf8.count else { return }
         utf8 = Array(utf8[leadBytes..<endBytes])
@@ -90,15 +90,6 @@ struct TelegramMessageText {
             e.end = min(max(e.end - lead, 0), count)
             return e.end > e.start ? e : nil
         }
-    }
-
-    /// The scalar starting at byte `i` of valid UTF-8 and its length in bytes.
-    private static func scalar(_ u: [UInt8], at i: Int) -> (scalar: Unicode.Scalar, length: Int) {
-        let b0 = UInt32(u[i])
-        let length = b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
-        var v = length == 1 ? b0 : b0 & (0x7F >> UInt32(length))
-        for k in 1..<length where i + k < u.count { v = v << 6 | UInt32(u[i + k] & 0x3F) }
-        return (Unicode.Scalar(v) ?? "\u{FFFD}", length)
     }
 
     /// One paragraph block per line (`\n`); spans are cut at line ends and re-based onto each

@@ -22,20 +22,12 @@ enum WhitespaceCollapse {
         var i = 0
         let n = u.count
         while i < n {
-            let b0 = u[i]
-            var value = UInt32(b0)
-            var length = 1
-            if b0 >= 0x80 {
-                length = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
-                guard i + length <= n else { return nil }
-                value = UInt32(b0) & (0xFF >> UInt32(length + 1))
-                for k in 1..<length { value = value << 6 | UInt32(u[i + k] & 0x3F) }
-            }
-            if isWhitespace(value) {
+            let (value, length) = UTF8Scalars.decode(u, at: i)  // a String's bytes are well-formed
+            if UTF8Scalars.isWhitespace(value) {
                 if mayPrepend(previous) { return nil }
                 if !out.isEmpty { pending = true }
             } else {
-                if isWhitespace(previous) && value >= 0x300 { return nil }
+                if UTF8Scalars.isWhitespace(previous) && value >= 0x300 { return nil }
                 if pending { out.append(0x20); pending = false }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: u[i..<(i + length)]))
             }
@@ -43,16 +35,6 @@ enum WhitespaceCollapse {
             i += length
         }
         return String(decoding: out, as: UTF8.self)
-    }
-
-    /// Unicode White_Space.
-    @inline(__always)
-    static func isWhitespace(_ v: UInt32) -> Bool {
-        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
-        switch v {
-        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
-        default: return false
-        }
     }
 
     /// Grapheme_Cluster_Break=Prepend in the BMP, and everything beyond it (checked slowly).
