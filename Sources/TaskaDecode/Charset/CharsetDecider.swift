@@ -187,7 +187,7 @@ struct CharsetDecider {
                 // first 64 KiB; the whole-text validation (needed for most documents anyway)
                 // answers that once.
                 let sample = UnsafeBufferPointer(rebasing: bytes.prefix(WideEncodingDetector.sampleLimit))
-                let w = bytes.count >= 4 && utf8.isValid && !sample.contains(0) ? nil : WideEncodingDetector.detect(bytes)
+                let w = bytes.count >= 4 && utf8.isValid && !WideEncodingDetector.containsNUL(sample) ? nil : WideEncodingDetector.detect(bytes)
                 wideResult = .some(w)
                 return w
             }

@@ -28,8 +28,13 @@ enum WideEncodingDetector {
         return detectUTF32(bytes, n) ?? detectUTF16(bytes, n)
     }
 
+    /// Whether `bytes` hold a NUL byte (UTF-16 and UTF-32 text nearly always does).
+    static func containsNUL(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        ByteSearch.index(of: 0, in: bytes, from: 0) < bytes.count
+    }
+
     private static func looksLikeUTF8(_ sample: UnsafeBufferPointer<UInt8>) -> Bool {
-        if ByteSearch.index(of: 0, in: sample, from: 0) < sample.count { return false }
+        if containsNUL(sample) { return false }
         // NUL-free ASCII ("na uku") is ASCII, never CJK UTF-16; likewise valid multi-byte UTF-8.
         let report = UTF8Validator.validate(sample)
         // The sample may end inside a character.

@@ -215,7 +215,7 @@ public struct ModelTrainer: Sendable {
                                 bias: bias, weights: quantised, coverageBits: options.coverageBits, coverage: coverage,
                                 coverageFloor: [[Float]](repeating: [0, 0], count: classCount), calibration: [])
         // Held-out lines at full length and cut to 60 and 30 characters.
-        struct Held { var label: Int; var probabilities: [Float]; var trigrams: ArraySlice<UInt64>; var letters: Int }
+        struct Held { var label: Int; var probabilities: [Float]; var trigrams: [UInt64]; var letters: Int }
         var held: [Held] = []
         var probabilities: [Float] = []
         corpus.scalars.withUnsafeBufferPointer { text in
@@ -226,7 +226,7 @@ public struct ModelTrainer: Sendable {
                     extractor.extract(text, r.lowerBound..<end, script: scriptClass, bucketMask: mask)
                     model.probabilities(extractor.features, into: &probabilities)
                     held.append(Held(label: corpus.labels[i], probabilities: probabilities,
-                                     trigrams: ArraySlice(Array(extractor.trigrams)), letters: extractor.letters))
+                                     trigrams: Array(extractor.trigrams), letters: extractor.letters))
                 }
             }
         }
@@ -234,7 +234,7 @@ public struct ModelTrainer: Sendable {
         for c in 0..<classCount {
             for (k, isShort) in [true, false].enumerated() {
                 let values = held.filter { $0.label == c && ($0.letters < 40) == isShort }
-                    .map { model.coverage(of: $0.trigrams, inClass: c) }.sorted()
+                    .map { model.coverage(of: $0.trigrams[...], inClass: c) }.sorted()
                 guard !values.isEmpty else { continue }
                 model.coverageFloor[c][k] = values[Int(Double(values.count) * 0.003)] - 0.02
             }
@@ -243,7 +243,7 @@ public struct ModelTrainer: Sendable {
         var samples: [[Float]] = [], correct: [Bool] = []
         var right = 0
         for h in held {
-            let e = LanguageIdentifier.evidence(model: model, probabilities: h.probabilities, trigrams: h.trigrams,
+            let e = LanguageIdentifier.evidence(model: model, probabilities: h.probabilities, trigrams: h.trigrams[...],
                                                 letters: h.letters)
             let truth = model.language(ofClass: h.label)
             if e.unseen { if truth == "und" { right += 1 }; continue }

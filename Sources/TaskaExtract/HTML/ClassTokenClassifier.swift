@@ -5,8 +5,8 @@
 /// digit (`article-body__text` -> article, body, text); each whitespace-separated word of more
 /// than one token is also read compacted, without `-` and `_` (`articlebody`). Non-ASCII bytes
 /// stay in tokens. WordPress's `category-…` and `tag-…` classes name what the text is about,
-/// not what the block is, and give nothing. Only tokens of the three lists are reported, each
-/// distinct one once, in order.
+/// not what the block is, and give nothing. Only tokens of the three lists are reported, in
+/// order and with repeats (the vote counts each distinct one once).
 ///
 /// Why bytes: pages carry long utility-class lists on thousands of elements; hashing a `String`
 /// per token was the largest cost of boilerplate scoring.
@@ -45,6 +45,7 @@ struct ClassTokenClassifier: Sendable {
     /// Open addressing over 256 slots (the lists hold about 110 tokens).
     private var keys: [Token?] = Array(repeating: nil, count: 256)
     private var kinds: [Kind] = Array(repeating: .meta, count: 256)
+    private var filled = 0
 
     /// A token in several lists takes the first of boilerplate, content, meta.
     static let shared = ClassTokenClassifier(boilerplate: Selectors.boilerplateTokens.tokens,
@@ -61,6 +62,9 @@ struct ClassTokenClassifier: Sendable {
     }
 
     private mutating func insert(_ token: Token, _ kind: Kind) {
+        // Probing ends at an empty slot: keep at least a quarter of the table free.
+        precondition(filled < 192, "too many class tokens for the 256-slot table")
+        filled += 1
         var i = token.slot
         while keys[i] != nil { i = (i &+ 1) & 255 }
         keys[i] = token

@@ -19,33 +19,32 @@ struct MetadataExtractor {
         var timePublished: String?
         var h1: String?
         var titleTag: String?
-        for i in tree.nodes.indices {
-            // The tag first: only the few elements read here are copied out of the tree.
-            let tag = tree.nodes[i].tag
-            guard tag == .meta || tag == .link || tag == .script || tag == .time || tag == .title || tag == .h1 else { continue }
-            let node = tree.nodes[i]
-            switch tag {
-            case .meta:
-                guard let content = node.attribute("content").map(Self.collapse), !content.isEmpty else { continue }
-                for key in ["property", "name", "itemprop", "http-equiv"] {
-                    if let k = node.attribute(key)?.lowercased(), !k.isEmpty, meta[k] == nil { meta[k] = content }
+        // Nodes are read in place: only the few elements switched on below are looked at.
+        tree.nodes.withUnsafeBufferPointer { nodes in
+            for i in nodes.indices {
+                switch nodes[i].tag {
+                case .meta:
+                    guard let content = nodes[i].attribute("content").map(Self.collapse), !content.isEmpty else { continue }
+                    for key in ["property", "name", "itemprop", "http-equiv"] {
+                        if let k = nodes[i].attribute(key)?.lowercased(), !k.isEmpty, meta[k] == nil { meta[k] = content }
+                    }
+                case .link:
+                    if canonical == nil, nodes[i].attribute("rel")?.lowercased().split(separator: " ").contains("canonical") == true,
+                       let href = nodes[i].attribute("href"), !href.isEmpty { canonical = href }
+                case .script:
+                    if nodes[i].isJSONLD { ldSources.append(tree.textContent(of: i)) }
+                case .time:
+                    if timePublished == nil, let dt = nodes[i].attribute("datetime"),
+                       nodes[i].attribute("pubdate") != nil || nodes[i].attribute("itemprop")?.lowercased() == "datepublished"
+                        || Self.hasAncestor(i, named: ["article", "header"], in: tree) {
+                        timePublished = Self.iso8601(dt)
+                    }
+                case .title:
+                    if titleTag == nil { titleTag = Self.collapse(tree.textContent(of: i)) }
+                case .h1:
+                    if h1 == nil { let t = Self.collapse(tree.textContent(of: i)); if !t.isEmpty { h1 = t } }
+                default: break
                 }
-            case .link:
-                if canonical == nil, node.attribute("rel")?.lowercased().split(separator: " ").contains("canonical") == true,
-                   let href = node.attribute("href"), !href.isEmpty { canonical = href }
-            case .script:
-                if node.isJSONLD { ldSources.append(tree.textContent(of: i)) }
-            case .time:
-                if timePublished == nil, let dt = node.attribute("datetime"),
-                   node.attribute("pubdate") != nil || node.attribute("itemprop")?.lowercased() == "datepublished"
-                    || Self.hasAncestor(i, named: ["article", "header"], in: tree) {
-                    timePublished = Self.iso8601(dt)
-                }
-            case .title:
-                if titleTag == nil { titleTag = Self.collapse(tree.textContent(of: i)) }
-            case .h1:
-                if h1 == nil { let t = Self.collapse(tree.textContent(of: i)); if !t.isEmpty { h1 = t } }
-            default: break
             }
         }
         let ld = JSONLDReader().article(in: ldSources)

@@ -117,7 +117,7 @@ struct HTMLTreeBuilder {
     private mutating func append(_ node: consuming MarkupTree.Node) -> Int {
         let index = nodes.count
         if node.parent == 0 && documentFirstChild == nil { documentFirstChild = index }
-        nodes.append(node)  // children are linked once, from the parent links (`tree`)
+        nodes.append(node)  // children are linked once, from the parent links (`takeTree()`)
         return index
     }
 
