@@ -1,4 +1,4 @@
-/// Finding one byte value in a buffer, 32 bytes (four 8-byte words) at a time.
+/// Finding a byte value (32 bytes, four 8-byte words, at a time) or a literal byte string in a buffer.
 ///
 /// Why: the scans that look for a rare byte (`<` between tags, a mojibake lead byte) spend
 /// most of their time on bytes that are not it.
@@ -23,5 +23,21 @@ public enum ByteSearch {
         }
         while i < n && bytes[i] != byte { i &+= 1 }
         return min(i, n)
+    }
+
+    /// The index of the first occurrence of `needle` at or after `from`, or nil; candidates are
+    /// found by its first byte as above.
+    public static func index(of needle: StaticString, in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        let count = needle.utf8CodeUnitCount
+        guard count > 0 else { return nil }
+        let p = needle.utf8Start
+        var i = index(of: p[0], in: bytes, from: from)
+        while i + count <= bytes.count {
+            var k = 1
+            while k < count && bytes[i + k] == p[k] { k += 1 }
+            if k == count { return i }
+            i = index(of: p[0], in: bytes, from: i + 1)
+        }
+        return nil
     }
 }

@@ -47,4 +47,17 @@ import TaskaCore
             }
         }
     }
+
+    @Test func literalSearchFindsTheFirstWholeOccurrence() {
+        let text = Array("a-->b --> <!-- x ?>".utf8) + Array(repeating: 0x61, count: 40) + Array("?>".utf8)
+        text.withUnsafeBufferPointer { buf in
+            #expect(ByteSearch.index(of: "-->", in: buf, from: 0) == 1)
+            #expect(ByteSearch.index(of: "-->", in: buf, from: 2) == 6)
+            #expect(ByteSearch.index(of: "?>", in: buf, from: 0) == 17)
+            #expect(ByteSearch.index(of: "?>", in: buf, from: 18) == 59)
+            #expect(ByteSearch.index(of: "?>", in: buf, from: 60) == nil)
+            #expect(ByteSearch.index(of: "<!--x", in: buf, from: 0) == nil)  // a prefix that does not finish
+            #expect(ByteSearch.index(of: "-->", in: buf, from: -5) == 1)
+        }
+    }
 }

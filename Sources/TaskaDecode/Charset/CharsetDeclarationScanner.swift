@@ -112,15 +112,7 @@ enum CharsetDeclarationScanner {
     }
 
     private static func find(_ b: UnsafeBufferPointer<UInt8>, _ s: StaticString, from: Int) -> Int? {
-        let count = s.utf8CodeUnitCount
-        guard count > 0 else { return nil }
-        let first = s.utf8Start[0]
-        var i = max(0, from)
-        while i + count <= b.count {
-            if b[i] == first && matches(b, i, s) { return i }
-            i += 1
-        }
-        return nil
+        ByteSearch.index(of: s, in: b, from: from)
     }
 
     /// Index of the `>` that closes a tag, skipping quoted attribute values.

@@ -235,16 +235,7 @@ enum FormatSniffer {
     }
 
     private static func find(_ b: [UInt8], _ s: StaticString, from: Int) -> Int? {
-        // Candidates are found by the needle's first byte, eight bytes at a time.
-        let first = s.utf8Start.pointee
-        return b.withUnsafeBufferPointer { buf in
-            var i = ByteSearch.index(of: first, in: buf, from: from)
-            while i + s.utf8CodeUnitCount <= b.count {
-                if starts(b, i, s) { return i }
-                i = ByteSearch.index(of: first, in: buf, from: i + 1)
-            }
-            return nil
-        }
+        b.withUnsafeBufferPointer { ByteSearch.index(of: s, in: $0, from: from) }
     }
 
     private static func contains(_ b: [UInt8], _ s: StaticString) -> Bool { find(b, s, from: 0) != nil }

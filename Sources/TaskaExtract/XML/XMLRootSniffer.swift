@@ -1,3 +1,5 @@
+import TaskaCore
+
 /// The name of an XML document's root element, read from the text without parsing it, so
 /// readers can choose a document by content (`rss`, `rdf:RDF`, `feed`, `TEI`).
 enum XMLRootSniffer {
@@ -24,17 +26,7 @@ enum XMLRootSniffer {
         let n = s.count
         /// The index just past `pattern` found from `from`, or nil.
         func find(_ pattern: StaticString, from: Int) -> Int? {
-            let p = UnsafeBufferPointer(start: pattern.utf8Start, count: pattern.utf8CodeUnitCount)
-            var j = from
-            while j + p.count <= n {
-                if s[j] == p[0] {
-                    var k = 1
-                    while k < p.count && s[j + k] == p[k] { k += 1 }
-                    if k == p.count { return j + p.count }
-                }
-                j += 1
-            }
-            return nil
+            ByteSearch.index(of: pattern, in: s, from: from).map { $0 + pattern.utf8CodeUnitCount }
         }
         var i = 0
         while i < n {
