@@ -27,6 +27,13 @@ static inline void taska_xml_free(void *p) { xmlFree(p); }
 // xmlParserVersion is a macro over a global; expose it as a function.
 static inline const char *taska_xml_parser_version(void) { return xmlParserVersion; }
 
+// The byte offset of the parser in its current input (what it consumed and dropped, plus its
+// position in what it holds); for UTF-8 input, an offset into the bytes that were handed over.
+static inline long taska_xml_input_offset(xmlParserCtxtPtr ctxt) {
+    if (ctxt == NULL || ctxt->input == NULL) return -1;
+    return (long)ctxt->input->consumed + (long)(ctxt->input->cur - ctxt->input->base);
+}
+
 // libxml2 prints parse errors to stderr through a variadic callback, which Swift cannot
 // write; this no-op stands in. Remove when libxml2 offers a non-variadic switch.
 static void taska_xml_silent_error(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }

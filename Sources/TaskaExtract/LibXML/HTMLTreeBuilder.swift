@@ -35,6 +35,15 @@ struct HTMLTreeBuilder {
     private var hiddenFirstChild = false
     /// The document node's first child, once there is one.
     private var documentFirstChild: Int?
+    /// Where the parsed buffer has `script`/`style` bodies blanked (`RawTextBlanking`): the
+    /// offset of the `>` ending each such start tag, in order. Each must be where libxml2 starts
+    /// a `script`/`style` element of Taska's elided kind, or the tree may differ from the one of
+    /// the original text and `blankingHeld` turns false.
+    var blankedStarts: [Int] = []
+    private var blankedMatched = 0
+    private var blankingBroke = false
+    /// Whether every blanked body was read as elided raw text (trivially true without blanking).
+    var blankingHeld: Bool { !blankingBroke && blankedMatched == blankedStarts.count }
 
     init(maxNodes: Int, depthLimit: Int, path: String) {
         self.maxNodes = maxNodes
@@ -167,8 +176,25 @@ struct HTMLTreeBuilder {
         if parent == 0, !hiddenFirstChild, let first = documentFirstChild, nodes[first].kind == .element { parent = first }
         let element = MarkupTree.Node(kind: .element, name: name.map { Self.localName(MarkupParser.lowercasedName($0)) } ?? "",
                                       namespace: nil, attributes: attributes, text: "", parent: parent, children: [])
+        if blankedMatched < blankedStarts.count && (element.name == "script" || element.name == "style") {
+            checkBlanked(element, ctx)
+        }
         open.append(append(element))
         openElementChanged()
+    }
+
+    /// Matches a `script`/`style` start against the next blanked body; a blanked body passed
+    /// by, or one holding text Taska keeps (JSON-LD), stops the parse.
+    private mutating func checkBlanked(_ element: borrowing MarkupTree.Node, _ ctx: UnsafeMutableRawPointer?) {
+        guard let ctx else { return }
+        let offset = taska_xml_input_offset(ctx.assumingMemoryBound(to: xmlParserCtxt.self))
+        let expected = blankedStarts[blankedMatched]
+        if offset == expected && element.elidesText {
+            blankedMatched += 1
+        } else if offset >= expected {
+            blankingBroke = true
+            xmlStopParser(ctx.assumingMemoryBound(to: xmlParserCtxt.self))
+        }
     }
 
     private mutating func endElement() {

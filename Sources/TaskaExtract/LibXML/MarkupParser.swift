@@ -18,6 +18,12 @@ struct MarkupParser {
     enum Builder { case events, dom }
     var htmlBuilder = Builder.events
 
+    /// Which `script`/`style` bodies the events builder has libxml2 parse blanked
+    /// (`RawTextBlanking`): those the census found (the default), none, or given ones (tests:
+    /// a body that is not raw text must make the parse fall back to the original text).
+    enum Blanking { case census, none, bodies([Range<Int>]) }
+    var blanking = Blanking.census
+
     /// Most markup nodes (elements, text, attributes) copied into the tree.
     var maxNodes = DocumentLimits().maxNodes
     /// Deepest element nesting (capped at `LibXMLSecurity.depthCeiling`).
@@ -67,22 +73,24 @@ struct MarkupParser {
                                               reason: "the XML declares recursive or exponentially expanding entities: its entity references would expand \(size), over \(EntityExpansionEstimate.ratio) times the document (refused before parsing)")
             }
         }
-        let count = Int32(utf8.count)
         var lastError: String?
         var depthHalted = false
         var built: HTMLTreeBuilder?
-        let doc: xmlDocPtr? = utf8.baseAddress!.withMemoryRebound(to: CChar.self, capacity: utf8.count) { chars -> xmlDocPtr? in
-            switch syntax {
-            case .html:
-                guard let ctxt = htmlNewParserCtxt() else { return nil }
+        /// Parses `bytes` as HTML; with `blanked`, the offsets `HTMLTreeBuilder.blankedStarts`
+        /// checks. Returns libxml2's document (DOM builder only) and whether blanking held.
+        func parseHTML(_ bytes: UnsafeBufferPointer<UInt8>, blanked: [Int]) -> (xmlDocPtr?, Bool) {
+            bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { chars -> (xmlDocPtr?, Bool) in
+                guard let ctxt = htmlNewParserCtxt() else { return (nil, true) }
                 defer { htmlFreeParserCtxt(ctxt) }
                 var doc: xmlDocPtr?
                 if htmlBuilder == .events {
                     var builder = HTMLTreeBuilder(maxNodes: maxNodes, depthLimit: min(maxDepth, LibXMLSecurity.depthCeiling), path: path)
-                    builder.parse(ctxt, chars, count: count)
+                    builder.blankedStarts = blanked
+                    builder.parse(ctxt, chars, count: Int32(bytes.count))
+                    guard builder.blankingHeld else { return (nil, false) }
                     built = builder
                 } else {
-                    doc = htmlCtxtReadMemory(ctxt, chars, count, nil, "UTF-8", LibXMLSecurity.htmlOptions)
+                    doc = htmlCtxtReadMemory(ctxt, chars, Int32(bytes.count), nil, "UTF-8", LibXMLSecurity.htmlOptions)
                 }
                 // HTML parse errors are the norm on the web (unknown HTML5 tags, stray end tags);
                 // report only those that lose text: depth limit and out-of-memory.
@@ -91,7 +99,28 @@ struct MarkupParser {
                     lastError = Self.describe(error)
                     depthHalted = Self.isDepthHalt(error)
                 }
-                return doc
+                return (doc, true)
+            }
+        }
+        let count = Int32(utf8.count)
+        let doc: xmlDocPtr? = utf8.baseAddress!.withMemoryRebound(to: CChar.self, capacity: utf8.count) { chars -> xmlDocPtr? in
+            switch syntax {
+            case .html:
+                // libxml2 reads script and style text character by character (a third of the
+                // bytes of a typical page) and Taska keeps none of it (`elidesText`): hand it the
+                // text with those bodies blanked, unless the parse shows one was not where the
+                // census found it; then parse the text as it is.
+                let bodies: [Range<Int>]
+                switch blanking {
+                case .census: bodies = census.rawTextBodies
+                case .none: bodies = []
+                case let .bodies(given): bodies = given
+                }
+                if htmlBuilder == .events, let blanking = RawTextBlanking(utf8, bodies: bodies) {
+                    let (doc, held) = blanking.bytes.withUnsafeBufferPointer { parseHTML($0, blanked: blanking.starts) }
+                    if held { return doc }
+                }
+                return parseHTML(utf8, blanked: []).0
             case .xml:
                 guard let ctxt = xmlNewParserCtxt() else { return nil }
                 defer { xmlFreeParserCtxt(ctxt) }
