@@ -13,7 +13,7 @@ enum TextConverter {
     /// already validated as UTF-8, which skips ICU.
     static func convert(_ bytes: UnsafeBufferPointer<UInt8>, charset: String, validUTF8: Bool) throws(DecodeError) -> Result {
         if validUTF8 && charset == "utf-8" {
-            return Result(text: String(decoding: bytes, as: UTF8.self), invalid: 0)
+            return Result(text: UTF8Validator.string(ofValid: bytes), invalid: 0)
         }
         let (text, invalid) = try ICUConverter(charset: charset).decodeString(bytes)
         return Result(text: text, invalid: invalid)

@@ -112,4 +112,25 @@ struct UTF8Validator {
         }
         return k
     }
+
+    /// A `String` of bytes this validator found well-formed, made from pieces of 4 KiB that end
+    /// on a scalar boundary.
+    ///
+    /// Why: making a `String` validates the bytes again; the standard library checks a piece for
+    /// all-ASCII quickly and walks a piece with other scalars byte by byte. Pieces keep the slow
+    /// walk to the pieces that need it (on web pages, most of the markup is ASCII).
+    static func string(ofValid bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let piece = 4096
+        guard bytes.count > 2 * piece else { return String(decoding: bytes, as: UTF8.self) }
+        var text = ""
+        text.reserveCapacity(bytes.count)
+        var start = 0
+        while start < bytes.count {
+            var end = min(start + piece, bytes.count)
+            while end < bytes.count && bytes[end] & 0xC0 == 0x80 { end -= 1 }  // not inside a scalar
+            text.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+            start = end
+        }
+        return text
+    }
 }
