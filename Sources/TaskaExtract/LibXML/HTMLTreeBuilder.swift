@@ -25,6 +25,11 @@ struct HTMLTreeBuilder {
     private var elidingText = false
     private var elidedText = false
     private var attributeCount = 0
+    /// Element and attribute names as `String`s, by the pointer libxml2 interned each name at
+    /// (its parser dictionary holds one copy per distinct name), so a name is decoded,
+    /// lowercased and split once per parse. Direct-mapped: a clash only recomputes.
+    private var elementNames = NameCache()
+    private var attributeNames = NameCache()
     private let maxNodes: Int
     private let depthLimit: Int
     private let path: String
@@ -164,7 +169,7 @@ struct HTMLTreeBuilder {
                 // libxml2's builder gives a boolean attribute written without a value
                 // (`<input checked>`) its own name as value; others get none.
                 let value = atts[i + 1].map { String(cString: $0) } ?? (htmlIsBooleanAttr(attName) != 0 ? String(cString: attName) : "")
-                attributes.append((MarkupParser.lowercasedName(attName), value))
+                attributes.append((attributeNames.name(attName) { MarkupParser.lowercasedName($0) }, value))
                 i += 2
             }
         }
@@ -174,7 +179,7 @@ struct HTMLTreeBuilder {
         // second top-level element lands inside the first), else beside it.
         var parent = open[open.count - 1]
         if parent == 0, !hiddenFirstChild, let first = documentFirstChild, nodes[first].kind == .element { parent = first }
-        let element = MarkupTree.Node(kind: .element, name: name.map { Self.localName(MarkupParser.lowercasedName($0)) } ?? "",
+        let element = MarkupTree.Node(kind: .element, name: name.map { elementNames.name($0) { Self.localName(MarkupParser.lowercasedName($0)) } } ?? "",
                                       namespace: nil, attributes: attributes, text: "", parent: parent, children: [])
         if blankedMatched < blankedStarts.count && (element.name == "script" || element.name == "style") {
             checkBlanked(element, ctx)
@@ -226,6 +231,22 @@ struct HTMLTreeBuilder {
         guard room(ctx) else { return }
         _ = append(MarkupTree.Node(kind: .comment, name: "", namespace: nil, attributes: [],
                                    text: value.map { String(cString: $0) } ?? "", parent: open[open.count - 1], children: []))
+    }
+
+    /// Strings made from interned C names, kept by pointer (64 slots).
+    struct NameCache {
+        private var pointers = [UnsafePointer<xmlChar>?](repeating: nil, count: 64)
+        private var strings = [String](repeating: "", count: 64)
+
+        /// The string of `p`, made by `make` on the first sight of `p` (or after a clash).
+        mutating func name(_ p: UnsafePointer<xmlChar>, _ make: (UnsafePointer<xmlChar>) -> String) -> String {
+            let slot = Int(truncatingIfNeeded: (UInt(bitPattern: p) >> 3) ^ (UInt(bitPattern: p) >> 9)) & 63
+            if pointers[slot] == p { return strings[slot] }
+            let made = make(p)
+            pointers[slot] = p
+            strings[slot] = made
+            return made
+        }
     }
 
     /// The local part of a prefixed element name, as libxml2's builder splits it (`g:plusone`
