@@ -81,58 +81,80 @@ struct ClassTokenClassifier: Sendable {
         return nil
     }
 
-    private static let category = Token("category-"), tag = Token("tag-")
-
     /// The listed tokens of `value` in order of appearance (repeats included).
     func classify(_ value: String) -> [(token: Token, kind: Kind)] {
         var found: [(token: Token, kind: Kind)] = []
-        var token = Token(), word = Token(), compact = Token()
-        var parts = 0
-        var wordStart = 0
-        func endToken() {
-            guard token.length > 0 else { return }
-            if let k = kind(of: token) { found.append((token, k)) }
-            token = Token()
-            parts += 1
-        }
-        func endWord() {
-            endToken()
-            if Self.hasPrefix(word, Self.category) || Self.hasPrefix(word, Self.tag) {
-                found.removeSubrange(wordStart...)
-            } else if parts > 1, let k = kind(of: compact) {
-                found.append((compact, k))
-            }
-            word = Token(); compact = Token(); parts = 0
-            wordStart = found.count
-        }
-        for var b in value.utf8 {
-            if b >= 0x41 && b <= 0x5A { b += 0x20 }
-            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C {
-                endWord()
-                continue
-            }
-            word.append(b)
-            if b != 0x2D && b != 0x5F { compact.append(b) }
-            if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b >= 0x80 {
-                token.append(b)
-            } else {
-                endToken()
+        var value = value
+        value.withUTF8 { bytes in
+            Self.byteClass.withUnsafeBufferPointer { cls in
+                var i = 0
+                while i < bytes.count {
+                    while i < bytes.count && cls[Int(bytes[i])] == Self.space { i += 1 }
+                    let start = i
+                    while i < bytes.count && cls[Int(bytes[i])] != Self.space { i += 1 }
+                    if i > start { classifyWord(bytes, start..<i, cls, into: &found) }
+                }
             }
         }
-        endWord()
         return found
     }
 
-    private static func hasPrefix(_ t: Token, _ p: Token) -> Bool {
-        t.length >= p.length && prefix(t, p.length) == p
+    /// The listed tokens of one whitespace-separated word, then its compacted form.
+    private func classifyWord(_ b: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, _ cls: UnsafeBufferPointer<UInt8>,
+                              into found: inout [(token: Token, kind: Kind)]) {
+        // `category-…` and `tag-…` name a topic: the word gives nothing.
+        if Self.startsWith(b, word, "category-") || Self.startsWith(b, word, "tag-") { return }
+        var parts = 0
+        var i = word.lowerBound
+        while i < word.upperBound {
+            while i < word.upperBound && cls[Int(b[i])] != Self.tokenByte { i += 1 }
+            let start = i
+            while i < word.upperBound && cls[Int(b[i])] == Self.tokenByte { i += 1 }
+            guard i > start else { break }
+            parts += 1
+            if i - start <= 16 {
+                let token = Self.packed(b, start..<i)
+                if let k = kind(of: token) { found.append((token, k)) }
+            }
+        }
+        guard parts > 1 else { return }
+        // The word without `-` and `_` (`most-read` -> `mostread`).
+        var compact = Token()
+        for k in word {
+            let c = b[k]
+            if c == 0x2D || c == 0x5F { continue }
+            if compact.length == 16 { return }
+            compact.append(Self.lowercased(c))
+        }
+        if let k = kind(of: compact) { found.append((compact, k)) }
     }
 
-    /// The first `n` bytes of `t`, packed.
-    private static func prefix(_ t: Token, _ n: Int) -> Token {
-        var p = Token()
-        p.length = n
-        p.lo = n >= 8 ? t.lo : t.lo & ((1 << UInt64(n * 8)) - 1)
-        p.hi = n <= 8 ? 0 : (n >= 16 ? t.hi : t.hi & ((1 << UInt64((n - 8) * 8)) - 1))
-        return p
+    private static let space: UInt8 = 0, tokenByte: UInt8 = 1, separator: UInt8 = 2
+    /// Per byte: ASCII white space, a token byte (letter, digit or any non-ASCII byte), or a separator.
+    private static let byteClass: [UInt8] = (0..<256).map { (b: Int) -> UInt8 in
+        switch b {
+        case 0x20, 0x09, 0x0A, 0x0D, 0x0C: return space
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x80...: return tokenByte
+        default: return separator
+        }
     }
+
+    @inline(__always) private static func lowercased(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+
+    /// The bytes of `range` (at most 16), lowercased, as a token.
+    private static func packed(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Token {
+        var token = Token()
+        for k in range { token.append(lowercased(b[k])) }
+        return token
+    }
+
+    /// Whether the word starts with `prefix` (lowercase ASCII), in any case.
+    private static func startsWith(_ b: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, _ prefix: StaticString) -> Bool {
+        let n = prefix.utf8CodeUnitCount
+        guard word.count >= n else { return false }
+        let p = prefix.utf8Start
+        for k in 0..<n where lowercased(b[word.lowerBound + k]) != p[k] { return false }
+        return true
+    }
+
 }

@@ -31,6 +31,53 @@ import Testing
         #expect(tokens("a-very-long-compacted-word-sidebar") == ["sidebar:boilerplate"])
     }
 
+    /// The first, byte-at-a-time implementation (three tokens built per byte), kept as the
+    /// reference the word-at-a-time one is checked against.
+    private func reference(_ value: String) -> [String] {
+        typealias Token = ClassTokenClassifier.Token
+        let table = ClassTokenClassifier.shared
+        func hasPrefix(_ t: Token, _ p: String) -> Bool { t.length >= p.utf8.count && t.text.hasPrefix(p) }
+        var found: [(token: Token, kind: ClassTokenClassifier.Kind)] = []
+        var token = Token(), word = Token(), compact = Token()
+        var parts = 0
+        var wordStart = 0
+        func endToken() {
+            guard token.length > 0 else { return }
+            if let k = table.kind(of: token) { found.append((token, k)) }
+            token = Token()
+            parts += 1
+        }
+        func endWord() {
+            endToken()
+            if hasPrefix(word, "category-") || hasPrefix(word, "tag-") {
+                found.removeSubrange(wordStart...)
+            } else if parts > 1, let k = table.kind(of: compact) {
+                found.append((compact, k))
+            }
+            word = Token(); compact = Token(); parts = 0
+            wordStart = found.count
+        }
+        for var b in value.utf8 {
+            if b >= 0x41 && b <= 0x5A { b += 0x20 }
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C { endWord(); continue }
+            word.append(b)
+            if b != 0x2D && b != 0x5F { compact.append(b) }
+            if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b >= 0x80 { token.append(b) } else { endToken() }
+        }
+        endWord()
+        return found.map { "\($0.token.text):\($0.kind)" }
+    }
+
+    @Test func agreesWithTheByteAtATimeReference() {
+        let pieces = ["nav", "Main", "footer", "-", "_", " ", "\t", "content", "post", "category-", "tag-", "Tag-", "byline", "ع",
+                      "é", "x", "12", ":", "article", "body", "most", "read", "social", "links", "sidebar", "share", "__", "recommendations"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5000 {
+            let value = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(tokens(value) == reference(value), "\(value.debugDescription)")
+        }
+    }
+
     @Test func aTokenInSeveralListsTakesTheFirstOfBoilerplateContentMeta() {
         let table = ClassTokenClassifier(boilerplate: ["x"], content: ["x", "y"], meta: ["y", "z"])
         #expect(table.kind(of: .init("x")) == .boilerplate)
