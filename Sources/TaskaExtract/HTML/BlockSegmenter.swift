@@ -20,11 +20,14 @@ struct BlockSegmenter {
 
     /// `hidden`, `aria-hidden="true"`, an inline `display:none` / `visibility:hidden`, or an
     /// element that never shows text.
-    static func isHidden(_ node: borrowing MarkupTree.Node) -> Bool {
-        if Selectors.invisibleTagSet.contains(node.tag) || node.tag == .noscript { return true }
-        if node.attribute("hidden") != nil { return true }
-        if node.attribute("aria-hidden")?.lowercased() == "true" { return true }
-        if let style = node.attribute("style"), styleHides(style) { return true }
+    static func isHidden(_ node: borrowing MarkupTree.Node) -> Bool { isHidden(node.tag, node.attributes) }
+
+    /// `isHidden` of an element with this tag and these attributes.
+    static func isHidden(_ tag: HTMLTag, _ attributes: [(name: String, value: String)]) -> Bool {
+        if Selectors.invisibleTagSet.contains(tag) || tag == .noscript { return true }
+        if MarkupTree.Node.attribute("hidden", in: attributes) != nil { return true }
+        if MarkupTree.Node.attribute("aria-hidden", in: attributes)?.lowercased() == "true" { return true }
+        if let style = MarkupTree.Node.attribute("style", in: attributes), styleHides(style) { return true }
         return false
     }
 

@@ -31,8 +31,11 @@ struct TreeCleaner {
         tree.nodes.withUnsafeBufferPointer { facts(of: $0, root: root) }
     }
 
-    private func facts(of nodes: UnsafeBufferPointer<MarkupTree.Node>, root: Int) -> PageFacts {
-        let n = nodes.count
+    private func facts(of buffer: UnsafeBufferPointer<MarkupTree.Node>, root: Int) -> PageFacts {
+        let n = buffer.count
+        // A pointer's subscript lends the node in place; a buffer's copies it (retaining its
+        // strings and arrays) when it is passed on.
+        guard let nodes = buffer.baseAddress else { return PageFacts(skip: [], chars: [], linkChars: [], vote: []) }
         var hidden = [Bool](repeating: false, count: n)
         var inLink = [Bool](repeating: false, count: n)
         // `hidden`, `aria-hidden` and inline `display:none`: hidden unless the element holds most
@@ -46,9 +49,10 @@ struct TreeCleaner {
             if p >= 0 { hidden[i] = hidden[p]; inLink[i] = inLink[p] }
             guard nodes[i].kind == .element else { continue }
             if !hidden[i] && Selectors.invisibleTagSet.contains(nodes[i].tag) { hidden[i] = true }
-            if !hidden[i] && BlockSegmenter.isHidden(nodes[i]) { softHidden[i] = true }
-            if nodes[i].tag == .a && nodes[i].attribute("href") != nil { inLink[i] = true }
-            vote[i] = Self.vote(of: nodes[i])
+            let tag = nodes[i].tag, attributes = nodes[i].attributes
+            if !hidden[i] && BlockSegmenter.isHidden(tag, attributes) { softHidden[i] = true }
+            if tag == .a && MarkupTree.Node.attribute("href", in: attributes) != nil { inLink[i] = true }
+            vote[i] = Self.vote(tag, attributes)
         }
         // Bottom-up: visible text and link text per subtree.
         var chars = [Int](repeating: 0, count: n)
@@ -93,25 +97,27 @@ struct TreeCleaner {
                 let p = nodes[i].parent
                 if p >= 0 && skip[p] { skip[i] = true; continue }
                 guard nodes[i].kind == .element, i != root else { continue }
-                if isFurniture(i, node: nodes[i], chars: chars, linkChars: linkChars, longest: longest[i], vote: vote[i], total: total) { skip[i] = true }
+                if isFurniture(i, tag: nodes[i].tag, attributes: nodes[i].attributes, chars: chars, linkChars: linkChars,
+                               longest: longest[i], vote: vote[i], total: total) { skip[i] = true }
             }
         }
         return PageFacts(skip: skip, chars: chars, linkChars: linkChars, vote: vote)
     }
 
-    private func isFurniture(_ i: Int, node: borrowing MarkupTree.Node, chars: [Int], linkChars: [Int], longest: Int, vote: Double, total: Int) -> Bool {
+    private func isFurniture(_ i: Int, tag: HTMLTag, attributes: [(name: String, value: String)], chars: [Int], linkChars: [Int],
+                             longest: Int, vote: Double, total: Int) -> Bool {
         let c = chars[i]
         if c == 0 { return false }
         let share = Double(c) / Double(total)
         if share > 0.5 { return false }   // never the bulk of the page
         let density = Double(linkChars[i]) / Double(c)
-        let role = node.attribute("role")?.lowercased() ?? ""
-        if Selectors.furnitureTagSet.contains(node.tag) || Selectors.furnitureRoles.contains(role) {
+        let role = MarkupTree.Node.attribute("role", in: attributes)?.lowercased() ?? ""
+        if Selectors.furnitureTagSet.contains(tag) || Selectors.furnitureRoles.contains(role) {
             // Semantic furniture; an aside or footer that is mostly prose and large stays for scoring.
-            if node.tag == .nav || role == "navigation" || density > 0.3 || c < 600 || share < 0.15 { return true }
+            if tag == .nav || role == "navigation" || density > 0.3 || c < 600 || share < 0.15 { return true }
             return false
         }
-        if node.tag == .header && (density > 0.4) { return true }
+        if tag == .header && (density > 0.4) { return true }
         if vote <= -1 && longest < 150 {
             // A class/id vote needs a structural sign to remove: many links or little text, and
             // no run of unlinked text as long as a real paragraph.
@@ -122,13 +128,16 @@ struct TreeCleaner {
 
     /// The class/id/role vote of one element: +1 per content token, -1 per boilerplate token,
     /// -0.5 per byline/meta token; main-content roles and `itemprop="articleBody"` count +2.
-    static func vote(of node: borrowing MarkupTree.Node) -> Double {
-        if node.tag == .body || node.tag == .html { return 0 }
+    static func vote(of node: borrowing MarkupTree.Node) -> Double { vote(node.tag, node.attributes) }
+
+    /// `vote(of:)` of an element with this tag and these attributes.
+    static func vote(_ tag: HTMLTag, _ attributes: [(name: String, value: String)]) -> Double {
+        if tag == .body || tag == .html { return 0 }
         var v = 0.0
         var negative = 0
         // Only classified tokens count, each distinct one once (over class and id together).
         var seen: [ClassTokenClassifier.Token] = []
-        for (name, value) in node.attributes where (name == "class" || name == "id") && !value.isEmpty {
+        for (name, value) in attributes where (name == "class" || name == "id") && !value.isEmpty {
             for (token, kind) in ClassTokenClassifier.shared.classify(value) where !seen.contains(token) {
                 seen.append(token)
                 switch kind {
@@ -140,9 +149,9 @@ struct TreeCleaner {
         }
         // A boilerplate token outweighs content tokens (`comment-body`, `related-content`).
         v = negative > 0 ? -Double(min(negative, 2)) : max(-2, min(2, v))
-        if let role = node.attribute("role")?.lowercased(), Selectors.mainRoles.contains(role) { v += 2 }
-        if let prop = node.attribute("itemprop")?.lowercased(), prop == "articlebody" || prop == "text" { v += 2 }
-        if node.tag == .article || node.tag == .main { v += 1 }
+        if let role = MarkupTree.Node.attribute("role", in: attributes)?.lowercased(), Selectors.mainRoles.contains(role) { v += 2 }
+        if let prop = MarkupTree.Node.attribute("itemprop", in: attributes)?.lowercased(), prop == "articlebody" || prop == "text" { v += 2 }
+        if tag == .article || tag == .main { v += 1 }
         return v
     }
 }

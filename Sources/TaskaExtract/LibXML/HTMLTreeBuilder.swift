@@ -147,7 +147,7 @@ struct HTMLTreeBuilder {
     /// Follows the innermost open element after it changed.
     private mutating func openElementChanged() {
         let innermost = open[open.count - 1]
-        elidingText = innermost != 0 && nodes[innermost].elidesText
+        elidingText = innermost != 0 && MarkupTree.Node.elidesText(nodes[innermost].name, nodes[innermost].attributes)
     }
 
     private mutating func startElement(_ name: UnsafePointer<xmlChar>?, _ atts: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?,
@@ -184,7 +184,7 @@ struct HTMLTreeBuilder {
         if blankedMatched < blankedStarts.count && (element.name == "script" || element.name == "style") {
             checkBlanked(element, ctx)
         }
-        open.append(append(element))
+        open.append(append(consume element))
         openElementChanged()
     }
 
