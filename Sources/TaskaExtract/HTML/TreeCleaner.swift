@@ -62,9 +62,7 @@ struct TreeCleaner {
         var own = [Int](repeating: 0, count: n)
         for i in stride(from: n - 1, through: 0, by: -1) {
             if nodes[i].kind == .text && !hidden[i] {
-                var c = 0
-                // Non-space scalars: UTF-8 lead bytes that are not ASCII white space.
-                for b in nodes[i].text.utf8 where b & 0xC0 != 0x80 && !(b == 0x20 || (b >= 0x09 && b <= 0x0D)) { c += 1 }
+                let c = Self.visibleScalars(nodes[i].text)
                 own[i] = c
                 chars[i] = c
                 if inLink[i] { linkChars[i] = c } else { longest[i] = c }
@@ -102,6 +100,18 @@ struct TreeCleaner {
             }
         }
         return PageFacts(skip: skip, chars: chars, linkChars: linkChars, vote: vote)
+    }
+
+    /// Non-space scalars of `text`: UTF-8 lead bytes that are not ASCII white space.
+    static func visibleScalars(_ text: String) -> Int {
+        @inline(__always) func count(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+            var c = 0
+            for b in bytes where b & 0xC0 != 0x80 && !(b == 0x20 || (b >= 0x09 && b <= 0x0D)) { c &+= 1 }
+            return c
+        }
+        if let c = text.utf8.withContiguousStorageIfAvailable(count) { return c }
+        var copy = text  // a small string: its bytes are not addressable in place
+        return copy.withUTF8(count)
     }
 
     private func isFurniture(_ i: Int, tag: HTMLTag, attributes: [(name: String, value: String)], chars: [Int], linkChars: [Int],
