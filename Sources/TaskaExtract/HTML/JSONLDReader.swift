@@ -144,12 +144,11 @@ struct JSONLDReader {
         mutating func string() -> String? {
             guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { return nil }
             i += 1
+            // The string's UTF-8, escapes decoded (a `\u` escape is written as its UTF-8 bytes).
             var out: [UInt8] = []
-            var scalars = String.UnicodeScalarView()
-            func flushBytes() { if !out.isEmpty { scalars.append(contentsOf: String(decoding: out, as: UTF8.self).unicodeScalars); out.removeAll() } }
             while i < bytes.count {
                 let c = bytes[i]
-                if c == UInt8(ascii: "\"") { i += 1; flushBytes(); return String(scalars) }
+                if c == UInt8(ascii: "\"") { i += 1; return String(decoding: out, as: UTF8.self) }
                 if c == UInt8(ascii: "\\"), i + 1 < bytes.count {
                     let e = bytes[i + 1]
                     i += 2
@@ -166,14 +165,16 @@ struct JSONLDReader {
                             code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                             i += 6
                         }
-                        flushBytes()
-                        scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
+                        UTF8.encode(Unicode.Scalar(code) ?? "\u{FFFD}") { out.append($0) }
                     default: out.append(e)
                     }
                     continue
                 }
-                out.append(c)
-                i += 1
+                // A run of plain bytes at once.
+                var end = i + 1
+                while end < bytes.count && bytes[end] != UInt8(ascii: "\"") && bytes[end] != UInt8(ascii: "\\") { end += 1 }
+                out.append(contentsOf: bytes[i..<end])
+                i = end
             }
             return nil
         }

@@ -50,11 +50,14 @@ struct HTMLTreeBuilder {
     /// Whether every blanked body was read as elided raw text (trivially true without blanking).
     var blankingHeld: Bool { !blankingBroke && blankedMatched == blankedStarts.count }
 
-    init(maxNodes: Int, depthLimit: Int, path: String) {
+    /// `expectedNodes` (the census's count) sizes the node array once: growing it by doubling
+    /// copies every node built so far.
+    init(maxNodes: Int, depthLimit: Int, path: String, expectedNodes: Int = 0) {
         self.maxNodes = maxNodes
         self.depthLimit = depthLimit
         self.path = path
         nodes = [MarkupParser.documentNode()]
+        nodes.reserveCapacity(min(max(expectedNodes, 16), maxNodes) + 1)
         text.reserveCapacity(256)
     }
 

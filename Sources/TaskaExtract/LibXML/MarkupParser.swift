@@ -84,7 +84,10 @@ struct MarkupParser {
                 defer { htmlFreeParserCtxt(ctxt) }
                 var doc: xmlDocPtr?
                 if htmlBuilder == .events {
-                    var builder = HTMLTreeBuilder(maxNodes: maxNodes, depthLimit: min(maxDepth, LibXMLSecurity.depthCeiling), path: path)
+                    // Elements and text runs as counted, and as many again for the whitespace text
+                    // between tags that the census does not count.
+                    var builder = HTMLTreeBuilder(maxNodes: maxNodes, depthLimit: min(maxDepth, LibXMLSecurity.depthCeiling), path: path,
+                                                  expectedNodes: 2 * census.elements + census.texts)
                     builder.blankedStarts = blanked
                     builder.parse(ctxt, chars, count: Int32(bytes.count))
                     guard builder.blankingHeld else { return (nil, false) }

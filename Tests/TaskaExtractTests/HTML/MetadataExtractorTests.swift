@@ -42,6 +42,13 @@ import TaskaCore
         #expect(doc.metadata.declaredLanguage == "ar")
     }
 
+    @Test func jsonLDStringEscapes() throws {
+        // Escapes decoded; a surrogate pair is one scalar, a lone surrogate becomes U+FFFD.
+        let source = #"{"@type":"NewsArticle","headline":"a\nb \u00e9\u0644 \ud83d\ude00 \"q\" \/ \ud800x ƙ"}"#
+        let article = try #require(JSONLDReader().article(in: [source]))
+        #expect(article["headline"]?.text == "a\nb \u{E9}\u{644} \u{1F600} \"q\" / \u{FFFD}x ƙ")
+    }
+
     @Test func timeElementAndURLDate() throws {
         let withTime = try readHTML("""
         <html><head><title>Notice</title></head><body><article><header><time datetime="2025-12-01T07:00+0100">1 Dec</time></header><p>Text.</p></article>
