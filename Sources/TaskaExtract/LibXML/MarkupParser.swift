@@ -91,14 +91,18 @@ struct MarkupParser {
                     builder.blankedStarts = blanked
                     builder.parse(ctxt, chars, count: Int32(bytes.count))
                     guard builder.blankingHeld else { return (nil, false) }
+                    // A parse that stopped or failed names a line, which blanking moved: the
+                    // original text gives the message.
+                    if !blanked.isEmpty && (builder.failure != nil || xmlCtxtGetLastError(ctxt).map(Self.losesText) == true) {
+                        return (nil, false)
+                    }
                     built = builder
                 } else {
                     doc = htmlCtxtReadMemory(ctxt, chars, Int32(bytes.count), nil, "UTF-8", LibXMLSecurity.htmlOptions)
                 }
                 // HTML parse errors are the norm on the web (unknown HTML5 tags, stray end tags);
                 // report only those that lose text: depth limit and out-of-memory.
-                if let error = xmlCtxtGetLastError(ctxt),
-                   error.pointee.code == XML_ERR_INTERNAL_ERROR.rawValue || error.pointee.code == XML_ERR_NO_MEMORY.rawValue {
+                if let error = xmlCtxtGetLastError(ctxt), Self.losesText(error) {
                     lastError = Self.describe(error)
                     depthHalted = Self.isDepthHalt(error)
                 }
@@ -112,7 +116,7 @@ struct MarkupParser {
                 // libxml2 reads script and style text character by character (a third of the
                 // bytes of a typical page) and Taska keeps none of it (`elidesText`): hand it the
                 // text with those bodies blanked, unless the parse shows one was not where the
-                // census found it; then parse the text as it is.
+                // census found it, or stops with a message naming a line; then parse the text as it is.
                 let bodies: [Range<Int>]
                 switch blanking {
                 case .census: bodies = census.rawTextBodies
@@ -161,6 +165,11 @@ struct MarkupParser {
         }
         if let lastError { tree.parserMessages.append(lastError) }
         return tree
+    }
+
+    /// Whether an HTML parse error lost text (depth limit, out of memory): the only ones reported.
+    private static func losesText(_ error: xmlErrorPtr) -> Bool {
+        error.pointee.code == XML_ERR_INTERNAL_ERROR.rawValue || error.pointee.code == XML_ERR_NO_MEMORY.rawValue
     }
 
     /// Whether libxml2 halted at its nesting ceiling (`xmlParserMaxDepth`).

@@ -1,12 +1,10 @@
-import TaskaCore
-
 /// Markup text with the bodies of `script` and `style` elements blanked, for libxml2 to parse.
 ///
 /// Why: libxml2 reads raw text one character at a time, and on real pages script and style
-/// bodies are about 40 % of the bytes, none of which Taska keeps. Each body becomes its line
-/// feeds (a space when it has none), so line numbers in libxml2's messages do not move and the
-/// element still gets its (elided) text node. `HTMLTreeBuilder` checks that every blanked body
-/// was parsed as the raw text of an elided element; `MarkupParser` parses the original otherwise.
+/// bodies are about 40 % of the bytes, none of which Taska keeps. Each body becomes one space,
+/// so the element still gets its (elided) text node. `HTMLTreeBuilder` checks that every blanked
+/// body was parsed as the raw text of an elided element; `MarkupParser` parses the original
+/// otherwise, and when the parse stops with a message (its line number moved with the blanking).
 struct RawTextBlanking {
     /// The text with the bodies blanked.
     let bytes: [UInt8]
@@ -25,14 +23,7 @@ struct RawTextBlanking {
         for body in bodies {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied..<body.lowerBound]))
             starts.append(out.count - 1)
-            let content = UnsafeBufferPointer(rebasing: text[body])
-            var lines = 0
-            var i = ByteSearch.index(of: 0x0A, in: content, from: 0)
-            while i < content.count {
-                lines += 1
-                i = ByteSearch.index(of: 0x0A, in: content, from: i + 1)
-            }
-            if lines == 0 { out.append(0x20) } else { out.append(contentsOf: repeatElement(0x0A, count: lines)) }
+            out.append(0x20)
             copied = body.upperBound
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied...]))

@@ -49,8 +49,9 @@ import TaskaCore
         }
     }
 
-    @Test func lineNumbersInMessagesDoNotMove() throws {
-        // The depth-limit message names the line of the element, after the blanked lines.
+    @Test func messagesNameLinesOfTheOriginalText() throws {
+        // The depth-limit message names the line of the element in the original text, after the
+        // script's lines (a parse that stops is redone on the original).
         let html = "<script>\(Self.longScript)</script>\n" + String(repeating: "<div>\n", count: 60)
         var parser = MarkupParser()
         parser.maxDepth = 40
