@@ -13,27 +13,34 @@ enum WhitespaceCollapse {
         return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
-    /// The collapsed bytes as a `String`, or nil when the `Character` path must decide.
+    /// The collapsed bytes as a `String`, or nil when the `Character` path must decide. Runs of
+    /// non-space scalars are copied whole.
     private static func collapsed(_ u: UnsafeBufferPointer<UInt8>) -> String? {
         var out: [UInt8] = []
         out.reserveCapacity(u.count)
         var pending = false
         var previous: UInt32 = 0
+        var run = -1  // start of the run of non-space scalars being read, or -1
         var i = 0
         let n = u.count
         while i < n {
-            let (value, length) = UTF8Scalars.decode(u, at: i)  // a String's bytes are well-formed
+            let value: UInt32, length: Int
+            if u[i] < 0x80 { (value, length) = (UInt32(u[i]), 1) } else { (value, length) = UTF8Scalars.decode(u, at: i) }  // well-formed
             if UTF8Scalars.isWhitespace(value) {
                 if mayPrepend(previous) { return nil }
+                if run >= 0 { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i])); run = -1 }
                 if !out.isEmpty { pending = true }
             } else {
-                if UTF8Scalars.isWhitespace(previous) && value >= 0x300 { return nil }
-                if pending { out.append(0x20); pending = false }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: u[i..<(i + length)]))
+                if value >= 0x300 && UTF8Scalars.isWhitespace(previous) { return nil }
+                if run < 0 {
+                    if pending { out.append(0x20); pending = false }
+                    run = i
+                }
             }
             previous = value
             i += length
         }
+        if run >= 0 { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<n])) }
         return String(decoding: out, as: UTF8.self)
     }
 
