@@ -7,7 +7,7 @@ import Foundation
 /// byte for byte; a test checks it (refresh with `cp Pipelines/*.yaml Sources/TaskaIngest/Resources/Pipelines/`).
 public enum BuiltInPipelines {
     /// The names of the shipped pipelines, default first.
-    public static let names = ["communiques", "telegram", "feeds", "web-archive"]
+    public static let names = ["communiques", "telegram", "feeds", "web-archive", "extraction"]
 
     /// The pipeline `taska ingest` runs when no `--pipeline` is given.
     public static let defaultName = "communiques"

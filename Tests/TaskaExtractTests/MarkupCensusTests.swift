@@ -48,6 +48,18 @@ import TaskaCore
         }
     }
 
+    @Test func indexAgreesWithAByteLoopOnRandomBuffers() {
+        // Bytes next to the one sought (a borrow in the word test flags only bytes above a match).
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let length = Int.random(in: 0...100, using: &generator)
+            let bytes = (0..<length).map { _ in [0x3B, 0x3C, 0x3D, 0x00, 0x01, 0x80, 0xBC, 0x61].randomElement(using: &generator)! as UInt8 }
+            let from = Int.random(in: 0...(length + 1), using: &generator)
+            let expected = (bytes.indices.first { $0 >= from && bytes[$0] == 0x3C }) ?? length
+            bytes.withUnsafeBufferPointer { #expect(ByteSearch.index(of: 0x3C, in: $0, from: from) == expected, "\(bytes) from \(from)") }
+        }
+    }
+
     @Test func literalSearchFindsTheFirstWholeOccurrence() {
         let text = Array("a-->b --> <!-- x ?>".utf8) + Array(repeating: 0x61, count: 40) + Array("?>".utf8)
         text.withUnsafeBufferPointer { buf in

@@ -10,11 +10,11 @@ private func jsonLines(_ text: String) throws -> [[String: Any]] {
 }
 
 @Suite struct PipelineCommandTests {
-    /// `taska pipelines` lists the four built-ins from any working directory.
+    /// `taska pipelines` lists the built-ins from any working directory.
     @Test func pipelinesListsTheBuiltInsFromAnywhere() throws {
         let result = try runTaska(["pipelines"], directory: NSTemporaryDirectory())
         #expect(result.status == 0, "stderr: \(result.stderr)")
-        for name in ["communiques", "telegram", "feeds", "web-archive"] {
+        for name in ["communiques", "telegram", "feeds", "web-archive", "extraction"] {
             #expect(result.stdout.contains("\n\(name) ") || result.stdout.hasPrefix("\(name) "), "missing \(name)")
         }
         #expect(result.stdout.contains("(default)"))
