@@ -33,8 +33,8 @@ struct TreeCleaner {
 
     private func facts(of buffer: UnsafeBufferPointer<MarkupTree.Node>, root: Int) -> PageFacts {
         let n = buffer.count
-        // A pointer's subscript lends the node in place; a buffer's copies it (retaining its
-        // strings and arrays) when it is passed on.
+        // Nodes are read field by field: passing `nodes[i]` on, or calling a method on it, copies
+        // the node and retains its strings and arrays.
         guard let nodes = buffer.baseAddress else { return PageFacts(skip: [], chars: [], linkChars: [], vote: []) }
         var hidden = [Bool](repeating: false, count: n)
         var inLink = [Bool](repeating: false, count: n)
