@@ -156,5 +156,4 @@ struct ClassTokenClassifier: Sendable {
         for k in 0..<n where lowercased(b[word.lowerBound + k]) != p[k] { return false }
         return true
     }
-
 }

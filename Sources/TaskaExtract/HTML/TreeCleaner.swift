@@ -104,14 +104,12 @@ struct TreeCleaner {
 
     /// Non-space scalars of `text`: UTF-8 lead bytes that are not ASCII white space.
     static func visibleScalars(_ text: String) -> Int {
-        @inline(__always) func count(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var text = text  // `withUTF8` copies nothing for a native string
+        return text.withUTF8 { bytes in
             var c = 0
             for b in bytes where b & 0xC0 != 0x80 && !(b == 0x20 || (b >= 0x09 && b <= 0x0D)) { c &+= 1 }
             return c
         }
-        if let c = text.utf8.withContiguousStorageIfAvailable(count) { return c }
-        var copy = text  // a small string: its bytes are not addressable in place
-        return copy.withUTF8(count)
     }
 
     private func isFurniture(_ i: Int, tag: HTMLTag, attributes: [(name: String, value: String)], chars: [Int], linkChars: [Int],

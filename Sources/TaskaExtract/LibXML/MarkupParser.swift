@@ -109,29 +109,30 @@ struct MarkupParser {
                 return (doc, true)
             }
         }
-        let count = Int32(utf8.count)
-        let doc: xmlDocPtr? = utf8.baseAddress!.withMemoryRebound(to: CChar.self, capacity: utf8.count) { chars -> xmlDocPtr? in
-            switch syntax {
-            case .html:
-                // libxml2 reads script and style text character by character (a third of the
-                // bytes of a typical page) and Taska keeps none of it (`elidesText`): hand it the
-                // text with those bodies blanked, unless the parse shows one was not where the
-                // census found it, or stops with a message naming a line; then parse the text as it is.
-                let bodies: [Range<Int>]
-                switch blanking {
-                case .census: bodies = census.rawTextBodies
-                case .none: bodies = []
-                case let .bodies(given): bodies = given
-                }
-                if htmlBuilder == .events, let blanking = RawTextBlanking(utf8, bodies: bodies) {
-                    let (doc, held) = blanking.bytes.withUnsafeBufferPointer { parseHTML($0, blanked: blanking.starts) }
-                    if held { return doc }
-                }
-                return parseHTML(utf8, blanked: []).0
-            case .xml:
+        let doc: xmlDocPtr?
+        switch syntax {
+        case .html:
+            // libxml2 reads script and style text character by character (a third of the bytes
+            // of a typical page) and Taska keeps none of it (`elidesText`): hand it the text with
+            // those bodies blanked, unless the parse shows one was not where the census found it,
+            // or stops with a message naming a line; then parse the text as it is.
+            let bodies: [Range<Int>]
+            switch blanking {
+            case .census: bodies = census.rawTextBodies
+            case .none: bodies = []
+            case let .bodies(given): bodies = given
+            }
+            if htmlBuilder == .events, let blanked = RawTextBlanking(utf8, bodies: bodies),
+               case let (blankedDoc, true) = blanked.bytes.withUnsafeBufferPointer({ parseHTML($0, blanked: blanked.starts) }) {
+                doc = blankedDoc
+            } else {
+                doc = parseHTML(utf8, blanked: []).0
+            }
+        case .xml:
+            doc = utf8.baseAddress!.withMemoryRebound(to: CChar.self, capacity: utf8.count) { chars -> xmlDocPtr? in
                 guard let ctxt = xmlNewParserCtxt() else { return nil }
                 defer { xmlFreeParserCtxt(ctxt) }
-                let doc = xmlCtxtReadMemory(ctxt, chars, count, nil, "UTF-8", LibXMLSecurity.xmlOptions)
+                let doc = xmlCtxtReadMemory(ctxt, chars, Int32(utf8.count), nil, "UTF-8", LibXMLSecurity.xmlOptions)
                 if let error = xmlCtxtGetLastError(ctxt), error.pointee.level == XML_ERR_FATAL {
                     lastError = Self.describe(error)
                     depthHalted = Self.isDepthHalt(error)
