@@ -163,9 +163,9 @@ public final class LanguageIdentifier: Sendable {
             confidence = unseenTextConfidence
         }
         if let hint, hint != language, confidence < 0.6,
-           let share = evidence.languageShares.first(where: { $0.0 == hint }), share.1 >= 0.2 {
+           let i = model.languages.firstIndex(of: hint), evidence.languageSums[i] >= 0.2 {
             language = hint
-            confidence = Double(share.1)
+            confidence = Double(evidence.languageSums[i])
         }
         return LanguagePrediction(language: language, script: model.script, confidence: confidence, letters: letters)
     }
@@ -176,7 +176,8 @@ public final class LanguageIdentifier: Sendable {
         var topClass: Int
         var inputs: [Float]
         var unseen: Bool
-        var languageShares: [(String, Float)]
+        /// Probability per reported language, in `model.languages` order.
+        var languageSums: [Float]
     }
 
     static func evidence(model: ScriptModel, probabilities p: [Float], trigrams: ArraySlice<UInt64>, letters: Int) -> Evidence {
@@ -190,7 +191,6 @@ public final class LanguageIdentifier: Sendable {
         for i in 0..<sums.count where i != best && sums[i] > second { second = sums[i] }
         var topP: Float = -1
         for c in 0..<p.count where model.languageOfClass[c] == best && p[c] > topP { topP = p[c]; topClass = c }
-        let shares = zip(model.languages, sums).map { ($0, $1) }
         let coverage = model.coverage(of: trigrams, inClass: topClass)
         let floor = model.coverageFloor[topClass][letters < 40 ? 0 : 1]
         // Low coverage means an unseen language, gibberish or mojibake: `und` with low
@@ -198,6 +198,6 @@ public final class LanguageIdentifier: Sendable {
         let unseen = coverage < floor
         return Evidence(language: model.languages[best], topClass: topClass,
                         inputs: Calibrator.inputs(p1: sums[best], p2: second, letters: letters, coverage: coverage),
-                        unseen: unseen, languageShares: shares)
+                        unseen: unseen, languageSums: sums)
     }
 }

@@ -59,27 +59,35 @@ public struct SegmentTagger: Sendable {
     /// A short or unsure segment (a heading, a byline) takes the document's main language of
     /// its script, then neighbours of one tag inside a paragraph merge again.
     func smoothed(_ paragraphs: [[Segment]]) -> [[Segment]] {
-        var weight: [String: Int] = [:]
-        var order: [String] = []
+        // Tags in order of first appearance with their characters and first segment (a document
+        // has a handful: a list searched in order, no tag strings built per segment).
+        var tags: [(first: Segment, weight: Int)] = []
         for seg in paragraphs.joined() where seg.language != "und" || seg.script != "Zyyy" {
-            if weight[seg.tag] == nil { order.append(seg.tag) }
-            weight[seg.tag, default: 0] += seg.end - seg.start
+            if let i = tags.firstIndex(where: { Self.sameTag($0.first, seg) }) {
+                tags[i].weight += seg.end - seg.start
+            } else {
+                tags.append((seg, seg.end - seg.start))
+            }
         }
-        var main: [String: Segment] = [:]  // script -> its main tag (by characters)
-        for tag in order {
-            let seg = paragraphs.joined().first { $0.tag == tag }!
-            if let current = main[seg.script], weight[current.tag]! >= weight[tag]! { continue }
-            main[seg.script] = seg
+        var main: [(segment: Segment, weight: Int)] = []  // per script: its main tag (by characters)
+        for tag in tags {
+            if let i = main.firstIndex(where: { $0.segment.script == tag.first.script }) {
+                if main[i].weight >= tag.weight { continue }
+                main[i] = (tag.first, tag.weight)
+            } else {
+                main.append((tag.first, tag.weight))
+            }
         }
         return paragraphs.map { segs in
             var out: [Segment] = []
+            out.reserveCapacity(segs.count)
             for var seg in segs {
-                if let m = main[seg.script], m.tag != seg.tag,
+                if let m = main.first(where: { $0.segment.script == seg.script })?.segment, m.language != seg.language,
                    seg.end - seg.start < minimumLetters * 3 / 2 || seg.confidence < 0.5 {
                     seg.language = m.language
                     seg.confidence = min(max(seg.confidence, 0.5), m.confidence)
                 }
-                if let last = out.last, last.tag == seg.tag {
+                if let last = out.last, Self.sameTag(last, seg) {
                     let a = Double(last.end - last.start), b = Double(seg.end - seg.start)
                     out[out.count - 1].confidence = (last.confidence * a + seg.confidence * b) / (a + b)
                     out[out.count - 1].end = seg.end
@@ -89,6 +97,12 @@ public struct SegmentTagger: Sendable {
             }
             return out
         }
+    }
+
+    /// Whether two segments have one tag (`language-script`; neither part holds a `-`).
+    @inline(__always)
+    static func sameTag(_ a: Segment, _ b: Segment) -> Bool {
+        a.language == b.language && a.script == b.script
     }
 
     /// Paragraph ranges of text split at line feeds.
@@ -227,20 +241,23 @@ public struct SegmentTagger: Sendable {
     /// Document-level fields from segments: shares by letters (characters when there are none).
     static func summary(_ segments: [Segment]) -> Tagging {
         guard !segments.isEmpty else { return Tagging(segments: [], languages: [], language: nil, confidence: nil) }
-        var order: [String] = []
-        var weight: [String: Double] = [:]
-        var confidenceSum: [String: Double] = [:]
+        // Tags in order of first appearance (a handful per document: a list searched in order).
+        var tags: [(first: Segment, weight: Double, confidenceSum: Double)] = []
         for s in segments {
             let w = Double(max(s.end - s.start, 1)) * (s.language == "und" && s.script == "Zyyy" ? 0.01 : 1)
-            if weight[s.tag] == nil { order.append(s.tag) }
-            weight[s.tag, default: 0] += w
-            confidenceSum[s.tag, default: 0] += w * s.confidence
+            if let i = tags.firstIndex(where: { sameTag($0.first, s) }) {
+                tags[i].weight += w
+                tags[i].confidenceSum += w * s.confidence
+            } else {
+                tags.append((s, w, w * s.confidence))
+            }
         }
-        let total = order.reduce(0) { $0 + weight[$1]! }
-        let languages = order.map { LanguageShare(tag: $0, share: weight[$0]! / total) }
+        let total = tags.reduce(0) { $0 + $1.weight }
+        let languages = tags.map { LanguageShare(tag: $0.first.tag, share: $0.weight / total) }
             .sorted { $0.share > $1.share || ($0.share == $1.share && $0.tag < $1.tag) }
         let top = languages[0].tag
+        let entry = tags.first { $0.first.tag == top }!
         return Tagging(segments: segments, languages: languages, language: top,
-                       confidence: confidenceSum[top]! / weight[top]!)
+                       confidence: entry.confidenceSum / entry.weight)
     }
 }

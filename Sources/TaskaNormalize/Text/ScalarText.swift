@@ -77,10 +77,24 @@ enum ScalarText {
         return result
     }
 
-    /// True for letters (general category L*). ASCII is answered without a property lookup.
+    /// True for letters (general category L*). ASCII is answered without a property lookup,
+    /// the rest of U+0000…U+08FF (Latin extensions, IPA, Greek, Cyrillic, Arabic) from a table.
     @inline(__always)
     static func isLetter(_ value: UInt32) -> Bool {
         if value < 0x80 { return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
+        if value < 0x900 { return letterBits.withUnsafeBufferPointer { $0[Int(value >> 6)] >> UInt64(value & 63) & 1 != 0 } }
+        return letterByProperty(value)
+    }
+
+    /// `isLetter` of U+0000…U+08FF as bits (36 words), computed once from the properties.
+    static let letterBits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x900 / 64)
+        for v in 0..<0x900 where letterByProperty(UInt32(v)) { bits[v >> 6] |= 1 << UInt64(v & 63) }
+        return bits
+    }()
+
+    /// `isLetter` from the scalar's general category.
+    static func letterByProperty(_ value: UInt32) -> Bool {
         guard let scalar = Unicode.Scalar(value) else { return false }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: return true
