@@ -116,17 +116,19 @@ public final class LanguageIdentifier: Sendable {
                          scratch: inout Scratch) -> LanguagePrediction {
         // Script first: count letters by script.
         var latin = 0, arabic = 0, other = 0, firstOther: UInt32 = 0, ajami = false
-        for i in range {
-            let v = text[i]
-            switch CharacterClass.of(v) {
-            case .latin: latin += 1
-            case .arabic:
-                arabic += 1
-                if v >= 0x067B, Self.hausaAjamiLetters.contains(v) { ajami = true }
-            case .otherLetter:
-                if other == 0 { firstOther = v }
-                other += 1
-            default: break
+        CharacterClass.table.withUnsafeBufferPointer { table in
+            for i in range {
+                let v = text[i]
+                switch CharacterClass.of(v, in: table) {
+                case .latin: latin += 1
+                case .arabic:
+                    arabic += 1
+                    if v >= 0x067B, Self.hausaAjamiLetters.contains(v) { ajami = true }
+                case .otherLetter:
+                    if other == 0 { firstOther = v }
+                    other += 1
+                default: break
+                }
             }
         }
         if latin + arabic + other == 0 {

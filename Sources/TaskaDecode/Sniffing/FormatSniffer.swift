@@ -101,9 +101,10 @@ enum FormatSniffer {
 
     /// The lowercase extension of the last path component, or "".
     static func fileExtension(of path: String) -> String {
-        let name = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
-        return String(name[name.index(after: dot)...]).lowercased()
+        let utf8 = path.utf8
+        let nameStart = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        guard let dot = utf8[nameStart...].lastIndex(of: UInt8(ascii: ".")), dot != nameStart else { return "" }
+        return String(path[utf8.index(after: dot)...]).lowercased()
     }
 
     private static let htmlExtensions: Set<String> = ["html", "htm", "shtml", "xht", "php", "asp", "aspx", "jsp"]

@@ -33,6 +33,13 @@ enum CharacterClass: UInt8 {
         return compute(v)
     }
 
+    /// The class of `v` with `table` (`CharacterClass.table`'s storage) in hand: hot loops take
+    /// the table once instead of passing the static's lazy-initialisation check per scalar.
+    @inline(__always)
+    static func of(_ v: UInt32, in table: UnsafeBufferPointer<CharacterClass>) -> CharacterClass {
+        v < 0x900 ? table[Int(v)] : compute(v)
+    }
+
     /// The class of `v`, computed.
     static func compute(_ v: UInt32) -> CharacterClass {
         if v < 0x80 {

@@ -142,22 +142,24 @@ public struct SegmentTagger: Sendable {
         let bounds = sentences.boundaries(utf16).map { scalarAt[min($0, scalarAt.count - 1)] }
         // Pieces: runs of one script within each sentence.
         var pieces: [Piece] = []
-        for k in 0..<max(bounds.count - 1, 0) where bounds[k] < bounds[k + 1] {
-            var start = bounds[k]
-            var group = CharacterClass.separator
-            for i in bounds[k]..<bounds[k + 1] {
-                var cls = CharacterClass.of(text[i])
-                if cls == .apostrophe { cls = .separator }
-                guard cls == .latin || cls == .arabic || cls == .otherLetter else { continue }
-                if group == .separator { group = cls; continue }
-                if cls != group {
-                    // The new script starts at the beginning of its word.
-                    pieces.append(Piece(start: start, end: i, group: group, prediction: Self.none))
-                    start = i
-                    group = cls
+        CharacterClass.table.withUnsafeBufferPointer { table in
+            for k in 0..<max(bounds.count - 1, 0) where bounds[k] < bounds[k + 1] {
+                var start = bounds[k]
+                var group = CharacterClass.separator
+                for i in bounds[k]..<bounds[k + 1] {
+                    var cls = CharacterClass.of(text[i], in: table)
+                    if cls == .apostrophe { cls = .separator }
+                    guard cls == .latin || cls == .arabic || cls == .otherLetter else { continue }
+                    if group == .separator { group = cls; continue }
+                    if cls != group {
+                        // The new script starts at the beginning of its word.
+                        pieces.append(Piece(start: start, end: i, group: group, prediction: Self.none))
+                        start = i
+                        group = cls
+                    }
                 }
+                pieces.append(Piece(start: start, end: bounds[k + 1], group: group, prediction: Self.none))
             }
-            pieces.append(Piece(start: start, end: bounds[k + 1], group: group, prediction: Self.none))
         }
         // Identify each piece, then the whole paragraph per script as context.
         for p in pieces.indices where pieces[p].group != .separator {

@@ -452,17 +452,31 @@ final class TelegramJSONTokenizer {
 }
 
 /// The members of one JSON object being read: a later duplicate key replaces the earlier value
-/// in place (Telegram writes some keys twice), found through an index so that an object with
-/// many keys costs linear time, not quadratic (a fuzz finding).
+/// in place (Telegram writes some keys twice). A message has a dozen keys, searched in order
+/// (comparing small strings beats hashing them); past 32 keys an index takes over, so that an
+/// object with many keys costs linear time, not quadratic (a fuzz finding).
 private struct ObjectMembers {
     var pairs: [(String, TelegramJSONValue)] = []
-    private var positions: [String: Int] = [:]
+    private var positions: [String: Int]?
 
     mutating func set(_ key: String, _ value: TelegramJSONValue) {
-        if let i = positions[key] {
+        if positions == nil {
+            if let i = pairs.firstIndex(where: { $0.0 == key }) {
+                pairs[i] = (key, value)
+                return
+            }
+            pairs.append((key, value))
+            if pairs.count > 32 {
+                var index: [String: Int] = [:]
+                for (i, pair) in pairs.enumerated() { index[pair.0] = i }
+                positions = index
+            }
+            return
+        }
+        if let i = positions![key] {
             pairs[i] = (key, value)
         } else {
-            positions[key] = pairs.count
+            positions![key] = pairs.count
             pairs.append((key, value))
         }
     }

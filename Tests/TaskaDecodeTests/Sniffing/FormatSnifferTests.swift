@@ -100,5 +100,8 @@ import TaskaCore
         #expect(FormatSniffer.fileExtension(of: "a/b/Page.HTML") == "html")
         #expect(FormatSniffer.fileExtension(of: "a.b/README") == "")
         #expect(FormatSniffer.fileExtension(of: ".hidden") == "")
+        #expect(FormatSniffer.fileExtension(of: "a.d/b/.hidden") == "")
+        #expect(FormatSniffer.fileExtension(of: "kano.d/ƙasa.tar.GZ") == "gz")
+        #expect(FormatSniffer.fileExtension(of: "dir/") == "")
     }
 }
