@@ -97,7 +97,7 @@ struct HTMLTreeBuilder {
     mutating func takeTree() -> MarkupTree {
         var taken: [MarkupTree.Node] = []
         swap(&taken, &nodes)
-        return MarkupTree(linking: taken)
+        return MarkupTree(linking: taken, tagged: true)
     }
 
     /// The builder the parser's callbacks reach through `_private` (one exclusive access per
@@ -182,8 +182,10 @@ struct HTMLTreeBuilder {
         // second top-level element lands inside the first), else beside it.
         var parent = open[open.count - 1]
         if parent == 0, !hiddenFirstChild, let first = documentFirstChild, nodes[first].kind == .element { parent = first }
-        let element = MarkupTree.Node(kind: .element, name: name.map { elementNames.name($0) { Self.localName(MarkupParser.lowercasedName($0)) } } ?? "",
+        let named = name.map { elementNames.named($0) { Self.localName(MarkupParser.lowercasedName($0)) } } ?? ("", .other)
+        var element = MarkupTree.Node(kind: .element, name: named.name,
                                       namespace: nil, attributes: attributes, text: "", parent: parent, children: [])
+        element.tag = named.tag
         if blankedMatched < blankedStarts.count && (element.name == "script" || element.name == "style") {
             checkBlanked(element, ctx)
         }
@@ -240,15 +242,23 @@ struct HTMLTreeBuilder {
     struct NameCache {
         private var pointers = [UnsafePointer<xmlChar>?](repeating: nil, count: 64)
         private var strings = [String](repeating: "", count: 64)
+        private var tags = [HTMLTag](repeating: .other, count: 64)
 
         /// The string of `p`, made by `make` on the first sight of `p` (or after a clash).
         mutating func name(_ p: UnsafePointer<xmlChar>, _ make: (UnsafePointer<xmlChar>) -> String) -> String {
+            named(p, make).name
+        }
+
+        /// The string of `p` and its `HTMLTag`, made on the first sight of `p` (or after a clash).
+        mutating func named(_ p: UnsafePointer<xmlChar>, _ make: (UnsafePointer<xmlChar>) -> String) -> (name: String, tag: HTMLTag) {
             let slot = Int(truncatingIfNeeded: (UInt(bitPattern: p) >> 3) ^ (UInt(bitPattern: p) >> 9)) & 63
-            if pointers[slot] == p { return strings[slot] }
+            if pointers[slot] == p { return (strings[slot], tags[slot]) }
             let made = make(p)
+            let tag = HTMLTag(name: made)
             pointers[slot] = p
             strings[slot] = made
-            return made
+            tags[slot] = tag
+            return (made, tag)
         }
     }
 

@@ -67,8 +67,9 @@ public struct MarkupTree: Sendable {
 
     /// A tree whose nodes carry only their `parent`: every node's `children` is set from the
     /// parent links, in index order. Parsers append nodes in document order (a parent before its
-    /// children, siblings in order), so index order is document order.
-    init(linking nodes: consuming [Node]) {
+    /// children, siblings in order), so index order is document order. Each element's `tag` is
+    /// set from its name unless `tagged` says the parser set it already.
+    init(linking nodes: consuming [Node], tagged: Bool = false) {
         let n = nodes.count
         // Counting sort of the nodes by parent: start[p]..<start[p + 1] are p's children.
         var start = [Int](repeating: 0, count: n + 1)
@@ -83,7 +84,7 @@ public struct MarkupTree: Sendable {
         }
         for p in 0..<n {
             nodes[p].children = start[p] == start[p + 1] ? [] : all[start[p]..<start[p + 1]]
-            if nodes[p].kind == .element { nodes[p].tag = HTMLTag(name: nodes[p].name) }
+            if !tagged && nodes[p].kind == .element { nodes[p].tag = HTMLTag(name: nodes[p].name) }
         }
         self.init(nodes: nodes)  // the caller's array is consumed, so no node was copied
     }
