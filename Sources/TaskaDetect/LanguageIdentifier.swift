@@ -1,4 +1,5 @@
 import Foundation
+import TaskaCore
 
 /// One identification: language subtag, script, confidence.
 public struct LanguagePrediction: Sendable, Equatable {
@@ -96,9 +97,7 @@ public final class LanguageIdentifier: Sendable {
 
     /// Identifies `text`.
     public func identify(_ text: String) -> LanguagePrediction {
-        var scalars: [UInt32] = []
-        scalars.reserveCapacity(text.utf8.count)
-        for s in text.unicodeScalars { scalars.append(s.value) }
+        let scalars = ScalarValues.of(text)
         var scratch = Scratch()
         return scalars.withUnsafeBufferPointer { identify($0, 0..<$0.count, scratch: &scratch) }
     }

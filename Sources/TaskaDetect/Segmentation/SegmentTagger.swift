@@ -40,9 +40,7 @@ public struct SegmentTagger: Sendable {
     /// Tags `text` whose paragraphs are `paragraphs` (scalar ranges); `declared[i]` is the
     /// markup's language of paragraph i, if any.
     public func tag(_ text: String, paragraphs: [Range<Int>]? = nil, declared: [String?] = []) -> Tagging {
-        var scalars: [UInt32] = []
-        scalars.reserveCapacity(text.utf8.count)
-        for s in text.unicodeScalars { scalars.append(s.value) }
+        let scalars = ScalarValues.of(text)
         let paras = paragraphs ?? Self.lines(scalars)
         var scratch = LanguageIdentifier.Scratch()
         let sentences = SentenceBreaker()

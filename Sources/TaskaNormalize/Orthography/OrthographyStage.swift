@@ -42,7 +42,7 @@ public struct OrthographyStage: Stage {
         guard segments.contains(where: { languages.contains($0.language) && $0.script == "Latn" }) else {
             return (normalized, segments)
         }
-        let input = normalized.text.unicodeScalars.map(\.value)
+        let input = ScalarValues.of(normalized.text)
         var output: [UInt32] = []
         output.reserveCapacity(input.count)
         // newOffset[i]: where old offset i (0...count) lands in the folded text.

@@ -7,10 +7,7 @@ import TaskaCore
 enum ScalarText {
     /// The scalar values of `text`.
     static func scalars(of text: String) -> [UInt32] {
-        var out: [UInt32] = []
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars { out.append(scalar.value) }
-        return out
+        ScalarValues.of(text)
     }
 
     /// UTF-16 code units of scalar values.
