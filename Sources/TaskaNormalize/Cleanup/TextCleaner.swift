@@ -9,53 +9,72 @@ enum TextCleaner {
     /// Cleans `scalars` into non-empty paragraphs, adding what it removed to `changes`.
     static func paragraphs(_ scalars: [UInt32], changes: inout NormalizationChanges) -> [[UInt32]] {
         var paragraphs: [[UInt32]] = []
-        var current: [UInt32] = []
-        current.reserveCapacity(scalars.count)
-        var pendingSpace = false
-        let n = scalars.count
-        var i = 0
+        scalars.withUnsafeBufferPointer { input in
+            let n = input.count
+            // The paragraph being built: every scalar gives at most one, and a pending space is
+            // written only in place of a space scalar read earlier, so `n` always suffices.
+            let current = UnsafeMutablePointer<UInt32>.allocate(capacity: max(n, 1))
+            defer { current.deallocate() }
+            var length = 0
+            var pendingSpace = false
+            var i = 0
 
-        func endParagraph() {
-            if !current.isEmpty { paragraphs.append(current) }
-            current.removeAll(keepingCapacity: true)
-            pendingSpace = false
-        }
-
-        while i < n {
-            let c = scalars[i]
-            i += 1
-            switch ScalarKind.of(c) {
-            case .lineEnd:
-                if c == 0x0D, i < n, scalars[i] == 0x0A { i += 1 }
-                endParagraph()
-            case .space:
-                if !current.isEmpty { pendingSpace = true }
-            case .bidiControl:
-                changes.bidiControls += 1
-            case .zeroWidth:
-                changes.zeroWidth += 1
-            case .tatweel:
-                changes.tatweel += 1
-            case .control:
-                changes.controlCharacters += 1
-            case .zeroWidthNonJoiner:
-                // Kept only between two letters (a mark after a letter counts as the letter).
-                let before = !pendingSpace && current.last.map { ScalarText.isLetter($0) || ScalarText.isMark($0) } == true
-                let after = i < n && ScalarText.isLetter(scalars[i])
-                if before && after { current.append(c) } else { changes.zeroWidth += 1 }
-            case .zeroWidthJoiner:
-                let before = !pendingSpace && current.last.map(ScalarKind.continuesEmoji) == true
-                let after = i < n && ScalarText.isEmoji(scalars[i])
-                if before && after { current.append(c) } else { changes.zeroWidth += 1 }
-            case .other:
-                if pendingSpace {
-                    current.append(0x20)
-                    pendingSpace = false
-                }
-                current.append(c)
+            func endParagraph() {
+                if length > 0 { paragraphs.append(Array(UnsafeBufferPointer(start: current, count: length))) }
+                length = 0
+                pendingSpace = false
             }
+            @inline(__always) func append(_ c: UInt32) {
+                current[length] = c
+                length &+= 1
+            }
+
+            while i < n {
+                let c = input[i]
+                i &+= 1
+                // Printable ASCII but the space: kept as it is.
+                if c > 0x20 && c < 0x7F {
+                    if pendingSpace {
+                        append(0x20)
+                        pendingSpace = false
+                    }
+                    append(c)
+                    continue
+                }
+                switch ScalarKind.of(c) {
+                case .lineEnd:
+                    if c == 0x0D, i < n, input[i] == 0x0A { i &+= 1 }
+                    endParagraph()
+                case .space:
+                    if length > 0 { pendingSpace = true }
+                case .bidiControl:
+                    changes.bidiControls += 1
+                case .zeroWidth:
+                    changes.zeroWidth += 1
+                case .tatweel:
+                    changes.tatweel += 1
+                case .control:
+                    changes.controlCharacters += 1
+                case .zeroWidthNonJoiner:
+                    // Kept only between two letters (a mark after a letter counts as the letter).
+                    let before = !pendingSpace && length > 0
+                        && (ScalarText.isLetter(current[length - 1]) || ScalarText.isMark(current[length - 1]))
+                    let after = i < n && ScalarText.isLetter(input[i])
+                    if before && after { append(c) } else { changes.zeroWidth += 1 }
+                case .zeroWidthJoiner:
+                    let before = !pendingSpace && length > 0 && ScalarKind.continuesEmoji(current[length - 1])
+                    let after = i < n && ScalarText.isEmoji(input[i])
+                    if before && after { append(c) } else { changes.zeroWidth += 1 }
+                case .other:
+                    if pendingSpace {
+                        append(0x20)
+                        pendingSpace = false
+                    }
+                    append(c)
+                }
+            }
+            endParagraph()
         }
-        endParagraph()
         return paragraphs
     }
 

@@ -17,24 +17,29 @@ enum SearchKeyBuilder {
     /// The search key of `text` (UTF-16 in, UTF-16 out), with one ICU call.
     static func key(_ text: [UInt16]) throws(NormalizeError) -> [UInt16] {
         let folded = try ICUText.normalize(text, form: .nfkcCasefold)
-        var out: [UInt16] = []
-        out.reserveCapacity(folded.count)
-        var previousSpace = true  // at a line start
-        for u in folded {
-            guard let mapped = map(u) else { continue }
-            if mapped == 0x20 {
-                if previousSpace { continue }
-                previousSpace = true
-            } else if mapped == 0x0A {
-                if out.last == 0x20 { out.removeLast() }
-                previousSpace = true
-            } else {
-                previousSpace = false
+        // Written in place: the key is never longer than the folded text.
+        return folded.withUnsafeBufferPointer { input in
+            [UInt16](unsafeUninitializedCapacity: input.count) { out, initialised in
+                var o = 0
+                var previousSpace = true  // at a line start
+                for u in input {
+                    guard let mapped = map(u) else { continue }
+                    if mapped == 0x20 {
+                        if previousSpace { continue }
+                        previousSpace = true
+                    } else if mapped == 0x0A {
+                        if o > 0 && out[o - 1] == 0x20 { o -= 1 }
+                        previousSpace = true
+                    } else {
+                        previousSpace = false
+                    }
+                    out[o] = mapped
+                    o += 1
+                }
+                if o > 0 && out[o - 1] == 0x20 { o -= 1 }
+                initialised = o
             }
-            out.append(mapped)
         }
-        if out.last == 0x20 { out.removeLast() }
-        return out
     }
 
     /// The folded code unit, or nil to drop it. Surrogates pass through unchanged.
