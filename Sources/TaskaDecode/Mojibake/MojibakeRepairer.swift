@@ -123,10 +123,16 @@ enum MojibakeRepairer {
         while i < n {
             // Every lead (U+00C2…U+00F4) is encoded as C3 xx, and C3 is never inside another
             // character: jump to the next C3, counting the line ends passed on the way.
-            let next = b.withUnsafeBufferPointer { ByteSearch.index(of: 0xC3, in: $0, from: i) }
-            while i < next {
-                if b[i] == 0x0A { lines.append(Counts()) }
-                i += 1
+            b.withUnsafeBufferPointer { p in
+                let next = ByteSearch.index(of: 0xC3, in: p, from: i)
+                // The line ends before it, each found by the same search (bounded by `next`).
+                let before = UnsafeBufferPointer(rebasing: p[..<next])
+                var lineEnd = ByteSearch.index(of: 0x0A, in: before, from: i)
+                while lineEnd < next {
+                    lines.append(Counts())
+                    lineEnd = ByteSearch.index(of: 0x0A, in: before, from: lineEnd + 1)
+                }
+                i = next
             }
             guard i < n else { break }
             let (cp, len) = decodeScalar(b, i)

@@ -70,6 +70,17 @@ import TaskaCore
         #expect(repair?.changed == 15)
     }
 
+    /// Line ends are counted between lead bytes, many lines apart: the damaged line is found
+    /// at its own number however many clean lines (with and without accents) come before it.
+    @Test func theDamagedLineIsFoundAfterManyLines() throws {
+        let clean = (0..<40).map { $0 % 7 == 0 ? SampleText.french : "line \($0)" }.joined(separator: "\n")
+        let text = clean + "\nالعنوان: " + (try mojibake("العربية لغة جميلة")) + "\n" + clean
+        let repair = MojibakeRepairer.repair(text)
+        #expect(repair?.text == clean + "\nالعنوان: العربية لغة جميلة\n" + clean)
+        #expect(repair?.wholeText == false)
+        #expect(repair?.changed == 15)
+    }
+
     @Test func repairCanBeSwitchedOff() throws {
         let broken = try mojibake("العربية")
         let doc = try Fixtures.decode(Array(broken.utf8), options: DecodeOptions(repairMojibake: false))
