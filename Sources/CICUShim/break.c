@@ -4,6 +4,7 @@
 #include "CICUShim.h"
 #include <stddef.h>
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
 #include <unicode/utypes.h>
 
 static const UChar empty_text[1] = {0};
@@ -102,4 +103,12 @@ int32_t taska_icu_break_run(taska_icu_break_iterator *iterator, const uint16_t *
 
 void taska_icu_break_close(taska_icu_break_iterator *iterator) {
     if (iterator != NULL) ubrk_close((UBreakIterator *)iterator);
+}
+
+int32_t taska_icu_may_end_sentence(uint32_t code_point) {
+    if (code_point > 0x10FFFF) return 0;
+    switch (u_getIntPropertyValue((UChar32)code_point, UCHAR_SENTENCE_BREAK)) {
+    case U_SB_ATERM: case U_SB_STERM: case U_SB_SEP: case U_SB_CR: case U_SB_LF: return 1;
+    default: return 0;
+    }
 }

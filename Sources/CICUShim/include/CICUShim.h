@@ -154,6 +154,12 @@ taska_icu_break_iterator *taska_icu_break_clone(const taska_icu_break_iterator *
 int32_t taska_icu_break_run(taska_icu_break_iterator *iterator, const uint16_t *text, int32_t len,
                             int32_t *boundaries, int32_t *rule_status, int32_t cap, int32_t *status);
 
+/// 1 when a sentence boundary can follow `code_point` under the root sentence rules (its
+/// Sentence_Break value is ATerm, STerm, Sep, CR or LF), else 0: text without any such code
+/// point is one sentence. The corresponding ICU function is `u_getIntPropertyValue`
+/// (UCHAR_SENTENCE_BREAK).
+int32_t taska_icu_may_end_sentence(uint32_t code_point);
+
 /// Closes an iterator from taska_icu_break_open (NULL is ignored).
 void taska_icu_break_close(taska_icu_break_iterator *iterator);
 

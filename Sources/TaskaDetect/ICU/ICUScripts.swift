@@ -22,6 +22,33 @@ enum ICUScripts {
         collectBoundaries(text) { src, len, off, cap, status in taska_icu_breaks(0, nil, src, len, off, nil, cap, &status) }
     }
 
+    /// Whether `text[range]` (scalar values) holds no code point after which a sentence can end
+    /// (Sentence_Break ATerm, STerm, Sep, CR, LF): then it is one sentence and ICU need not
+    /// break it. U+0000–U+08FF and U+2000–U+206F are answered from a table made once by ICU;
+    /// any other code point counts as a possible end (ICU breaks the text).
+    static func isOneSentence(_ text: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Bool {
+        sentenceEndBits.withUnsafeBufferPointer { bits in
+            for i in range {
+                let v = text[i]
+                let bit: UInt32
+                if v < 0x900 { bit = v } else if v >= 0x2000 && v < 0x2070 { bit = v - 0x2000 + 0x900 } else { return false }
+                if bits[Int(bit >> 6)] >> UInt64(bit & 63) & 1 != 0 { return false }
+            }
+            return true
+        }
+    }
+
+    /// `taska_icu_may_end_sentence` of U+0000–U+08FF, then of U+2000–U+206F, as bits.
+    static let sentenceEndBits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: (0x900 + 0x70 + 63) / 64)
+        func mark(_ k: Int, _ v: Int) {
+            if taska_icu_may_end_sentence(UInt32(v)) != 0 { bits[k >> 6] |= 1 << UInt64(k & 63) }
+        }
+        for v in 0..<0x900 { mark(v, v) }
+        for v in 0x2000..<0x2070 { mark(v - 0x2000 + 0x900, v) }
+        return bits
+    }()
+
     /// Runs an ICU break call that fills a buffer of UTF-16 offsets, growing the buffer when ICU
     /// asks for more; `[0, text.count]` when ICU fails.
     static func collectBoundaries(

@@ -121,23 +121,29 @@ public struct SegmentTagger: Sendable {
 
     func tagParagraph(_ text: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, hint: String?,
                       sentences: SentenceBreaker, scratch: inout LanguageIdentifier.Scratch) -> [Segment] {
-        // Sentences by ICU, mapped from UTF-16 back to scalar offsets.
-        var utf16: [UInt16] = []
-        var scalarAt: [Int] = []  // UTF-16 offset -> scalar offset
-        scalarAt.reserveCapacity(range.count + 1)
-        utf16.reserveCapacity(range.count)
-        for i in range {
-            let v = text[i]
-            if v < 0x10000 {
-                utf16.append(UInt16(truncatingIfNeeded: v)); scalarAt.append(i)
-            } else {
-                let u = v - 0x10000
-                utf16.append(UInt16(truncatingIfNeeded: 0xD800 + (u >> 10))); scalarAt.append(i)
-                utf16.append(UInt16(truncatingIfNeeded: 0xDC00 + (u & 0x3FF))); scalarAt.append(i)
+        // Sentences by ICU, mapped from UTF-16 back to scalar offsets; a paragraph without any
+        // character a sentence can end after is one sentence, without asking ICU.
+        let bounds: [Int]
+        if ICUScripts.isOneSentence(text, range) {
+            bounds = [range.lowerBound, range.upperBound]
+        } else {
+            var utf16: [UInt16] = []
+            var scalarAt: [Int] = []  // UTF-16 offset -> scalar offset
+            scalarAt.reserveCapacity(range.count + 1)
+            utf16.reserveCapacity(range.count)
+            for i in range {
+                let v = text[i]
+                if v < 0x10000 {
+                    utf16.append(UInt16(truncatingIfNeeded: v)); scalarAt.append(i)
+                } else {
+                    let u = v - 0x10000
+                    utf16.append(UInt16(truncatingIfNeeded: 0xD800 + (u >> 10))); scalarAt.append(i)
+                    utf16.append(UInt16(truncatingIfNeeded: 0xDC00 + (u & 0x3FF))); scalarAt.append(i)
+                }
             }
+            scalarAt.append(range.upperBound)
+            bounds = sentences.boundaries(utf16).map { scalarAt[min($0, scalarAt.count - 1)] }
         }
-        scalarAt.append(range.upperBound)
-        let bounds = sentences.boundaries(utf16).map { scalarAt[min($0, scalarAt.count - 1)] }
         // Pieces: runs of one script within each sentence.
         var pieces: [Piece] = []
         CharacterClass.table.withUnsafeBufferPointer { table in
