@@ -85,68 +85,87 @@ struct FeatureExtractor {
         var lastWasSpace = true
         var letters = 0
 
-        @inline(__always) func push(_ c: UInt32) {
-            w4 = w3; w3 = w2; w2 = w1; w1 = w0; w0 = c
-            if filled < Self.maxOrder { filled += 1 }
-            var h = Self.fnvBasis
-            h = (h ^ UInt64(w0)) &* Self.fnvPrime
-            if c != Self.space { out[n] = Self.bucket(h, bucketMask); n &+= 1 }
-            if filled >= 2 { h = (h ^ UInt64(w1)) &* Self.fnvPrime; out[n] = Self.bucket(h, bucketMask); n &+= 1 }
-            if filled >= 3 {
-                h = (h ^ UInt64(w2)) &* Self.fnvPrime; out[n] = Self.bucket(h, bucketMask); n &+= 1
-                trigrams[t] = h; t &+= 1
-            }
-            if filled >= 4 { h = (h ^ UInt64(w3)) &* Self.fnvPrime; out[n] = Self.bucket(h, bucketMask); n &+= 1 }
-            if filled >= 5 { h = (h ^ UInt64(w4)) &* Self.fnvPrime; out[n] = Self.bucket(h, bucketMask); n &+= 1 }
-        }
-        @inline(__always) func endWord() {
-            if wordLength > 0 {
-                out[n] = Self.bucket(word ^ 0x0057_4F52_4400, bucketMask); n &+= 1
-                word = Self.fnvBasis ^ 0x5157
-                wordLength = 0
-            }
-            if !lastWasSpace { push(Self.space); lastWasSpace = true }
-        }
-
-        for i in range {
-            let v = text[i]
-            let cls = v < 0x900 ? table[Int(v)] : CharacterClass.compute(v)
-            switch cls {
-            case .latin where isLatin:
-                let c = CharacterClass.foldLatin(v)
-                letters += 1
-                word = (word ^ UInt64(c)) &* Self.fnvPrime
-                wordLength += 1
-                push(c)
-                lastWasSpace = false
-            case .arabic where !isLatin:
-                letters += 1
-                word = (word ^ UInt64(v)) &* Self.fnvPrime
-                wordLength += 1
-                push(v)
-                lastWasSpace = false
-            case .arabicMark where !isLatin:
-                if marks && !lastWasSpace {
-                    out[n] = Self.bucket((Self.fnvBasis ^ UInt64(0x4D41_0000 | v)) &* Self.fnvPrime, bucketMask); n &+= 1
-                }
-            case .mark where isLatin:
-                if !lastWasSpace {
+        // No nested functions: their captured state would live in memory; everything below
+        // stays in locals, and the n-gram code is written once (after the switch).
+        let mask = bucketMask
+        var i = range.lowerBound
+        let end = range.upperBound
+        var flush = false  // after the last scalar: the closing word and space
+        while true {
+            var next: UInt32 = 0  // the stream character to push (0: none)
+            if i < end {
+                let v = text[i]
+                i &+= 1
+                let cls = v < 0x900 ? table[Int(v)] : CharacterClass.compute(v)
+                switch cls {
+                case .latin where isLatin:
+                    let c = CharacterClass.foldLatin(v)
+                    letters &+= 1
+                    word = (word ^ UInt64(c)) &* Self.fnvPrime
+                    wordLength &+= 1
+                    next = c
+                    lastWasSpace = false
+                case .arabic where !isLatin:
+                    letters &+= 1
                     word = (word ^ UInt64(v)) &* Self.fnvPrime
-                    push(v)
+                    wordLength &+= 1
+                    next = v
+                    lastWasSpace = false
+                case .arabicMark where !isLatin:
+                    if marks && !lastWasSpace {
+                        out[n] = Self.bucket((Self.fnvBasis ^ UInt64(0x4D41_0000 | v)) &* Self.fnvPrime, mask); n &+= 1
+                    }
+                    continue
+                case .mark where isLatin:
+                    guard !lastWasSpace else { continue }
+                    word = (word ^ UInt64(v)) &* Self.fnvPrime
+                    next = v
+                case .apostrophe where isLatin:
+                    // Inside or at the start of a word (ʼyan, ’b): one apostrophe letter.
+                    word = (word ^ 0x27) &* Self.fnvPrime
+                    wordLength &+= 1
+                    next = 0x27
+                    lastWasSpace = false
+                case .ignored:
+                    continue
+                default:
+                    flush = true
                 }
-            case .apostrophe where isLatin:
-                // Inside or at the start of a word (ʼyan, ’b): one apostrophe letter.
-                word = (word ^ 0x27) &* Self.fnvPrime
-                wordLength += 1
-                push(0x27)
-                lastWasSpace = false
-            case .ignored:
-                break
-            default:
-                endWord()
+            } else {
+                flush = true
             }
+            if flush {
+                // A word ends: its feature, then one space in the stream.
+                if wordLength > 0 {
+                    out[n] = Self.bucket(word ^ 0x0057_4F52_4400, mask); n &+= 1
+                    word = Self.fnvBasis ^ 0x5157
+                    wordLength = 0
+                }
+                if !lastWasSpace {
+                    next = Self.space
+                    lastWasSpace = true
+                }
+            }
+            if next != 0 {
+                w4 = w3; w3 = w2; w2 = w1; w1 = w0; w0 = next
+                if filled < Self.maxOrder { filled &+= 1 }
+                var h = (Self.fnvBasis ^ UInt64(w0)) &* Self.fnvPrime
+                if next != Self.space { out[n] = Self.bucket(h, mask); n &+= 1 }
+                if filled >= 2 {
+                    h = (h ^ UInt64(w1)) &* Self.fnvPrime; out[n] = Self.bucket(h, mask); n &+= 1
+                    if filled >= 3 {
+                        h = (h ^ UInt64(w2)) &* Self.fnvPrime; out[n] = Self.bucket(h, mask); n &+= 1
+                        trigrams[t] = h; t &+= 1
+                        if filled >= 4 {
+                            h = (h ^ UInt64(w3)) &* Self.fnvPrime; out[n] = Self.bucket(h, mask); n &+= 1
+                            if filled >= 5 { h = (h ^ UInt64(w4)) &* Self.fnvPrime; out[n] = Self.bucket(h, mask); n &+= 1 }
+                        }
+                    }
+                }
+            }
+            if i >= end && flush { break }
+            flush = false
         }
-        endWord()
         self.letters = letters
         return (n, t)
     }
