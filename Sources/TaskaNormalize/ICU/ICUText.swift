@@ -92,6 +92,34 @@ enum ICUText {
     /// `text` in normalisation form `form`.
     /// The corresponding ICU function is `unorm2_normalize`.
     static func normalize(_ text: [UInt16], form: ICUNormalizationForm) throws(NormalizeError) -> [UInt16] {
+        if let result = withoutICU(text, form: form) { return result }
+        return try normalizedByICU(text, form: form)
+    }
+
+    /// `normalize` without ICU for text that lies wholly where `form` changes nothing (or, for
+    /// NFKC_Casefold, only upper-case ASCII letters); nil when ICU must decide. Why: most
+    /// paragraphs of English, Hausa and Latin Kanuri text are such text, and each ICU call
+    /// allocates and zero-fills its output. Ranges (tests check each against ICU, pairs too):
+    /// NFC below U+0300 (no decomposition, and no combining mark to compose with); NFKC below
+    /// U+00A0; NFD, NFKD and NFKC_Casefold in ASCII.
+    static func withoutICU(_ text: [UInt16], form: ICUNormalizationForm) -> [UInt16]? {
+        let limit: UInt16 = switch form {
+        case .nfc: 0x300
+        case .nfkc: 0xA0
+        case .nfd, .nfkd, .nfkcCasefold: 0x80
+        }
+        let fits = text.withUnsafeBufferPointer { units in
+            var high: UInt16 = 0
+            for u in units { high |= u >= limit ? 0x8000 : 0 }
+            return high == 0
+        }
+        guard fits else { return nil }
+        guard form == .nfkcCasefold else { return text }
+        return text.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+    }
+
+    /// `normalize` by ICU, always.
+    static func normalizedByICU(_ text: [UInt16], form: ICUNormalizationForm) throws(NormalizeError) -> [UInt16] {
         let length = try int32Length(text)
         if length == 0 { return [] }
         // NFC/NFKC rarely grow text; ICU tells us the exact size when they do.

@@ -2,6 +2,24 @@ import Testing
 @testable import TaskaNormalize
 
 @Suite struct ICUTextTests {
+    /// Every unit the ICU-free path accepts, alone and next to every other (composition works on
+    /// pairs), normalises as ICU does; and text just past each range still goes to ICU.
+    @Test(arguments: [ICUNormalizationForm.nfc, .nfkc, .nfd, .nfkd, .nfkcCasefold])
+    func normalizationWithoutICUMatchesICU(form: ICUNormalizationForm) throws {
+        var accepted: [UInt16] = []
+        for u in UInt16(0)..<0x300 where ICUText.withoutICU([u], form: form) != nil { accepted.append(u) }
+        #expect(accepted.count >= 0x80)
+        for u in accepted {
+            #expect(ICUText.withoutICU([u], form: form) == (try ICUText.normalizedByICU([u], form: form)), "U+\(String(u, radix: 16))")
+        }
+        var pairs: [UInt16] = []
+        pairs.reserveCapacity(accepted.count * accepted.count * 2)
+        for a in accepted { for b in accepted { pairs.append(a); pairs.append(b) } }
+        #expect(ICUText.withoutICU(pairs, form: form) == (try ICUText.normalizedByICU(pairs, form: form)))
+        // The first unit past the range sends the text to ICU.
+        #expect(ICUText.withoutICU(accepted + [accepted.last! + 1], form: form) == nil)
+    }
+
     @Test func versionIsICU72OrLater() {
         let major = Int(ICUText.version.split(separator: ".").first ?? "") ?? 0
         #expect(major >= 72)
