@@ -1,3 +1,5 @@
+import TaskaCore
+
 /// How many bytes an XML document's internal general entities would expand to, estimated in
 /// one linear pass before libxml2 sees the document.
 ///
@@ -76,30 +78,87 @@ struct EntityExpansionEstimate: Equatable {
             expanded[name] = total
             return total
         }
+        // A reference whose (length, first byte) no declared name has cannot be one of them
+        // (`&lt;`, `&amp;`, `&#160;` in an escaped feed): skipped without copying its name.
+        var shapes = NameShapes()
+        for name in literals.keys { shapes.insert(name.count, name[0]) }
         let bodyStart = min(subsetEnd + 1, n)
-        references(in: bytes, bodyStart, n) { ref, count in
-            guard ref.first != 0x23, literals[ref] != nil else { return }
-            result.expandedBytes = add(result.expandedBytes, multiply(length(of: ref), count))
-        } plain: { _ in }
+        // The body's references are looked up by a hash of their bytes (no name copied), each
+        // declared name's expansion computed once.
+        var byHash: [UInt64: [(name: [UInt8], length: Int?)]] = [:]
+        for name in literals.keys { byHash[hash(name), default: []].append((name, nil)) }
+        var at = bodyStart
+        while at < n {
+            let amp = ByteSearch.index(of: 0x26, in: bytes, from: at)
+            guard amp < n else { break }
+            var j = amp + 1
+            while j < n, j - amp < 256, bytes[j] != 0x3B, !isSpace(bytes[j]), bytes[j] != 0x26, bytes[j] != 0x3C { j += 1 }
+            guard j < n, bytes[j] == 0x3B, j > amp + 1 else { at = amp + 1; continue }
+            let ref = UnsafeBufferPointer(rebasing: bytes[(amp + 1)..<j])
+            at = j + 1
+            guard ref[0] != 0x23, shapes.mayContain(ref.count, ref[0]), let h = Optional(hash(ref)),
+                  let candidates = byHash[h], let k = candidates.firstIndex(where: { $0.name.elementsEqual(ref) })
+            else { continue }
+            let each: Int
+            if let known = candidates[k].length { each = known } else {
+                each = length(of: candidates[k].name)
+                byHash[h]![k].length = each
+            }
+            result.expandedBytes = add(result.expandedBytes, each)
+        }
         return result
+    }
+
+    /// FNV-1a of `bytes`.
+    private static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return h
+    }
+
+    /// A 256-bit set of (name length, first byte) pairs.
+    struct NameShapes {
+        private var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+        @inline(__always) private static func slot(_ length: Int, _ first: UInt8) -> Int { (length &* 31 &+ Int(first)) & 255 }
+
+        mutating func insert(_ length: Int, _ first: UInt8) {
+            let k = Self.slot(length, first)
+            switch k >> 6 {
+            case 0: bits.0 |= 1 << UInt64(k & 63)
+            case 1: bits.1 |= 1 << UInt64(k & 63)
+            case 2: bits.2 |= 1 << UInt64(k & 63)
+            default: bits.3 |= 1 << UInt64(k & 63)
+            }
+        }
+
+        @inline(__always) func mayContain(_ length: Int, _ first: UInt8) -> Bool {
+            let k = Self.slot(length, first)
+            let word = switch k >> 6 { case 0: bits.0; case 1: bits.1; case 2: bits.2; default: bits.3 }
+            return word >> UInt64(k & 63) & 1 != 0
+        }
     }
 
     /// Calls `reference` with each `&name;` in `bytes[start..<end]` (count 1 each) and `plain`
     /// with the number of other bytes.
     private static func references(in bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int,
                                    reference: ([UInt8], Int) -> Void, plain: (Int) -> Void) {
+        let slice = UnsafeBufferPointer(rebasing: bytes[..<end])
         var i = start
         var run = 0
         while i < end {
-            if bytes[i] == 0x26 {  // '&'
-                var j = i + 1
-                while j < end, j - i < 256, bytes[j] != 0x3B, !isSpace(bytes[j]), bytes[j] != 0x26, bytes[j] != 0x3C { j += 1 }
-                if j < end, bytes[j] == 0x3B, j > i + 1 {
-                    plain(run); run = 0
-                    reference(Array(bytes[(i + 1)..<j]), 1)
-                    i = j + 1
-                    continue
-                }
+            // The next '&' by the word-at-a-time search; the bytes before it are plain.
+            let amp = ByteSearch.index(of: 0x26, in: slice, from: i)
+            run += amp - i
+            i = amp
+            guard i < end else { break }
+            var j = i + 1
+            while j < end, j - i < 256, bytes[j] != 0x3B, !isSpace(bytes[j]), bytes[j] != 0x26, bytes[j] != 0x3C { j += 1 }
+            if j < end, bytes[j] == 0x3B, j > i + 1 {
+                plain(run); run = 0
+                reference(Array(bytes[(i + 1)..<j]), 1)
+                i = j + 1
+                continue
             }
             run += 1
             i += 1
