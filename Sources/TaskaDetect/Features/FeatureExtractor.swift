@@ -98,18 +98,12 @@ struct FeatureExtractor {
                 i &+= 1
                 let cls = v < 0x900 ? table[Int(v)] : CharacterClass.compute(v)
                 switch cls {
-                case .latin where isLatin:
-                    let c = CharacterClass.foldLatin(v)
+                case .latin where isLatin, .arabic where !isLatin:
+                    let c = isLatin ? CharacterClass.foldLatin(v) : v
                     letters &+= 1
                     word = (word ^ UInt64(c)) &* Self.fnvPrime
                     wordLength &+= 1
                     next = c
-                    lastWasSpace = false
-                case .arabic where !isLatin:
-                    letters &+= 1
-                    word = (word ^ UInt64(v)) &* Self.fnvPrime
-                    wordLength &+= 1
-                    next = v
                     lastWasSpace = false
                 case .arabicMark where !isLatin:
                     if marks && !lastWasSpace {
