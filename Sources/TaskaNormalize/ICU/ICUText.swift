@@ -92,6 +92,7 @@ enum ICUText {
     /// `text` in normalisation form `form`.
     /// The corresponding ICU function is `unorm2_normalize`.
     static func normalize(_ text: [UInt16], form: ICUNormalizationForm) throws(NormalizeError) -> [UInt16] {
+        _ = try int32Length(text)  // the same refusal of oversized text on either path
         if let result = withoutICU(text, form: form) { return result }
         return try normalizedByICU(text, form: form)
     }
