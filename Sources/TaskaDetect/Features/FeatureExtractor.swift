@@ -96,7 +96,7 @@ struct FeatureExtractor {
             if i < end {
                 let v = text[i]
                 i &+= 1
-                let cls = v < 0x900 ? table[Int(v)] : CharacterClass.compute(v)
+                let cls = CharacterClass.of(v, in: table)
                 switch cls {
                 case .latin where isLatin, .arabic where !isLatin:
                     let c = isLatin ? CharacterClass.foldLatin(v) : v

@@ -70,42 +70,28 @@ struct EntityExpansionEstimate: Equatable {
             if visiting.contains(name) { return Int.max }
             visiting.insert(name)
             var total = 0
-            references(in: bytes, range.start, range.end) { ref, count in
-                let each = ref.first == 0x23 ? 1 : length(of: ref)  // "&#…;" is one character
-                total = add(total, multiply(each, count))
+            references(in: bytes, range.start, range.end) { ref in
+                total = add(total, ref[0] == 0x23 ? 1 : length(of: Array(ref)))  // "&#…;" is one character
             } plain: { total = add(total, $0) }
             visiting.remove(name)
             expanded[name] = total
             return total
         }
-        // A reference whose (length, first byte) no declared name has cannot be one of them
-        // (`&lt;`, `&amp;`, `&#160;` in an escaped feed): skipped without copying its name.
-        var shapes = NameShapes()
-        for name in literals.keys { shapes.insert(name.count, name[0]) }
-        let bodyStart = min(subsetEnd + 1, n)
-        // The body's references are looked up by a hash of their bytes (no name copied), each
-        // declared name's expansion computed once.
+        // The body's references are looked up by a hash of their bytes (no name copied for
+        // predefined, numeric or undeclared ones), each declared name's expansion computed once.
         var byHash: [UInt64: [(name: [UInt8], length: Int?)]] = [:]
         for name in literals.keys { byHash[hash(name), default: []].append((name, nil)) }
-        var at = bodyStart
-        while at < n {
-            let amp = ByteSearch.index(of: 0x26, in: bytes, from: at)
-            guard amp < n else { break }
-            var j = amp + 1
-            while j < n, j - amp < 256, bytes[j] != 0x3B, !isSpace(bytes[j]), bytes[j] != 0x26, bytes[j] != 0x3C { j += 1 }
-            guard j < n, bytes[j] == 0x3B, j > amp + 1 else { at = amp + 1; continue }
-            let ref = UnsafeBufferPointer(rebasing: bytes[(amp + 1)..<j])
-            at = j + 1
-            guard ref[0] != 0x23, shapes.mayContain(ref.count, ref[0]), let h = Optional(hash(ref)),
-                  let candidates = byHash[h], let k = candidates.firstIndex(where: { $0.name.elementsEqual(ref) })
-            else { continue }
+        references(in: bytes, min(subsetEnd + 1, n), n) { ref in
+            guard ref[0] != 0x23 else { return }
+            let h = hash(ref)
+            guard let k = byHash[h]?.firstIndex(where: { $0.name.elementsEqual(ref) }) else { return }
             let each: Int
-            if let known = candidates[k].length { each = known } else {
-                each = length(of: candidates[k].name)
+            if let known = byHash[h]![k].length { each = known } else {
+                each = length(of: byHash[h]![k].name)
                 byHash[h]![k].length = each
             }
             result.expandedBytes = add(result.expandedBytes, each)
-        }
+        } plain: { _ in }
         return result
     }
 
@@ -116,33 +102,10 @@ struct EntityExpansionEstimate: Equatable {
         return h
     }
 
-    /// A 256-bit set of (name length, first byte) pairs.
-    struct NameShapes {
-        private var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-
-        @inline(__always) private static func slot(_ length: Int, _ first: UInt8) -> Int { (length &* 31 &+ Int(first)) & 255 }
-
-        mutating func insert(_ length: Int, _ first: UInt8) {
-            let k = Self.slot(length, first)
-            switch k >> 6 {
-            case 0: bits.0 |= 1 << UInt64(k & 63)
-            case 1: bits.1 |= 1 << UInt64(k & 63)
-            case 2: bits.2 |= 1 << UInt64(k & 63)
-            default: bits.3 |= 1 << UInt64(k & 63)
-            }
-        }
-
-        @inline(__always) func mayContain(_ length: Int, _ first: UInt8) -> Bool {
-            let k = Self.slot(length, first)
-            let word = switch k >> 6 { case 0: bits.0; case 1: bits.1; case 2: bits.2; default: bits.3 }
-            return word >> UInt64(k & 63) & 1 != 0
-        }
-    }
-
-    /// Calls `reference` with each `&name;` in `bytes[start..<end]` (count 1 each) and `plain`
-    /// with the number of other bytes.
+    /// Calls `reference` with the name of each `&name;` in `bytes[start..<end]` and `plain` with
+    /// the number of other bytes.
     private static func references(in bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int,
-                                   reference: ([UInt8], Int) -> Void, plain: (Int) -> Void) {
+                                   reference: (UnsafeBufferPointer<UInt8>) -> Void, plain: (Int) -> Void) {
         let slice = UnsafeBufferPointer(rebasing: bytes[..<end])
         var i = start
         var run = 0
@@ -156,7 +119,7 @@ struct EntityExpansionEstimate: Equatable {
             while j < end, j - i < 256, bytes[j] != 0x3B, !isSpace(bytes[j]), bytes[j] != 0x26, bytes[j] != 0x3C { j += 1 }
             if j < end, bytes[j] == 0x3B, j > i + 1 {
                 plain(run); run = 0
-                reference(Array(bytes[(i + 1)..<j]), 1)
+                reference(UnsafeBufferPointer(rebasing: bytes[(i + 1)..<j]))
                 i = j + 1
                 continue
             }
@@ -169,7 +132,6 @@ struct EntityExpansionEstimate: Equatable {
     @inline(__always) private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 }
 
     private static func add(_ a: Int, _ b: Int) -> Int { let (r, o) = a.addingReportingOverflow(b); return o ? Int.max : r }
-    private static func multiply(_ a: Int, _ b: Int) -> Int { let (r, o) = a.multipliedReportingOverflow(by: b); return o ? Int.max : r }
 
     private static func matches(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         guard i + needle.count <= bytes.count else { return false }

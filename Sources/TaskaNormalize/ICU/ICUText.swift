@@ -109,12 +109,7 @@ enum ICUText {
         case .nfkc: 0xA0
         case .nfd, .nfkd, .nfkcCasefold: 0x80
         }
-        let fits = text.withUnsafeBufferPointer { units in
-            var high: UInt16 = 0
-            for u in units { high |= u >= limit ? 0x8000 : 0 }
-            return high == 0
-        }
-        guard fits else { return nil }
+        guard text.allSatisfy({ $0 < limit }) else { return nil }
         guard form == .nfkcCasefold else { return text }
         return text.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
     }

@@ -3,9 +3,8 @@ import Testing
 
 @Suite struct ScalarTextTests {
     /// The table answer below U+0900 and the property answer above agree with the general
-    /// category for every scalar up to U+2FFF and a sample beyond (letters, marks, digits, gaps).
+    /// category for every scalar up to U+2FFF (letters, marks, digits, gaps, surrogates).
     @Test func isLetterMatchesTheGeneralCategory() {
-        var checked = 0
         for v in UInt32(0)..<0x3000 {
             let expected = Unicode.Scalar(v).map { s -> Bool in
                 switch s.properties.generalCategory {
@@ -14,9 +13,7 @@ import Testing
                 }
             } ?? false
             #expect(ScalarText.isLetter(v) == expected, "U+\(String(v, radix: 16))")
-            checked += 1
         }
-        #expect(checked == 0x3000)
         // A few landmarks: ɓ, Arabic alef, tatweel (Lm), harakat (Mn), Arabic-Indic digit, surrogate.
         #expect(ScalarText.isLetter(0x0253))
         #expect(ScalarText.isLetter(0x0627))
