@@ -87,6 +87,35 @@ import Testing
         }
     }
 
+    /// Scores from the padded rows (16-bit lanes, even and odd classes apart) equal the plain sum
+    /// of the file's weights, for class counts up to 16 and past it, over more than 256 features
+    /// (where the lanes are widened) and with repeats.
+    @Test func probabilitiesMatchPlainSums() {
+        for n in [1, 2, 7, 11, 16, 17] {
+            let bits = 6
+            let weights = (0..<((1 << bits) * n)).map { Int8(truncatingIfNeeded: ($0 &* 73 &+ 11) % 255 - 127) }
+            let bias = (0..<n).map { Float($0) * 0.25 }
+            let model = ScriptModel(script: "Latn", classes: (0..<n).map { "l\($0)-Latn" }, bucketBits: bits, scale: 0.5,
+                                    bias: bias, weights: weights, coverageBits: 6,
+                                    coverage: [[UInt64]](repeating: [0], count: n),
+                                    coverageFloor: [[Float]](repeating: [0, 0], count: n), calibration: [])
+            for count in [0, 1, 5, 300, 700] {
+                let features = (0..<count).map { Int32(($0 &* 37 &+ n) % (1 << bits)) }
+                var p: [Float] = []
+                model.probabilities(features[...], into: &p)
+                var sums = [Int](repeating: 0, count: n)
+                for f in features { for c in 0..<n { sums[c] += Int(weights[Int(f) * n + c]) } }
+                let factor = count == 0 ? 0 : 0.5 / Float(count).squareRoot()
+                let logits = (0..<n).map { bias[$0] + factor * Float(sums[$0]) }
+                let top = logits.max()!
+                let e = logits.map { expf($0 - top) }
+                let total = e.reduce(0, +)
+                #expect(p.count == n)
+                for c in 0..<n { #expect(abs(p[c] - e[c] / total) < 1e-5, "n \(n), \(count) features, class \(c)") }
+            }
+        }
+    }
+
     /// The shipped model: small enough, loads from the resource bundle (memory-mapped) the same as
     /// from bytes. Load time is measured by `scripts/bench-langid` (median of 15 release runs).
     @Test func shippedModelLoads() throws {

@@ -20,12 +20,13 @@ public struct ScriptModel: Sendable, Equatable {
     /// keeps only the padded rows).
     public var weights: [Int8] {
         let n = classes.count
-        guard rowStride != n else { return rows }
-        var out = [Int8](repeating: 0, count: (rows.count / rowStride) * n)
-        for b in 0..<(rows.count / rowStride) {
-            for c in 0..<n { out[b * n + c] = rows[b * rowStride + c] }
+        let buckets = rows.count / rowStride
+        return [Int8](unsafeUninitializedCapacity: buckets * n) { out, initialised in
+            for b in 0..<buckets {
+                for c in 0..<n { out[b * n + c] = rows[b * rowStride + c] }
+            }
+            initialised = buckets * n
         }
-        return out
     }
     /// log2 of the bits of each class's trigram set.
     public var coverageBits: Int
@@ -42,25 +43,30 @@ public struct ScriptModel: Sendable, Equatable {
     let languageOfClass: [Int]
     /// The weights with each bucket's row padded to 16 bytes (`rowStride` 16, when there are
     /// ≤ 16 classes), so that scoring adds one 16-lane vector per feature; else unpadded.
-    let rows: [Int8]
-    let rowStride: Int
+    let rows: WeightRows
+    var rowStride: Int { rows.stride }
 
     public init(script: String, classes: [String], bucketBits: Int, scale: Float, bias: [Float], weights: [Int8],
                 coverageBits: Int, coverage: [[UInt64]], coverageFloor: [[Float]], calibration: [Float]) {
-        let n = classes.count
-        let padded = n <= 16
+        let n = max(classes.count, 1)
         self.init(script: script, classes: classes, bucketBits: bucketBits, scale: scale, bias: bias,
                   coverageBits: coverageBits, coverage: coverage, coverageFloor: coverageFloor, calibration: calibration,
-                  rows: padded ? weights.withUnsafeBytes { Self.padRows($0, classes: n, buckets: weights.count / max(n, 1)) }
-                               : weights,
-                  rowStride: padded ? 16 : n)
+                  rows: weights.withUnsafeBytes { Self.rows(from: $0, classes: n, buckets: weights.count / n) })
+    }
+
+    /// A model whose padded rows are built straight from a model file's weight bytes.
+    init(script: String, classes: [String], bucketBits: Int, scale: Float, bias: [Float],
+         weightBytes: UnsafeRawBufferPointer, coverageBits: Int, coverage: [[UInt64]], coverageFloor: [[Float]],
+         calibration: [Float]) {
+        self.init(script: script, classes: classes, bucketBits: bucketBits, scale: scale, bias: bias,
+                  coverageBits: coverageBits, coverage: coverage, coverageFloor: coverageFloor, calibration: calibration,
+                  rows: Self.rows(from: weightBytes, classes: classes.count, buckets: 1 << bucketBits))
     }
 
     private init(script: String, classes: [String], bucketBits: Int, scale: Float, bias: [Float],
                  coverageBits: Int, coverage: [[UInt64]], coverageFloor: [[Float]], calibration: [Float],
-                 rows: [Int8], rowStride: Int) {
+                 rows: WeightRows) {
         self.rows = rows
-        self.rowStride = rowStride
         self.script = script
         self.classes = classes
         self.bucketBits = bucketBits
@@ -83,14 +89,18 @@ public struct ScriptModel: Sendable, Equatable {
         self.languageOfClass = index
     }
 
-    /// Rows of `classes` bytes from `source` written as 16-byte rows (zeros after the last class):
-    /// one masked 16-byte vector copy per bucket, no per-weight work.
-    static func padRows(_ source: UnsafeRawBufferPointer, classes n: Int, buckets: Int) -> [Int8] {
-        precondition(n <= 16 && source.count >= buckets * n)
+    /// The rows of `buckets × n` weights in `source`: padded to 16 bytes when `n` ≤ 16 (one masked
+    /// 16-byte vector copy per bucket, no per-weight work), else copied as they are.
+    static func rows(from source: UnsafeRawBufferPointer, classes n: Int, buckets: Int) -> WeightRows {
+        precondition(n > 0 && source.count >= buckets * n)
+        guard n <= 16 else {
+            return WeightRows(buckets: buckets, stride: n) { out in
+                out.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[0..<(buckets * n)]))
+            }
+        }
         var keep = SIMD16<Int8>()
         for c in 0..<n { keep[c] = -1 }
-        return [Int8](unsafeUninitializedCapacity: buckets * 16) { dst, initialised in
-            let out = UnsafeMutableRawPointer(dst.baseAddress!)
+        return WeightRows(buckets: buckets, stride: 16) { out in
             // Whole 16-byte loads while they stay inside `source`, then byte copies.
             let vectorRows = source.count >= 16 ? min(buckets, (source.count - 16) / n + 1) : 0
             var b = 0
@@ -105,24 +115,6 @@ public struct ScriptModel: Sendable, Equatable {
                 out.storeBytes(of: row, toByteOffset: b &<< 4, as: SIMD16<Int8>.self)
                 b += 1
             }
-            initialised = buckets * 16
-        }
-    }
-
-    /// A model whose padded rows are built straight from a model file's weight bytes.
-    init(script: String, classes: [String], bucketBits: Int, scale: Float, bias: [Float],
-         weightBytes: UnsafeRawBufferPointer, coverageBits: Int, coverage: [[UInt64]], coverageFloor: [[Float]],
-         calibration: [Float]) {
-        let n = classes.count
-        if n <= 16 {
-            self.init(script: script, classes: classes, bucketBits: bucketBits, scale: scale, bias: bias,
-                      coverageBits: coverageBits, coverage: coverage, coverageFloor: coverageFloor,
-                      calibration: calibration,
-                      rows: Self.padRows(weightBytes, classes: n, buckets: 1 << bucketBits), rowStride: 16)
-        } else {
-            self.init(script: script, classes: classes, bucketBits: bucketBits, scale: scale, bias: bias,
-                      weights: Array(weightBytes.bindMemory(to: Int8.self)), coverageBits: coverageBits,
-                      coverage: coverage, coverageFloor: coverageFloor, calibration: calibration)
         }
     }
 
@@ -156,6 +148,35 @@ public struct ScriptModel: Sendable, Equatable {
         return Float(hits) / Float(trigrams.count)
     }
 
+    /// The sum of the 16-byte rows of `features`. Rows are summed as 16-bit lanes in two
+    /// independent accumulators (local, so they stay in registers): the row loads, which miss the
+    /// cache, overlap. A 16-bit lane cannot overflow within 256 features (|weight| ≤ 127), so it
+    /// is widened every 256. Lane `k` < 8 holds class `2k`, lane 8 + `k` class `2k + 1`.
+    static func sum16(_ fs: UnsafeBufferPointer<Int32>, rows raw: UnsafeRawPointer) -> SIMD16<Int32> {
+        @inline(__always) func row(_ f: Int32) -> SIMD16<Int16> {
+            // The 16 bytes as 8 little-endian 16-bit lanes: odd classes are the high bytes
+            // (arithmetic shift), even ones the low bytes (shifted up, then down).
+            let v = raw.loadUnaligned(fromByteOffset: Int(f) &<< 4, as: SIMD8<Int16>.self)
+            return SIMD16<Int16>(lowHalf: (v &<< 8) &>> 8, highHalf: v &>> 8)
+        }
+        var total = SIMD16<Int32>()
+        var start = 0
+        while start < fs.count {
+            let end = min(start + 256, fs.count)
+            var a = SIMD16<Int16>(), b = SIMD16<Int16>()
+            var i = start
+            while i + 1 < end {
+                a &+= row(fs[i])
+                b &+= row(fs[i + 1])
+                i &+= 2
+            }
+            if i < end { a &+= row(fs[i]) }
+            total &+= SIMD16<Int32>(truncatingIfNeeded: a) &+ SIMD16<Int32>(truncatingIfNeeded: b)
+            start = end
+        }
+        return total
+    }
+
     /// Class probabilities of a feature list (softmax of the scores), into `probabilities`.
     func probabilities(_ features: ArraySlice<Int32>, into probabilities: inout [Float]) {
         let n = classes.count
@@ -165,34 +186,12 @@ public struct ScriptModel: Sendable, Equatable {
         var wide = n > 16 ? [Int32](repeating: 0, count: n) : []
         features.withUnsafeBufferPointer { fs in
             if n <= 16 {
-                // Rows are summed as 16-bit lanes in two independent accumulators (local, so they
-                // stay in registers): the row loads, which miss the cache, overlap. A 16-bit lane
-                // cannot overflow within 256 features (|weight| ≤ 127), so it is widened every 256.
-                acc = rows.withUnsafeBytes { raw in
-                    var total = SIMD16<Int32>()
-                    var start = 0
-                    while start < fs.count {
-                        let end = min(start + 256, fs.count)
-                        var a = SIMD16<Int16>(), b = SIMD16<Int16>()
-                        var i = start
-                        while i + 1 < end {
-                            a &+= SIMD16<Int16>(truncatingIfNeeded: raw.loadUnaligned(fromByteOffset: Int(fs[i]) &<< 4, as: SIMD16<Int8>.self))
-                            b &+= SIMD16<Int16>(truncatingIfNeeded: raw.loadUnaligned(fromByteOffset: Int(fs[i + 1]) &<< 4, as: SIMD16<Int8>.self))
-                            i &+= 2
-                        }
-                        if i < end {
-                            a &+= SIMD16<Int16>(truncatingIfNeeded: raw.loadUnaligned(fromByteOffset: Int(fs[i]) &<< 4, as: SIMD16<Int8>.self))
-                        }
-                        total &+= SIMD16<Int32>(truncatingIfNeeded: a) &+ SIMD16<Int32>(truncatingIfNeeded: b)
-                        start = end
-                    }
-                    return total
-                }
+                acc = rows.withRows { raw in Self.sum16(fs, rows: raw) }
             } else {
-                rows.withUnsafeBufferPointer { w in
+                rows.withRows { w in
                     for f in fs {
-                        let row = w.baseAddress! + Int(f) &* n
-                        for c in 0..<n { wide[c] &+= Int32(row[c]) }
+                        let row = Int(f) &* n
+                        for c in 0..<n { wide[c] &+= Int32(w.load(fromByteOffset: row &+ c, as: Int8.self)) }
                     }
                 }
             }
@@ -200,7 +199,7 @@ public struct ScriptModel: Sendable, Equatable {
         let factor = features.isEmpty ? 0 : scale / Float(features.count).squareRoot()
         var maxLogit = -Float.infinity
         for c in 0..<n {
-            let logit = bias[c] + factor * Float(n <= 16 ? acc[c] : wide[c])
+            let logit = bias[c] + factor * Float(n <= 16 ? acc[(c & 1) << 3 | c >> 1] : wide[c])
             probabilities.append(logit)
             if logit > maxLogit { maxLogit = logit }
         }
