@@ -39,6 +39,8 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // A software prefetch for the language model's scorer (see Sources/CPrefetch/include/CPrefetch.h).
+        .target(name: "CPrefetch"),
         .target(name: "TaskaCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "TaskaDecode", dependencies: ["TaskaCore", "CICUShim"]),
         .target(name: "TaskaNormalize", dependencies: ["TaskaCore", "CICUShim"]),
@@ -46,7 +48,7 @@ let package = Package(
         // Language identification; the model ships as a resource (Resources/langid.bin).
         .target(
             name: "TaskaDetect",
-            dependencies: ["TaskaCore", "CICUShim"],
+            dependencies: ["TaskaCore", "CICUShim", "CPrefetch"],
             resources: [.copy("Resources/langid.bin")]
         ),
         .target(name: "TaskaStore", dependencies: ["TaskaCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -75,7 +77,9 @@ let package = Package(
         .testTarget(name: "TaskaCoreTests", dependencies: ["TaskaCore"]),
         .testTarget(name: "TaskaDecodeTests", dependencies: ["TaskaDecode", "TaskaCore"]),
         .testTarget(name: "TaskaNormalizeTests", dependencies: ["TaskaNormalize", "TaskaCore"]),
-        .testTarget(name: "TaskaExtractTests", dependencies: ["TaskaExtract", "TaskaCore"]),
+        // extraction-floors.json is read by path beside its test, not as a bundle resource.
+        .testTarget(name: "TaskaExtractTests", dependencies: ["TaskaExtract", "TaskaCore"],
+                    exclude: ["HTML/extraction-floors.json"]),
         .testTarget(name: "TaskaStoreTests", dependencies: ["TaskaStore", "TaskaCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TaskaDetectTests", dependencies: ["TaskaDetect", "TaskaCore"]),
         .testTarget(name: "TaskaWatchTests", dependencies: ["TaskaWatch", "TaskaIngest", "TaskaStore", "TaskaCore"]),

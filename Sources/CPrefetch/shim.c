@@ -1,0 +1,3 @@
+// SwiftPM needs a source file in a C target; everything CPrefetch offers is inline in
+// include/CPrefetch.h.
+#include "CPrefetch.h"
