@@ -139,12 +139,17 @@ public struct ScriptModel: Sendable, Equatable {
     /// Fraction of `trigrams` present in the set of class `c` (1 when there are none).
     func coverage(of trigrams: ArraySlice<UInt64>, inClass c: Int) -> Float {
         guard !trigrams.isEmpty else { return 1 }
-        let set = coverage[c]
         let mask = coverageMask
-        var hits = 0
-        for h in trigrams {
-            let i = Self.coverageIndex(h, mask)
-            if set[i >> 6] & (1 << UInt64(i & 63)) != 0 { hits += 1 }
+        let hits = coverage[c].withUnsafeBufferPointer { set in
+            trigrams.withUnsafeBufferPointer { hashes in
+                precondition(set.count << 6 > mask, "coverage set smaller than its mask")
+                var hits = 0
+                for h in hashes {
+                    let i = Self.coverageIndex(h, mask)
+                    hits &+= Int(truncatingIfNeeded: (set[i &>> 6] &>> UInt64(truncatingIfNeeded: i & 63)) & 1)
+                }
+                return hits
+            }
         }
         return Float(hits) / Float(trigrams.count)
     }
