@@ -1,6 +1,10 @@
 import Foundation
 internal import CPrefetch
 
+#if _endian(big)
+#error("ScriptModel.sum16 reads each weight row as little-endian 16-bit lanes; add a big-endian widening")
+#endif
+
 /// The language model of one script: a linear classifier over hashed character n-grams,
 /// quantised to 8 bits, with the facts needed for calibration and the "unseen language" check.
 ///
