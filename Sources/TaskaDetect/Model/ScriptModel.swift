@@ -125,7 +125,7 @@ public struct ScriptModel: Sendable, Equatable {
 
     public static func == (a: ScriptModel, b: ScriptModel) -> Bool {
         a.script == b.script && a.classes == b.classes && a.bucketBits == b.bucketBits && a.scale == b.scale
-            && a.bias == b.bias && a.rowStride == b.rowStride && a.rows == b.rows && a.coverageBits == b.coverageBits
+            && a.bias == b.bias && a.rows == b.rows && a.coverageBits == b.coverageBits
             && a.coverage == b.coverage && a.coverageFloor == b.coverageFloor && a.calibration == b.calibration
     }
 

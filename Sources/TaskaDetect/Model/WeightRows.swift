@@ -22,7 +22,8 @@ final class WeightRows: @unchecked Sendable, Equatable {
 
     static let hugePage = 2 << 20
 
-    /// Rows of `buckets × stride` bytes that `fill` writes into the zeroed block.
+    /// Rows of `buckets × stride` bytes, every one of which `fill` writes (the block is not
+    /// zeroed first: the model's rows are written once, at load).
     init(buckets: Int, stride: Int, fill: (UnsafeMutableRawBufferPointer) -> Void) {
         precondition(buckets >= 0 && stride > 0)
         self.stride = stride
@@ -37,9 +38,10 @@ final class WeightRows: @unchecked Sendable, Equatable {
         // Advice only: without transparent huge pages the rows work the same, a little slower.
         if huge { _ = madvise(pointer, size, MADV_HUGEPAGE) }
         #endif
-        pointer.initializeMemory(as: UInt8.self, repeating: 0, count: size)
         base = pointer
         fill(UnsafeMutableRawBufferPointer(start: pointer, count: count))
+        // The rounding past the rows is never read; zeroed so that no byte of the block is undefined.
+        (pointer + count).initializeMemory(as: UInt8.self, repeating: 0, count: size - count)
     }
 
     deinit { free(base) }
