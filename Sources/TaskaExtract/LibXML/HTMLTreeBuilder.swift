@@ -40,15 +40,17 @@ struct HTMLTreeBuilder {
     private var hiddenFirstChild = false
     /// The document node's first child, once there is one.
     private var documentFirstChild: Int?
-    /// Where the parsed buffer has `script`/`style` bodies blanked (`RawTextBlanking`): the
-    /// offset of the `>` ending each such start tag, in order. Each must be where libxml2 starts
-    /// a `script`/`style` element of Taska's elided kind, or the tree may differ from the one of
-    /// the original text and `blankingHeld` turns false.
-    var blankedStarts: [Int] = []
-    private var blankedMatched = 0
+    /// Where the parsed buffer had cuts (`BlankedMarkup`): the offsets, in order, at which
+    /// libxml2 must report a start tag; whether it must be a `script`/`style` element of Taska's
+    /// elided kind (a body was cut after it), and how many of its unread attributes must come
+    /// empty (values were cut in it). Otherwise the tree may differ from the one of the original
+    /// text and `blankingHeld` turns false.
+    var checkpoints: [BlankedMarkup.Checkpoint] = []
+    private var checkpointsMatched = 0
     private var blankingBroke = false
-    /// Whether every blanked body was read as elided raw text (trivially true without blanking).
-    var blankingHeld: Bool { !blankingBroke && blankedMatched == blankedStarts.count }
+    /// Whether every cut was where libxml2 read the text as the census did (trivially true
+    /// without cuts).
+    var blankingHeld: Bool { !blankingBroke && checkpointsMatched == checkpoints.count }
 
     /// `expectedNodes` (the census's count) sizes the node array once: growing it by doubling
     /// copies every node built so far.
@@ -163,6 +165,7 @@ struct HTMLTreeBuilder {
             return
         }
         var attributes: [(name: String, value: String)] = []
+        var emptyUnread = 0
         if let atts {
             var pairs = 0
             while atts[2 * pairs] != nil { pairs += 1 }
@@ -171,8 +174,10 @@ struct HTMLTreeBuilder {
             while let attName = atts[i] {
                 // libxml2's builder gives a boolean attribute written without a value
                 // (`<input checked>`) its own name as value; others get none.
-                let value = atts[i + 1].map { String(cString: $0) } ?? (htmlIsBooleanAttr(attName) != 0 ? String(cString: attName) : "")
-                attributes.append((attributeNames.name(attName) { MarkupParser.lowercasedName($0) }, value))
+                let (name, unread) = attributeNames.attribute(attName)
+                if unread && (atts[i + 1]?.pointee ?? 0) == 0 { emptyUnread += 1 }
+                let value = unread ? "" : atts[i + 1].map { String(cString: $0) } ?? (htmlIsBooleanAttr(attName) != 0 ? String(cString: attName) : "")
+                attributes.append((name, value))
                 i += 2
             }
         }
@@ -186,22 +191,22 @@ struct HTMLTreeBuilder {
         var element = MarkupTree.Node(kind: .element, name: named.name,
                                       namespace: nil, attributes: attributes, text: "", parent: parent, children: [])
         element.tag = named.tag
-        if blankedMatched < blankedStarts.count && (element.name == "script" || element.name == "style") {
-            checkBlanked(element, ctx)
-        }
+        if checkpointsMatched < checkpoints.count { checkBlanked(element, emptyUnread: emptyUnread, ctx) }
         open.append(append(consume element))
         openElementChanged()
     }
 
-    /// Matches a `script`/`style` start against the next blanked body; a blanked body passed
-    /// by, or one holding text Taska keeps (JSON-LD), stops the parse.
-    private mutating func checkBlanked(_ element: borrowing MarkupTree.Node, _ ctx: UnsafeMutableRawPointer?) {
+    /// Matches a start tag against the next checkpoint; a checkpoint passed by, a cut body after
+    /// an element whose text Taska keeps (JSON-LD) or that is no `script`/`style`, or a tag with
+    /// another number of empty unread attributes than the census counted, stops the parse.
+    private mutating func checkBlanked(_ element: borrowing MarkupTree.Node, emptyUnread: Int, _ ctx: UnsafeMutableRawPointer?) {
         guard let ctx else { return }
         let offset = taska_xml_input_offset(ctx.assumingMemoryBound(to: xmlParserCtxt.self))
-        let expected = blankedStarts[blankedMatched]
-        if offset == expected && element.elidesText {
-            blankedMatched += 1
-        } else if offset >= expected {
+        let expected = checkpoints[checkpointsMatched]
+        if offset == expected.offset && (!expected.rawText || element.elidesText)
+            && (expected.emptyUnread < 0 || expected.emptyUnread == emptyUnread) {
+            checkpointsMatched += 1
+        } else if offset >= expected.offset {
             blankingBroke = true
             xmlStopParser(ctx.assumingMemoryBound(to: xmlParserCtxt.self))
         }
@@ -238,20 +243,34 @@ struct HTMLTreeBuilder {
                                    text: value.map { String(cString: $0) } ?? "", parent: open[open.count - 1], children: []))
     }
 
-    /// Strings made from interned C names, kept by pointer (64 slots).
+    /// Strings made from interned C names, kept by pointer (256 slots: a page has a few dozen
+    /// distinct element and attribute names; 64 slots missed one lookup in four).
     struct NameCache {
-        private var pointers = [UnsafePointer<xmlChar>?](repeating: nil, count: 64)
-        private var strings = [String](repeating: "", count: 64)
-        private var tags = [HTMLTag](repeating: .other, count: 64)
+        private static let slots = 256
+        private var pointers = [UnsafePointer<xmlChar>?](repeating: nil, count: slots)
+        private var strings = [String](repeating: "", count: slots)
+        private var tags = [HTMLTag](repeating: .other, count: slots)
+        private var unread = [Bool](repeating: false, count: slots)
 
-        /// The string of `p`, made by `make` on the first sight of `p` (or after a clash).
-        mutating func name(_ p: UnsafePointer<xmlChar>, _ make: (UnsafePointer<xmlChar>) -> String) -> String {
-            named(p, make).name
+        /// An attribute's lowercased name and whether its value is kept
+        /// (`MarkupTree.Node.isUnreadAttribute`), made on the first sight of `p` (or after a clash).
+        mutating func attribute(_ p: UnsafePointer<xmlChar>) -> (name: String, unread: Bool) {
+            let slot = Self.slot(p)
+            if pointers[slot] == p { return (strings[slot], unread[slot]) }
+            let made = MarkupParser.lowercasedName(p)
+            pointers[slot] = p
+            strings[slot] = made
+            unread[slot] = MarkupTree.Node.isUnreadAttribute(made)
+            return (made, unread[slot])
+        }
+
+        @inline(__always) private static func slot(_ p: UnsafePointer<xmlChar>) -> Int {
+            Int(truncatingIfNeeded: (UInt(bitPattern: p) >> 3) ^ (UInt(bitPattern: p) >> 11)) & (slots - 1)
         }
 
         /// The string of `p` and its `HTMLTag`, made on the first sight of `p` (or after a clash).
         mutating func named(_ p: UnsafePointer<xmlChar>, _ make: (UnsafePointer<xmlChar>) -> String) -> (name: String, tag: HTMLTag) {
-            let slot = Int(truncatingIfNeeded: (UInt(bitPattern: p) >> 3) ^ (UInt(bitPattern: p) >> 9)) & 63
+            let slot = Self.slot(p)
             if pointers[slot] == p { return (strings[slot], tags[slot]) }
             let made = make(p)
             let tag = HTMLTag(name: made)

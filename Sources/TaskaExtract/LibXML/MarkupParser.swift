@@ -18,10 +18,11 @@ struct MarkupParser {
     enum Builder { case events, dom }
     var htmlBuilder = Builder.events
 
-    /// Which `script`/`style` bodies the events builder has libxml2 parse blanked
-    /// (`RawTextBlanking`): those the census found (the default), none, or given ones (tests:
-    /// a body that is not raw text must make the parse fall back to the original text).
-    enum Blanking { case census, none, bodies([Range<Int>]) }
+    /// What the events builder has libxml2 parse blanked (`BlankedMarkup`): the `script`/`style`
+    /// bodies and unread attribute values the census found (the default), nothing, or given
+    /// ones (tests: a cut that is not raw text or an unread value must make the parse fall back
+    /// to the original text).
+    enum Blanking { case census, none, given(bodies: [Range<Int>], values: [MarkupCensus.UnreadValue]) }
     var blanking = Blanking.census
 
     /// Most markup nodes (elements, text, attributes) copied into the tree.
@@ -76,9 +77,9 @@ struct MarkupParser {
         var lastError: String?
         var depthHalted = false
         var built: HTMLTreeBuilder?
-        /// Parses `bytes` as HTML; with `blanked`, the offsets `HTMLTreeBuilder.blankedStarts`
+        /// Parses `bytes` as HTML; with `blanked`, the offsets `HTMLTreeBuilder.checkpoints`
         /// checks. Returns libxml2's document (DOM builder only) and whether blanking held.
-        func parseHTML(_ bytes: UnsafeBufferPointer<UInt8>, blanked: [Int]) -> (xmlDocPtr?, Bool) {
+        func parseHTML(_ bytes: UnsafeBufferPointer<UInt8>, blanked: [BlankedMarkup.Checkpoint]) -> (xmlDocPtr?, Bool) {
             bytes.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) { chars -> (xmlDocPtr?, Bool) in
                 guard let ctxt = htmlNewParserCtxt() else { return (nil, true) }
                 defer { htmlFreeParserCtxt(ctxt) }
@@ -88,7 +89,7 @@ struct MarkupParser {
                     // between tags that the census does not count.
                     var builder = HTMLTreeBuilder(maxNodes: maxNodes, depthLimit: min(maxDepth, LibXMLSecurity.depthCeiling), path: path,
                                                   expectedNodes: 2 * census.elements + census.texts)
-                    builder.blankedStarts = blanked
+                    builder.checkpoints = blanked
                     builder.parse(ctxt, chars, count: Int32(bytes.count))
                     guard builder.blankingHeld else { return (nil, false) }
                     // A parse that stopped or failed names a line, which blanking moved: the
@@ -112,18 +113,19 @@ struct MarkupParser {
         let doc: xmlDocPtr?
         switch syntax {
         case .html:
-            // libxml2 reads script and style text character by character (a third of the bytes
-            // of a typical page) and Taska keeps none of it (`elidesText`): hand it the text with
-            // those bodies blanked, unless the parse shows one was not where the census found it,
-            // or stops with a message naming a line; then parse the text as it is.
-            let bodies: [Range<Int>]
+            // libxml2 reads script and style text and attribute values character by character
+            // (over half the bytes of a typical page), and Taska keeps no script or style text
+            // (`elidesText`) and no unread attribute value (`isUnreadAttribute`): hand it the text
+            // with those cut, unless the parse shows a cut was not where the census found it, or
+            // stops with a message naming a line; then parse the text as it is.
+            let bodies: [Range<Int>], values: [MarkupCensus.UnreadValue]
             switch blanking {
-            case .census: bodies = census.rawTextBodies
-            case .none: bodies = []
-            case let .bodies(given): bodies = given
+            case .census: (bodies, values) = (census.rawTextBodies, census.unreadValues)
+            case .none: (bodies, values) = ([], [])
+            case let .given(givenBodies, givenValues): (bodies, values) = (givenBodies, givenValues)
             }
-            if htmlBuilder == .events, let blanked = RawTextBlanking(utf8, bodies: bodies),
-               case let (blankedDoc, true) = blanked.bytes.withUnsafeBufferPointer({ parseHTML($0, blanked: blanked.starts) }) {
+            if htmlBuilder == .events, let blanked = BlankedMarkup(utf8, bodies: bodies, values: values),
+               case let (blankedDoc, true) = blanked.bytes.withUnsafeBufferPointer({ parseHTML($0, blanked: blanked.checkpoints) }) {
                 doc = blankedDoc
             } else {
                 doc = parseHTML(utf8, blanked: []).0
@@ -221,7 +223,9 @@ struct MarkupParser {
                     var attrName = Self.string(a.pointee.name)
                     if let ns = a.pointee.ns, let prefix = ns.pointee.prefix { attrName = Self.string(prefix) + ":" + attrName }
                     var value = ""
-                    if let raw = xmlNodeListGetString(doc, a.pointee.children, 1) {
+                    if syntax == .html && MarkupTree.Node.isUnreadAttribute(attrName) {
+                        // not kept (`MarkupTree`)
+                    } else if let raw = xmlNodeListGetString(doc, a.pointee.children, 1) {
                         value = Self.string(raw)
                         taska_xml_free(raw)
                     }

@@ -20,14 +20,31 @@ struct MarkupCensus: Equatable {
     /// Bodies of `script` and `style` elements that libxml2 will read as raw text and Taska does
     /// not keep: the start tag ends in `>` (not `/>`), the end tag follows, and a `script` tag
     /// has no `json` (JSON-LD is kept) and no `&` in it. From just after the `>` to the `<` of
-    /// the end tag; `MarkupParser` may blank them before parsing (`RawTextBlanking`).
+    /// the end tag; `MarkupParser` may blank them before parsing (`BlankedMarkup`).
     var rawTextBodies: [Range<Int>] = []
+    /// Values of attributes no reader takes (`MarkupTree.Node.isUnreadAttribute`), quoted and
+    /// at least `unreadValueMinimum` bytes long, each with the offset where libxml2 stands when
+    /// it reports the element (the tag's `>`, or the `/` of `/>`). Only from start tags libxml2
+    /// tokenizes as the census does: names of libxml2's name characters, separators of its
+    /// white space, closed by `>`, not `html`/`head`/`body` (which libxml2 may discard), and
+    /// only in text without NUL (which ends a value in libxml2). `MarkupParser` may blank them.
+    var unreadValues: [UnreadValue] = []
+    struct UnreadValue: Equatable {
+        var value: Range<Int>
+        var tagEnd: Int
+        /// Unread attributes of the tag libxml2 will report with an empty value once its values
+        /// are cut (the cut ones and those empty already): a check that the cuts were values.
+        var emptyAfterCut = 0
+    }
+    /// Shorter values are not worth a cut in the copy.
+    static let unreadValueMinimum = 16
 
     /// Counts `bytes` (UTF-8 markup).
     static func count(_ bytes: UnsafeBufferPointer<UInt8>) -> MarkupCensus {
         var census = MarkupCensus()
         let n = bytes.count
         var i = 0
+        let noNUL = ByteSearch.index(of: 0, in: bytes, from: 0) == n
         @inline(__always) func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 || c == 0x0C }
         @inline(__always) func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
         /// Index of `needle` found from `from` (ASCII, case-insensitive), or nil. Every needle
@@ -92,22 +109,56 @@ struct MarkupCensus: Equatable {
             census.elements += 1
             var count = 0
             var closed = false
+            // Whether libxml2 reads this tag token for token as below (see `unreadValues`).
+            var clean = noNUL && Self.isLibxml2Name(bytes, nameStart..<j) && !Self.isDiscardable(bytes, nameStart..<j)
+            let firstUnread = census.unreadValues.count
+            var tagEnd = -1
+            var emptyUnread = 0  // unread attributes with no value, or an empty one
             while j < n {
                 let c = bytes[j]
-                if isSpace(c) || c == 0x2F { j += 1; continue }
-                if c == 0x3E { j += 1; closed = true; break }
+                if isSpace(c) || c == 0x2F {
+                    if c == 0x0C { clean = false }  // white space to the census, not to libxml2
+                    if c == 0x2F { if j + 1 < n && bytes[j + 1] == 0x3E { tagEnd = j } else { clean = false } }
+                    j += 1; continue
+                }
+                if c == 0x3E { if tagEnd != j - 1 { tagEnd = j }; j += 1; closed = true; break }
                 // An attribute name, up to space, '=', '/' or '>'.
                 count += 1
+                let attributeName = j
                 while j < n, !isSpace(bytes[j]), bytes[j] != 0x3D, bytes[j] != 0x3E, bytes[j] != 0x2F { j += 1 }
-                while j < n, isSpace(bytes[j]) { j += 1 }
-                guard j < n, bytes[j] == 0x3D else { continue }
+                let name = attributeName..<j
+                if clean && !Self.isLibxml2Name(bytes, name) { clean = false }
+                @inline(__always) func isUnread() -> Bool { MarkupTree.Node.isUnreadAttribute(UnsafeBufferPointer(rebasing: bytes[name])) }
+                while j < n, isSpace(bytes[j]) { if bytes[j] == 0x0C { clean = false }; j += 1 }
+                guard j < n, bytes[j] == 0x3D else {
+                    if clean && isUnread() { emptyUnread += 1 }
+                    continue
+                }
                 j += 1
-                while j < n, isSpace(bytes[j]) { j += 1 }
+                while j < n, isSpace(bytes[j]) { if bytes[j] == 0x0C { clean = false }; j += 1 }
                 guard j < n else { break }
                 if bytes[j] == 0x22 || bytes[j] == 0x27 {
+                    let open = j
                     j = ByteSearch.index(of: bytes[j], in: bytes, from: j + 1) + 1  // past the closing quote
+                    let length = j - 2 - open
+                    if clean && j <= n && (length == 0 || length >= Self.unreadValueMinimum) && isUnread() {
+                        emptyUnread += 1
+                        if length > 0 { census.unreadValues.append(UnreadValue(value: (open + 1)..<(j - 1), tagEnd: 0)) }
+                    }
                 } else {
+                    let value = j
                     while j < n, !isSpace(bytes[j]), bytes[j] != 0x3E { j += 1 }
+                    if clean && j == value && isUnread() { emptyUnread += 1 }
+                }
+            }
+            if census.unreadValues.count > firstUnread {
+                if clean && closed {
+                    for k in firstUnread..<census.unreadValues.count {
+                        census.unreadValues[k].tagEnd = tagEnd
+                        census.unreadValues[k].emptyAfterCut = emptyUnread
+                    }
+                } else {
+                    census.unreadValues.removeSubrange(firstUnread...)
                 }
             }
             census.attributes += count
@@ -130,9 +181,40 @@ struct MarkupCensus: Equatable {
         return census
     }
 
+    /// Whether `bytes[range]` is a name libxml2's HTML parser reads whole: a letter, `_` or `:`,
+    /// then letters, digits, `:`, `-`, `_` or `.`, at most 100 bytes (its name buffer).
+    static func isLibxml2Name(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard !range.isEmpty, range.count <= 100 else { return false }
+        let first = bytes[range.lowerBound] | 0x20
+        guard (first >= 0x61 && first <= 0x7A) || bytes[range.lowerBound] == 0x5F || bytes[range.lowerBound] == 0x3A else { return false }
+        for k in range {
+            let c = bytes[k], l = c | 0x20
+            if !((l >= 0x61 && l <= 0x7A) || (c >= 0x30 && c <= 0x3A) || c == 0x2D || c == 0x5F || c == 0x2E) { return false }
+        }
+        return true
+    }
+
+    /// Whether the tag name is `html`, `head` or `body`, whose start tags libxml2 drops when repeated.
+    private static func isDiscardable(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard range.count == 4 else { return false }
+        let b = range.lowerBound
+        let word = UInt32(bytes[b] | 0x20) | UInt32(bytes[b + 1] | 0x20) << 8 | UInt32(bytes[b + 2] | 0x20) << 16 | UInt32(bytes[b + 3] | 0x20) << 24
+        return word == Self.html || word == Self.head || word == Self.body
+    }
+
+    private static let html = UInt32(littleEndianBytes: "html"), head = UInt32(littleEndianBytes: "head"), body = UInt32(littleEndianBytes: "body")
+
     private static let commentEnd = Array("-->".utf8)
     private static let cdataEnd = Array("]]>".utf8)
     private static let piEnd = Array("?>".utf8)
     private static let scriptEnd = Array("</script".utf8)
     private static let styleEnd = Array("</style".utf8)
+}
+
+private extension UInt32 {
+    /// The four ASCII bytes of `word`, first byte lowest.
+    init(littleEndianBytes word: StaticString) {
+        let p = word.utf8Start
+        self = UInt32(p[0]) | UInt32(p[1]) << 8 | UInt32(p[2]) << 16 | UInt32(p[3]) << 24
+    }
 }
