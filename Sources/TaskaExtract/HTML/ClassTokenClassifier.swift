@@ -84,6 +84,12 @@ struct ClassTokenClassifier: Sendable {
     /// The listed tokens of `value` in order of appearance (repeats included).
     func classify(_ value: String) -> [(token: Token, kind: Kind)] {
         var found: [(token: Token, kind: Kind)] = []
+        classify(value, into: &found)
+        return found
+    }
+
+    /// `classify(_:)` appending to `found` (a buffer the caller reuses: no array per value).
+    func classify(_ value: String, into found: inout [(token: Token, kind: Kind)]) {
         var value = value
         value.withUTF8 { bytes in
             Self.byteClass.withUnsafeBufferPointer { cls in
@@ -96,7 +102,6 @@ struct ClassTokenClassifier: Sendable {
                 }
             }
         }
-        return found
     }
 
     /// The listed tokens of one whitespace-separated word, then its compacted form.

@@ -43,6 +43,7 @@ struct TreeCleaner {
         // script reveals).
         var softHidden = [Bool](repeating: false, count: n)
         var vote = [Double](repeating: 0, count: n)
+        var tokens: [(token: ClassTokenClassifier.Token, kind: ClassTokenClassifier.Kind)] = []
         // Top-down: invisibility and link context (parents precede children).
         for i in 0..<n {
             let p = nodes[i].parent
@@ -52,7 +53,7 @@ struct TreeCleaner {
             let tag = nodes[i].tag, attributes = nodes[i].attributes
             if !hidden[i] && BlockSegmenter.isHidden(tag, attributes) { softHidden[i] = true }
             if tag == .a && MarkupTree.Node.attribute("href", in: attributes) != nil { inLink[i] = true }
-            vote[i] = Self.vote(tag, attributes)
+            vote[i] = Self.vote(tag, attributes, tokens: &tokens)
         }
         // Bottom-up: visible text and link text per subtree.
         var chars = [Int](repeating: 0, count: n)
@@ -119,7 +120,7 @@ struct TreeCleaner {
         let share = Double(c) / Double(total)
         if share > 0.5 { return false }   // never the bulk of the page
         let density = Double(linkChars[i]) / Double(c)
-        let role = MarkupTree.Node.attribute("role", in: attributes)?.lowercased() ?? ""
+        let role = MarkupTree.Node.attribute("role", in: attributes).map(MarkupParser.lowercased) ?? ""
         if Selectors.furnitureTagSet.contains(tag) || Selectors.furnitureRoles.contains(role) {
             // Semantic furniture; an aside or footer that is mostly prose and large stays for scoring.
             if tag == .nav || role == "navigation" || density > 0.3 || c < 600 || share < 0.15 { return true }
@@ -140,25 +141,32 @@ struct TreeCleaner {
 
     /// `vote(of:)` of an element with this tag and these attributes.
     static func vote(_ tag: HTMLTag, _ attributes: [(name: String, value: String)]) -> Double {
+        var tokens: [(token: ClassTokenClassifier.Token, kind: ClassTokenClassifier.Kind)] = []
+        return vote(tag, attributes, tokens: &tokens)
+    }
+
+    /// `vote(_:_:)` with a token buffer the caller reuses from element to element.
+    static func vote(_ tag: HTMLTag, _ attributes: [(name: String, value: String)],
+                     tokens: inout [(token: ClassTokenClassifier.Token, kind: ClassTokenClassifier.Kind)]) -> Double {
         if tag == .body || tag == .html { return 0 }
         var v = 0.0
         var negative = 0
-        // Only classified tokens count, each distinct one once (over class and id together).
-        var seen: [ClassTokenClassifier.Token] = []
+        tokens.removeAll(keepingCapacity: true)
         for (name, value) in attributes where (name == "class" || name == "id") && !value.isEmpty {
-            for (token, kind) in ClassTokenClassifier.shared.classify(value) where !seen.contains(token) {
-                seen.append(token)
-                switch kind {
-                case .boilerplate: negative += 1
-                case .content: v += 1
-                case .meta: v -= 0.5
-                }
+            ClassTokenClassifier.shared.classify(value, into: &tokens)
+        }
+        // Only classified tokens count, each distinct one once (over class and id together).
+        for k in tokens.indices where !tokens[..<k].contains(where: { $0.token == tokens[k].token }) {
+            switch tokens[k].kind {
+            case .boilerplate: negative += 1
+            case .content: v += 1
+            case .meta: v -= 0.5
             }
         }
         // A boilerplate token outweighs content tokens (`comment-body`, `related-content`).
         v = negative > 0 ? -Double(min(negative, 2)) : max(-2, min(2, v))
-        if let role = MarkupTree.Node.attribute("role", in: attributes)?.lowercased(), Selectors.mainRoles.contains(role) { v += 2 }
-        if let prop = MarkupTree.Node.attribute("itemprop", in: attributes)?.lowercased(), prop == "articlebody" || prop == "text" { v += 2 }
+        if let role = MarkupTree.Node.attribute("role", in: attributes), Selectors.mainRoles.contains(MarkupParser.lowercased(role)) { v += 2 }
+        if let prop = MarkupTree.Node.attribute("itemprop", in: attributes).map(MarkupParser.lowercased), prop == "articlebody" || prop == "text" { v += 2 }
         if tag == .article || tag == .main { v += 1 }
         return v
     }

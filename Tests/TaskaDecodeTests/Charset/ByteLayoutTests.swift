@@ -69,6 +69,26 @@ import Testing
         #expect(report([0xF4, 0x90, 0x80, 0x80]).invalidSequences == 4)      // above U+10FFFF
         #expect(report([0xE2, 0x82]).invalidSequences == 1)                  // truncated: one maximal subpart
     }
+
+    /// Every length from 0 to 200 (so runs end on and off the 8- and 32-byte strides), ASCII
+    /// with a few high bytes or all random: the counts agree with a byte loop and the standard
+    /// library, and nothing past the end is read (`asciiBytes` would count it).
+    @Test func validationAgreesWithAByteCountAtEveryLength() {
+        var rng = SeededGenerator(seed: 32)
+        for n in 0...200 {
+            for variant in 0..<4 {
+                var b = [UInt8](repeating: 0x61, count: n)
+                if variant == 3 { for i in 0..<n { b[i] = UInt8.random(in: 0...255, using: &rng) } }
+                for _ in 0..<variant where n > 0 && variant < 3 {
+                    b[Int.random(in: 0..<n, using: &rng)] = UInt8.random(in: 0x80...0xFF, using: &rng)
+                }
+                let r = b.withUnsafeBufferPointer { UTF8Validator.validate($0) }
+                #expect(r.asciiBytes == b.filter { $0 < 0x80 }.count, "length \(n), variant \(variant)")
+                #expect(r.isValid == (String(validating: b, as: UTF8.self) != nil), "length \(n), variant \(variant)")
+                if r.isValid { #expect(r.multibyteSequences == b.filter { $0 >= 0xC0 }.count) }
+            }
+        }
+    }
 }
 
 /// A small deterministic generator (SplitMix64) so random tests are reproducible.
