@@ -41,10 +41,15 @@ struct MarkupCensus: Equatable {
 
     /// Counts `bytes` (UTF-8 markup).
     static func count(_ bytes: UnsafeBufferPointer<UInt8>) -> MarkupCensus {
+        let noNUL = ByteSearch.index(of: 0, in: bytes, from: 0) == bytes.count
+        return Self.byteKinds.withUnsafeBufferPointer { kinds in count(bytes, noNUL: noNUL, kinds: kinds) }
+    }
+
+    private static func count(_ bytes: UnsafeBufferPointer<UInt8>, noNUL: Bool, kinds: UnsafeBufferPointer<UInt8>) -> MarkupCensus {
         var census = MarkupCensus()
         let n = bytes.count
         var i = 0
-        let noNUL = ByteSearch.index(of: 0, in: bytes, from: 0) == n
+        @inline(__always) func kind(_ c: UInt8) -> UInt8 { kinds[Int(c)] }
         @inline(__always) func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 || c == 0x0C }
         @inline(__always) func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
         /// Index of `needle` found from `from` (ASCII, case-insensitive), or nil. Every needle
@@ -98,7 +103,8 @@ struct MarkupCensus: Equatable {
             let start = i
             var j = i + 1
             let nameStart = j
-            while j < n, !isSpace(bytes[j]), bytes[j] != 0x3E, bytes[j] != 0x2F { j += 1 }
+            var nameKinds = Self.nameByte
+            while j < n { let k = kind(bytes[j]); if k & Self.endsTagName != 0 { break }; nameKinds &= k; j += 1 }
             let nameLength = j - nameStart
             var isRawText = false
             if nameLength == 6 || nameLength == 5 {
@@ -110,7 +116,7 @@ struct MarkupCensus: Equatable {
             var count = 0
             var closed = false
             // Whether libxml2 reads this tag token for token as below (see `unreadValues`).
-            var clean = noNUL && Self.isLibxml2Name(bytes, nameStart..<j) && !Self.isDiscardable(bytes, nameStart..<j)
+            var clean = noNUL && nameKinds != 0 && nameLength <= 100 && !Self.isDiscardable(bytes, nameStart..<j)
             let firstUnread = census.unreadValues.count
             var tagEnd = -1
             var emptyUnread = 0  // unread attributes with no value, or an empty one
@@ -125,9 +131,10 @@ struct MarkupCensus: Equatable {
                 // An attribute name, up to space, '=', '/' or '>'.
                 count += 1
                 let attributeName = j
-                while j < n, !isSpace(bytes[j]), bytes[j] != 0x3D, bytes[j] != 0x3E, bytes[j] != 0x2F { j += 1 }
+                var nameKinds = kind(bytes[j]) & Self.startsName != 0 ? Self.nameByte : 0
+                while j < n { let k = kind(bytes[j]); if k & Self.endsAttributeName != 0 { break }; nameKinds &= k; j += 1 }
                 let name = attributeName..<j
-                if clean && !Self.isLibxml2Name(bytes, name) { clean = false }
+                if nameKinds == 0 || name.count > 100 { clean = false }
                 @inline(__always) func isUnread() -> Bool { MarkupTree.Node.isUnreadAttribute(UnsafeBufferPointer(rebasing: bytes[name])) }
                 while j < n, isSpace(bytes[j]) { if bytes[j] == 0x0C { clean = false }; j += 1 }
                 guard j < n, bytes[j] == 0x3D else {
@@ -181,17 +188,20 @@ struct MarkupCensus: Equatable {
         return census
     }
 
-    /// Whether `bytes[range]` is a name libxml2's HTML parser reads whole: a letter, `_` or `:`,
-    /// then letters, digits, `:`, `-`, `_` or `.`, at most 100 bytes (its name buffer).
-    static func isLibxml2Name(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        guard !range.isEmpty, range.count <= 100 else { return false }
-        let first = bytes[range.lowerBound] | 0x20
-        guard (first >= 0x61 && first <= 0x7A) || bytes[range.lowerBound] == 0x5F || bytes[range.lowerBound] == 0x3A else { return false }
-        for k in range {
-            let c = bytes[k], l = c | 0x20
-            if !((l >= 0x61 && l <= 0x7A) || (c >= 0x30 && c <= 0x3A) || c == 0x2D || c == 0x5F || c == 0x2E) { return false }
+    /// Byte kinds, as flags: what ends a tag name (census white space, `>`, `/`), what ends an
+    /// attribute name (those and `=`), what libxml2's HTML parser reads as part of a name
+    /// (letters, digits, `:`, `-`, `_`, `.`; at most 100 bytes, its name buffer), and what may
+    /// start one (letters, `_`, `:`). A name is libxml2's whole when its first byte has
+    /// `startsName` and every byte `nameByte`.
+    private static let endsTagName: UInt8 = 1, endsAttributeName: UInt8 = 2, nameByte: UInt8 = 4, startsName: UInt8 = 8
+    private static let byteKinds: [UInt8] = (0..<256).map { (b: Int) -> UInt8 in
+        switch b {
+        case 0x20, 0x0A, 0x0D, 0x09, 0x0C, 0x3E, 0x2F: return endsTagName | endsAttributeName
+        case 0x3D: return endsAttributeName
+        case 0x41...0x5A, 0x61...0x7A, 0x5F, 0x3A: return nameByte | startsName
+        case 0x30...0x39, 0x2D, 0x2E: return nameByte
+        default: return 0
         }
-        return true
     }
 
     /// Whether the tag name is `html`, `head` or `body`, whose start tags libxml2 drops when repeated.
