@@ -41,6 +41,8 @@ let package = Package(
         ),
         // A software prefetch for the language model's scorer (see Sources/CPrefetch/include/CPrefetch.h).
         .target(name: "CPrefetch"),
+        // glibc's mallopt, which Swift's Glibc module does not import (Sources/CAllocator/include/CAllocator.h).
+        .target(name: "CAllocator"),
         .target(name: "TaskaCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "TaskaDecode", dependencies: ["TaskaCore", "CICUShim"]),
         .target(name: "TaskaNormalize", dependencies: ["TaskaCore", "CICUShim"]),
@@ -54,7 +56,7 @@ let package = Package(
         .target(name: "TaskaStore", dependencies: ["TaskaCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "TaskaIngest",
-            dependencies: ["TaskaCore", "TaskaDecode", "TaskaExtract", "TaskaNormalize", "TaskaDetect", "TaskaStore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["TaskaCore", "TaskaDecode", "TaskaExtract", "TaskaNormalize", "TaskaDetect", "TaskaStore", "CAllocator", .product(name: "Yams", package: "Yams")],
             // Copies of Pipelines/*.yaml (the built-in pipelines); a test keeps them equal.
             resources: [.copy("Resources/Pipelines")]
         ),

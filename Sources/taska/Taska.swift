@@ -25,6 +25,7 @@ struct RunFailure: Error, CustomStringConvertible {
 @main
 enum TaskaMain {
     static func main() {
+        AllocatorSettings.applyForBatchWork()
         do {
             var command = try Taska.parseAsRoot()
             try command.run()
