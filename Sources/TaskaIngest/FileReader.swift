@@ -73,18 +73,25 @@ public struct FileReader: Sendable {
         let size = Int(st.st_size)
         if size > streamingThreshold, let doc = try readStreamed(file, fd: fd, st: st) { return doc }
         if size > maxBytes { throw .tooLarge(path: path, bytes: size, limit: maxBytes) }
-        var bytes = [UInt8](repeating: 0, count: size)
         var offset = 0
+        var failure: ReadError?
         var hasher = SHA256()
-        while offset < size {
-            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + offset, size - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw .readFailed(path: path, offset: offset, reason: String(cString: strerror(errno)))
+        // Read into uninitialized storage: zero-filling a buffer the read overwrites costs a
+        // pass over every byte.
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            while offset < size {
+                let n = Glibc.read(fd, buffer.baseAddress! + offset, size - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = .readFailed(path: path, offset: offset, reason: String(cString: strerror(errno)))
+                    break
+                }
+                if n == 0 { break }
+                offset += n
             }
-            if n == 0 { break }
-            offset += n
+            initialized = offset
         }
+        if let failure { throw failure }
         if offset != size { throw .changedWhileReading(path: path) }
         // A file that grew while we read it is also incomplete.
         var probe: UInt8 = 0
