@@ -144,12 +144,12 @@ struct MainTextExtractor {
         var good = [Int](repeating: 0, count: n)
         var negative = [Bool](repeating: false, count: n)
         // Votes on the best container and its ancestors are overruled by its text.
-        var ancestors = Set<Int>()
+        var isAncestorOfBest = [Bool](repeating: false, count: n)
         var x = best
-        while x >= 0 { ancestors.insert(x); x = parent(x) }
+        while x >= 0 { isAncestorOfBest[x] = true; x = parent(x) }
         for i in 0..<n where tree.nodes[i].kind == .element {
             let p = parent(i)
-            negative[i] = (p >= 0 && negative[p]) || (facts.vote[i] <= -1 && !ancestors.contains(i))
+            negative[i] = (p >= 0 && negative[p]) || (facts.vote[i] <= -1 && !isAncestorOfBest[i])
         }
         for b in blocks {
             let isGood = Self.isProse(b) && b.linkDensity < 0.3 && !negative[b.owner]
@@ -180,9 +180,10 @@ struct MainTextExtractor {
             }
         }
         var inRegion = [Bool](repeating: false, count: n)
-        for i in 0..<n {
-            if region.contains(i) { inRegion[i] = true }
-            else if let p = Optional(tree.nodes[i].parent), p >= 0, inRegion[p] { inRegion[i] = true }
+        for i in region { inRegion[i] = true }
+        for i in 0..<n where !inRegion[i] {
+            let p = tree.nodes[i].parent
+            if p >= 0 && inRegion[p] { inRegion[i] = true }
         }
         var chosen = blocks.filter { inRegion[$0.owner] }
         let chosenGood = region.reduce(0) { $0 + good[$1] }

@@ -24,9 +24,13 @@ struct MetadataExtractor {
             for i in nodes.indices {
                 switch nodes[i].tag {
                 case .meta:
-                    guard let content = nodes[i].attribute("content").map(Self.collapse), !content.isEmpty else { continue }
+                    // The content is collapsed once, and only for a key read below that is still unset.
+                    var content: String??
                     for key in ["property", "name", "itemprop", "http-equiv"] {
-                        if let k = nodes[i].attribute(key)?.lowercased(), !k.isEmpty, meta[k] == nil { meta[k] = content }
+                        guard let k = nodes[i].attribute(key)?.lowercased(), Keys.read.contains(k), meta[k] == nil else { continue }
+                        if content == nil { content = .some(nodes[i].attribute("content").map(Self.collapse).flatMap { $0.isEmpty ? nil : $0 }) }
+                        guard let text = content!, !text.isEmpty else { break }
+                        meta[k] = text
                     }
                 case .link:
                     if canonical == nil, nodes[i].attribute("rel")?.lowercased().split(separator: " ").contains("canonical") == true,
@@ -57,29 +61,45 @@ struct MetadataExtractor {
         var m = DocumentMetadata()
         if let root = tree.rootElement, let lang = tree.nodes[root].attribute("lang") ?? tree.nodes[root].attribute("xml:lang"), !lang.isEmpty {
             m.declaredLanguage = lang
-        } else if let lang = first(["content-language", "dc.language", "language"]) {
+        } else if let lang = first(Keys.language) {
             m.declaredLanguage = lang
         }
-        m.siteName = first(["og:site_name", "application-name"]) ?? ld?["publisher"]?.text.map(Self.collapse)
-        m.canonicalURL = canonical ?? first(["og:url"]) ?? ldText("url")
-        m.description = first(["description", "og:description", "twitter:description", "dc.description"]) ?? ldText("description")
-        m.author = Self.author(first(["author", "article:author", "dc.creator", "dcterms.creator", "byl", "parsely-author", "sailthru.author"]))
+        m.siteName = first(Keys.siteName) ?? ld?["publisher"]?.text.map(Self.collapse)
+        m.canonicalURL = canonical ?? first(Keys.url) ?? ldText("url")
+        m.description = first(Keys.description) ?? ldText("description")
+        m.author = Self.author(first(Keys.author))
             ?? Self.author(ldText("author"))
-        m.published = [first(["article:published_time", "datepublished", "publishdate", "pubdate", "dc.date.issued", "dcterms.issued",
-                              "dcterms.created", "dc.date", "date", "parsely-pub-date", "sailthru.date", "og:published_time"]),
+        m.published = [first(Keys.published),
                        ldText("datePublished"), timePublished].lazy.compactMap { $0.flatMap(Self.iso8601) }.first
             ?? (m.canonicalURL).flatMap(Self.urlDate)
-        m.modified = [first(["article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified"]),
+        m.modified = [first(Keys.modified),
                       ldText("dateModified")].lazy.compactMap { $0.flatMap(Self.iso8601) }.first
 
-        let rawTitle = first(["og:title", "twitter:title"]) ?? ldText("headline") ?? titleTag.flatMap { $0.isEmpty ? nil : $0 } ?? h1
+        let rawTitle = first(Keys.title) ?? ldText("headline") ?? titleTag.flatMap { $0.isEmpty ? nil : $0 } ?? h1
         // Other names the page gives itself: evidence for a site-name suffix when og:site_name is missing.
-        let names = [first(["application-name", "apple-mobile-web-app-title", "twitter:site", "al:ios:app_name", "al:android:app_name"])]
+        let names = [first(Keys.otherNames)]
             .compactMap { $0 }
         let cleaner = TitleCleaner(siteName: m.siteName, heading: h1, otherNames: names,
-                                   host: (m.canonicalURL ?? first(["og:url"])).flatMap(TitleCleaner.hostLabel))
+                                   host: (m.canonicalURL ?? first(Keys.url)).flatMap(TitleCleaner.hostLabel))
         let title = rawTitle.map { cleaner.clean($0) }
         return Result(title: title, metadata: m)
+    }
+
+    /// The `<meta>` keys (property, name, itemprop or http-equiv, lowercased) each field reads,
+    /// first found first.
+    enum Keys {
+        static let language = ["content-language", "dc.language", "language"]
+        static let siteName = ["og:site_name", "application-name"]
+        static let url = ["og:url"]
+        static let description = ["description", "og:description", "twitter:description", "dc.description"]
+        static let author = ["author", "article:author", "dc.creator", "dcterms.creator", "byl", "parsely-author", "sailthru.author"]
+        static let published = ["article:published_time", "datepublished", "publishdate", "pubdate", "dc.date.issued", "dcterms.issued",
+                                "dcterms.created", "dc.date", "date", "parsely-pub-date", "sailthru.date", "og:published_time"]
+        static let modified = ["article:modified_time", "og:updated_time", "datemodified", "dcterms.modified", "last-modified"]
+        static let title = ["og:title", "twitter:title"]
+        static let otherNames = ["application-name", "apple-mobile-web-app-title", "twitter:site", "al:ios:app_name", "al:android:app_name"]
+        /// Every key above: the others are not kept.
+        static let read = Set(language + siteName + url + description + author + published + modified + title + otherNames)
     }
 
     /// An author name; URLs (profile links in `article:author`) are not names.

@@ -121,7 +121,7 @@ struct TreeCleaner {
         if share > 0.5 { return false }   // never the bulk of the page
         let density = Double(linkChars[i]) / Double(c)
         let role = MarkupTree.Node.attribute("role", in: attributes).map(MarkupParser.lowercased) ?? ""
-        if Selectors.furnitureTagSet.contains(tag) || Selectors.furnitureRoles.contains(role) {
+        if Selectors.furnitureTagSet.contains(tag) || (!role.isEmpty && Selectors.furnitureRoles.contains(role)) {
             // Semantic furniture; an aside or footer that is mostly prose and large stays for scoring.
             if tag == .nav || role == "navigation" || density > 0.3 || c < 600 || share < 0.15 { return true }
             return false
