@@ -107,8 +107,21 @@ struct TreeCleaner {
     static func visibleScalars(_ text: String) -> Int {
         var text = text  // `withUTF8` copies nothing for a native string
         return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return 0 }
             var c = 0
-            for b in bytes where b & 0xC0 != 0x80 && !(b == 0x20 || (b >= 0x09 && b <= 0x0D)) { c &+= 1 }
+            var i = 0
+            // 16 bytes at a time: a byte counts unless it continues a scalar or is white space.
+            while i + 16 <= bytes.count {
+                let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
+                let skipped = (v & 0xC0 .== 0x80) .| (v .== 0x20) .| (v &- 0x09 .< 5)
+                c &+= Int(SIMD16<UInt8>(repeating: 1).replacing(with: 0, where: skipped).wrappedSum())
+                i &+= 16
+            }
+            while i < bytes.count {
+                let b = base[i]
+                if b & 0xC0 != 0x80 && !(b == 0x20 || (b >= 0x09 && b <= 0x0D)) { c &+= 1 }
+                i &+= 1
+            }
             return c
         }
     }

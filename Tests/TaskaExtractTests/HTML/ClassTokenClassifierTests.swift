@@ -122,4 +122,18 @@ import Testing
             #expect(Selectors.blockKind(of: tag) == (tag == .other ? nil : Selectors.blockKinds["\(tag)"]), "\(tag)")
         }
     }
+
+    /// The 16-byte count of visible scalars agrees with a byte loop on mixes of white space,
+    /// controls, ASCII and lead/continuation bytes, at every length around the stride.
+    @Test func visibleScalarsAgreeWithAByteLoop() {
+        var rng = SystemRandomNumberGenerator()
+        let alphabet: [String] = [" ", "\t", "\r", "\n", "\u{0B}", "\u{0C}", "\u{0E}", "a", "Z", ",", "ƙ", "ع", "😀", "\u{00A0}", "\u{0301}"]
+        for length in 0..<70 {
+            for _ in 0..<20 {
+                let text = (0..<length).map { _ in alphabet.randomElement(using: &rng)! }.joined()
+                let expected = text.utf8.filter { $0 & 0xC0 != 0x80 && !($0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D)) }.count
+                #expect(TreeCleaner.visibleScalars(text) == expected, "\(text.debugDescription)")
+            }
+        }
+    }
 }
