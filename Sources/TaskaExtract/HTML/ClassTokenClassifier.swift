@@ -89,49 +89,47 @@ struct ClassTokenClassifier: Sendable {
     }
 
     /// `classify(_:)` appending to `found` (a buffer the caller reuses: no array per value).
+    /// One pass over each word makes its tokens and its compacted form together.
     func classify(_ value: String, into found: inout [(token: Token, kind: Kind)]) {
         var value = value
         value.withUTF8 { bytes in
             Self.byteClass.withUnsafeBufferPointer { cls in
+                let n = bytes.count
                 var i = 0
-                while i < bytes.count {
-                    while i < bytes.count && cls[Int(bytes[i])] == Self.space { i += 1 }
-                    let start = i
-                    while i < bytes.count && cls[Int(bytes[i])] != Self.space { i += 1 }
-                    if i > start { classifyWord(bytes, start..<i, cls, into: &found) }
+                while i < n {
+                    while i < n && cls[Int(bytes[i])] == Self.space { i += 1 }
+                    guard i < n else { break }
+                    // `category-…` and `tag-…` name a topic: the word gives nothing.
+                    if Self.startsWith(bytes, i, n, "category-") || Self.startsWith(bytes, i, n, "tag-") {
+                        while i < n && cls[Int(bytes[i])] != Self.space { i += 1 }
+                        continue
+                    }
+                    var token = Token(), compact = Token()
+                    var inToken = false, parts = 0
+                    while i < n {
+                        let c = bytes[i], k = cls[Int(c)]
+                        if k == Self.space { break }
+                        let lower = Self.lowercased(c)
+                        if k == Self.tokenByte {
+                            if !inToken { inToken = true; token = Token() }
+                            token.append(lower)  // past 16 bytes only the length grows: in no list
+                        } else if inToken {
+                            inToken = false
+                            parts += 1
+                            if let kind = kind(of: token) { found.append((token, kind)) }
+                        }
+                        // The word without `-` and `_` (`most-read` -> `mostread`).
+                        if c != 0x2D && c != 0x5F { compact.append(lower) }
+                        i += 1
+                    }
+                    if inToken {
+                        parts += 1
+                        if let kind = kind(of: token) { found.append((token, kind)) }
+                    }
+                    if parts > 1, let kind = kind(of: compact) { found.append((compact, kind)) }
                 }
             }
         }
-    }
-
-    /// The listed tokens of one whitespace-separated word, then its compacted form.
-    private func classifyWord(_ b: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, _ cls: UnsafeBufferPointer<UInt8>,
-                              into found: inout [(token: Token, kind: Kind)]) {
-        // `category-…` and `tag-…` name a topic: the word gives nothing.
-        if Self.startsWith(b, word, "category-") || Self.startsWith(b, word, "tag-") { return }
-        var parts = 0
-        var i = word.lowerBound
-        while i < word.upperBound {
-            while i < word.upperBound && cls[Int(b[i])] != Self.tokenByte { i += 1 }
-            let start = i
-            while i < word.upperBound && cls[Int(b[i])] == Self.tokenByte { i += 1 }
-            guard i > start else { break }
-            parts += 1
-            if i - start <= 16 {
-                let token = Self.packed(b, start..<i)
-                if let k = kind(of: token) { found.append((token, k)) }
-            }
-        }
-        guard parts > 1 else { return }
-        // The word without `-` and `_` (`most-read` -> `mostread`).
-        var compact = Token()
-        for k in word {
-            let c = b[k]
-            if c == 0x2D || c == 0x5F { continue }
-            if compact.length == 16 { return }
-            compact.append(Self.lowercased(c))
-        }
-        if let k = kind(of: compact) { found.append((compact, k)) }
     }
 
     private static let space: UInt8 = 0, tokenByte: UInt8 = 1, separator: UInt8 = 2
@@ -146,19 +144,12 @@ struct ClassTokenClassifier: Sendable {
 
     @inline(__always) private static func lowercased(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
 
-    /// The bytes of `range` (at most 16), lowercased, as a token.
-    private static func packed(_ b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Token {
-        var token = Token()
-        for k in range { token.append(lowercased(b[k])) }
-        return token
-    }
-
-    /// Whether the word starts with `prefix` (lowercase ASCII), in any case.
-    private static func startsWith(_ b: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, _ prefix: StaticString) -> Bool {
-        let n = prefix.utf8CodeUnitCount
-        guard word.count >= n else { return false }
+    /// Whether the bytes from `at` (before `n`) start with `prefix` (lowercase ASCII), in any case.
+    private static func startsWith(_ b: UnsafeBufferPointer<UInt8>, _ at: Int, _ n: Int, _ prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard n - at >= count else { return false }
         let p = prefix.utf8Start
-        for k in 0..<n where lowercased(b[word.lowerBound + k]) != p[k] { return false }
+        for k in 0..<count where lowercased(b[at + k]) != p[k] { return false }
         return true
     }
 }

@@ -136,4 +136,42 @@ import Testing
             }
         }
     }
+
+    /// The classifier against a plain reference over bytes (words at ASCII white space, tokens
+    /// at other non-alphanumerics, the compacted word when it has several tokens) on random
+    /// class values built from listed tokens, other words and separators.
+    @Test func classifyAgreesWithAReferenceOnRandomValues() {
+        let lists = [(Selectors.boilerplateTokens.tokens, ClassTokenClassifier.Kind.boilerplate),
+                     (Selectors.contentTokens.tokens, .content), (Selectors.metaTokens.tokens, .meta)]
+        func kind(_ bytes: [UInt8]) -> ClassTokenClassifier.Kind? {
+            let text = String(decoding: bytes, as: UTF8.self)
+            return lists.first { $0.0.contains(text) }?.1
+        }
+        func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+        func isTokenByte(_ b: UInt8) -> Bool { b >= 0x80 || (b >= 0x30 && b <= 0x39) || (lower(b) >= 0x61 && lower(b) <= 0x7A) }
+        func reference(_ value: String) -> [String] {
+            var out: [String] = []
+            for word in Array(value.utf8).split(whereSeparator: { [0x20, 0x09, 0x0A, 0x0D, 0x0C].contains($0) }) {
+                let w = word.map(lower)
+                if w.starts(with: Array("category-".utf8)) || w.starts(with: Array("tag-".utf8)) { continue }
+                let tokens = w.split(whereSeparator: { !isTokenByte($0) })
+                for t in tokens where t.count <= 16 { if kind(Array(t)) != nil { out.append(String(decoding: t, as: UTF8.self)) } }
+                let compact = w.filter { $0 != 0x2D && $0 != 0x5F }
+                if tokens.count > 1 && compact.count <= 16 && kind(compact) != nil { out.append(String(decoding: compact, as: UTF8.self)) }
+            }
+            return out
+        }
+        var rng = SystemRandomNumberGenerator()
+        let listed = Array(lists.flatMap(\.0)).sorted()
+        let pieces = listed + ["x", "Post", "NAV", "a1", "ƙasa", "مقال", "category-news", "tag-", "verylongclassnamepart"]
+        let separators = [" ", "-", "_", "  ", "\t", "__", ":", "/", ".", "\n"]
+        for _ in 0..<2000 {
+            var value = ""
+            for _ in 0..<Int.random(in: 0...6, using: &rng) {
+                value += pieces.randomElement(using: &rng)! + separators.randomElement(using: &rng)!
+            }
+            let got = ClassTokenClassifier.shared.classify(value).map(\.token.text)
+            #expect(got == reference(value), "\(value.debugDescription)")
+        }
+    }
 }
