@@ -110,12 +110,19 @@ struct TreeCleaner {
             guard let base = bytes.baseAddress else { return 0 }
             var c = 0
             var i = 0
-            // 16 bytes at a time: a byte counts unless it continues a scalar or is white space.
-            while i + 16 <= bytes.count {
-                let v = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
-                let skipped = (v & 0xC0 .== 0x80) .| (v .== 0x20) .| (v &- 0x09 .< 5)
-                c &+= Int(SIMD16<UInt8>(repeating: 1).replacing(with: 0, where: skipped).wrappedSum())
-                i &+= 16
+            // Eight bytes per word: a byte counts unless it continues a scalar (10xxxxxx), is a
+            // space, or is 0x09-0x0D. Each test leaves the byte's top bit set where it holds (no
+            // carry crosses a byte: the sums are on bytes below 0x80).
+            let high: UInt64 = 0x8080_8080_8080_8080, low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            while i + 8 <= bytes.count {
+                let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let continuation = x & ~(x << 1) & high
+                let t = x ^ 0x2020_2020_2020_2020
+                let space = ~(((t & low) &+ low) | t | low)
+                let y = x & low
+                let controls = ((y &+ 0x7777_7777_7777_7777) & ~(y &+ 0x7272_7272_7272_7272)) & ~x & high
+                c &+= 8 &- (continuation | space | controls).nonzeroBitCount
+                i &+= 8
             }
             while i < bytes.count {
                 let b = base[i]
