@@ -20,7 +20,9 @@ struct ClassTokenClassifier: Sendable {
         var length = 0
 
         @inline(__always) mutating func append(_ b: UInt8) {
-            if length < 8 { lo |= UInt64(b) << UInt64(length &* 8) } else if length < 16 { hi |= UInt64(b) << UInt64((length &- 8) &* 8) }
+            // Masking shifts and an unchecked conversion: no overshift or sign tests per byte.
+            let shift = UInt64(truncatingIfNeeded: length &* 8)
+            if length < 8 { lo |= UInt64(b) &<< shift } else if length < 16 { hi |= UInt64(b) &<< (shift &- 64) }
             length &+= 1
         }
 
