@@ -8,8 +8,10 @@ import Foundation
 /// passes 128 KiB, so large documents keep mapping, faulting in and unmapping fresh pages: on
 /// the extraction benchmark's 321 pages 6,600–11,900 page faults (~3 % of the run in the
 /// kernel), and VmRSS swinging by 30 MB on a mixed corpus. With both thresholds at 32 MiB the
-/// heap keeps and reuses those pages (3,600 faults), and peak RSS does not rise (50 MB corpus,
-/// two jobs: 95 MB against 120 MB). Buffers over 32 MiB are still mapped and unmapped alone.
+/// heap keeps and reuses those pages (3,600 faults). The cost: the heap may hold up to 32 MiB
+/// it no longer uses (`scripts/measure-rss`: peak 120 MB on the 50-200 MB corpora as before;
+/// 148 MB over 100,000 documents, against 136 MB). Buffers over 32 MiB are still mapped and
+/// unmapped alone.
 public enum AllocatorSettings {
     /// Both thresholds.
     public static let threshold: Int32 = 32 << 20

@@ -25,12 +25,11 @@ struct MetadataExtractor {
                 switch nodes[i].tag {
                 case .meta:
                     // The content is collapsed once, and only for a key read below that is still unset.
-                    var content: String??
+                    lazy var content = nodes[i].attribute("content").map(Self.collapse) ?? ""
                     for key in ["property", "name", "itemprop", "http-equiv"] {
                         guard let k = nodes[i].attribute(key)?.lowercased(), Keys.read.contains(k), meta[k] == nil else { continue }
-                        if content == nil { content = .some(nodes[i].attribute("content").map(Self.collapse).flatMap { $0.isEmpty ? nil : $0 }) }
-                        guard let text = content!, !text.isEmpty else { break }
-                        meta[k] = text
+                        guard !content.isEmpty else { break }
+                        meta[k] = content
                     }
                 case .link:
                     if canonical == nil, nodes[i].attribute("rel")?.lowercased().split(separator: " ").contains("canonical") == true,

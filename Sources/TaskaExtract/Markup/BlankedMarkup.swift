@@ -7,8 +7,9 @@
 /// a third of the attribute bytes, none of which Taska keeps. Each body becomes one space, so
 /// the element still gets its (elided) text node; each value becomes empty, its quotes kept.
 /// `HTMLTreeBuilder` checks that libxml2 reported an element at every `checkpoints` offset (a
-/// `script`/`style` of the elided kind where a body was cut); `MarkupParser` parses the
-/// original otherwise, and when the parse stops with a message (its line number may have moved).
+/// `script`/`style` of the elided kind where a body was cut; as many empty unread attributes as
+/// the census counted where values were cut); `MarkupParser` parses the original otherwise, and
+/// when the parse stops with a message (its line number may have moved).
 struct BlankedMarkup {
     /// The text with the cuts made.
     let bytes: [UInt8]
