@@ -114,22 +114,35 @@ public final class LanguageIdentifier: Sendable {
     public func identify(_ text: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, hint: String? = nil,
                          scratch: inout Scratch) -> LanguagePrediction {
         // Script first: count letters by script.
-        var latin = 0, arabic = 0, other = 0, firstOther: UInt32 = 0, ajami = false
+        // Latin letters of capitalised words are counted apart: inside Arabic script they are
+        // names and acronyms (Arabic has no case), and should not take the text to Latin.
+        var latin = 0, capitalLatin = 0, arabic = 0, other = 0, firstOther: UInt32 = 0, ajami = false
+        var inLatinWord = false, capitalWord = false
         CharacterClass.table.withUnsafeBufferPointer { table in
             for i in range {
                 let v = text[i]
                 switch CharacterClass.of(v, in: table) {
-                case .latin: latin += 1
+                case .latin:
+                    if !inLatinWord {
+                        inLatinWord = true
+                        capitalWord = CharacterClass.foldLatin(v) != v
+                    }
+                    if capitalWord { capitalLatin += 1 } else { latin += 1 }
                 case .arabic:
+                    inLatinWord = false
                     arabic += 1
                     if v >= 0x067B, Self.hausaAjamiLetters.contains(v) { ajami = true }
                 case .otherLetter:
+                    inLatinWord = false
                     if other == 0 { firstOther = v }
                     other += 1
-                default: break
+                case .mark, .apostrophe, .ignored: break
+                default: inLatinWord = false
                 }
             }
         }
+        let latinVote = latin + (arabic > 0 ? capitalLatin / 4 : capitalLatin)
+        latin += capitalLatin
         if latin + arabic + other == 0 {
             return LanguagePrediction(language: "und", script: "Zyyy", confidence: Self.noLetterConfidence, letters: 0)
         }
@@ -137,7 +150,7 @@ public final class LanguageIdentifier: Sendable {
             return LanguagePrediction(language: "und", script: ICUScripts.code(of: firstOther),
                                       confidence: Self.unseenScriptConfidence, letters: other)
         }
-        let script = arabic > latin ? "Arab" : "Latn"
+        let script = arabic > latinVote ? "Arab" : "Latn"
         guard let model = models.first(where: { $0.script == script }) else {
             return LanguagePrediction(language: "und", script: script, confidence: Self.unseenScriptConfidence,
                                       letters: max(latin, arabic))
@@ -151,6 +164,44 @@ public final class LanguageIdentifier: Sendable {
                                         letters: result.letters)
         }
         return result
+    }
+
+    /// Why a text got its label: the script model's class probabilities and the coverage check.
+    public struct Explanation: Sendable {
+        /// The model's script (`Latn`, `Arab`), or nil when no script model applied.
+        public var script: String?
+        /// Every class (`ha-Latn`, `und/pcm-Latn`, …) with its probability, most probable first.
+        public var classes: [(label: String, probability: Double)]
+        /// Share of the text's trigrams the top class has seen, and the floor below which the
+        /// text counts as unseen (`und`).
+        public var coverage: Double
+        public var coverageFloor: Double
+        /// The prediction `identify` makes.
+        public var prediction: LanguagePrediction
+    }
+
+    /// Explains `identify(text)`: for `taska detect --explain`, and for tuning the model.
+    public func explain(_ text: String) -> Explanation {
+        let prediction = identify(text)
+        let scalars = ScalarValues.of(text)
+        guard let model = models.first(where: { $0.script == prediction.script }) else {
+            return Explanation(script: nil, classes: [], coverage: 0, coverageFloor: 0, prediction: prediction)
+        }
+        var extractor = FeatureExtractor()
+        var probabilities: [Float] = []
+        scalars.withUnsafeBufferPointer {
+            extractor.extract($0, 0..<$0.count, script: model.script == "Arab" ? .arabic : .latin,
+                              bucketMask: model.bucketMask)
+        }
+        model.probabilities(extractor.features, into: &probabilities)
+        let e = Self.evidence(model: model, probabilities: probabilities, trigrams: extractor.trigrams,
+                              letters: extractor.letters)
+        let classes = zip(model.classes, probabilities).map { (label: $0, probability: Double($1)) }
+            .sorted { $0.probability > $1.probability }
+        return Explanation(script: model.script, classes: classes,
+                           coverage: Double(model.coverage(of: extractor.trigrams, inClass: e.topClass)),
+                           coverageFloor: Double(model.coverageFloor[e.topClass][extractor.letters < 40 ? 0 : 1]),
+                           prediction: prediction)
     }
 
     /// The reported label and its calibrated confidence from class probabilities.

@@ -53,6 +53,7 @@ enum CharacterClass: UInt8 {
         if v >= 0x250 && v <= 0x2AF { return .latin }  // IPA block: ɓ ɗ ə ƴ live around here
         if v == 0x2019 || v == 0x2BC || v == 0x2018 || v == 0x2B9 || v == 0x60 { return .apostrophe }
         if v >= 0x1E00 && v <= 0x1EFF { return .latin }
+        if v == 0x04D8 || v == 0x04D9 { return .latin }  // Cyrillic ә Ә typed for the Kanuri schwa
         if v >= 0x300 && v <= 0x36F { return .mark }
         if v >= 0xFB50 && v <= 0xFDFF { return .arabic }
         if v >= 0xFE70 && v <= 0xFEFC { return .arabic }
@@ -86,13 +87,13 @@ enum CharacterClass: UInt8 {
         }
     }
 
-    /// The feature form of a Latin letter: lower case; Kanuri schwa `ǝ` (U+01DD) and `Ǝ` folded to
-    /// `ə` (U+0259), as the corpora write both.
+    /// The feature form of a Latin letter: lower case; Kanuri schwa `ǝ` (U+01DD), `Ǝ` and the
+    /// Cyrillic look-alikes `ә` `Ә` folded to `ə` (U+0259): writers use all of them.
     @inline(__always)
     static func foldLatin(_ v: UInt32) -> UInt32 {
         if v < 0x80 { return v | 0x20 }
         switch v {
-        case 0x01DD, 0x018E, 0x018F: return 0x0259
+        case 0x01DD, 0x018E, 0x018F, 0x04D8, 0x04D9: return 0x0259
         case 0x0181: return 0x0253  // Ɓ
         case 0x018A: return 0x0257  // Ɗ
         case 0x0198: return 0x0199  // Ƙ

@@ -7,6 +7,10 @@
 /// Arabic harakat are kept out of the stream, so vocalised and bare spellings share their
 /// n-grams; each haraka adds one "mark" feature instead.
 ///
+/// Names are no sign of a language: a Latin word that starts with a capital inside a sentence
+/// (not first in the text, nor after `.` `!` `?`; longer than one letter) is left out of the stream, unless such words
+/// hold more of the text's letters than the rest (a heading in capitals, a list of names).
+///
 /// > Warning: The hashing is part of the model file format. Changing it needs a new model.
 struct FeatureExtractor {
     /// Highest n-gram order.
@@ -39,9 +43,9 @@ struct FeatureExtractor {
     }
 
     /// Extracts the features of `text[range]` for the letters of `script` (`.latin` or
-    /// `.arabic`). `marks: false` drops the Arabic mark features (training augmentation).
+    /// `.arabic`).
     mutating func extract(_ text: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, script: CharacterClass,
-                          bucketMask: Int, marks: Bool = true) {
+                          bucketMask: Int) {
         letters = 0
         // At most maxOrder + 1 features per scalar, plus the last word and space; at most one
         // trigram per scalar, plus the closing space.
@@ -63,8 +67,13 @@ struct FeatureExtractor {
         (count, trigramCount) = buffer.withUnsafeMutableBufferPointer { out in
             trigramBuffer.withUnsafeMutableBufferPointer { tri in
                 CharacterClass.table.withUnsafeBufferPointer { table in
-                    fill(text, range, isLatin: isLatin, bucketMask: bucketMask, marks: marks, out: out.baseAddress!,
-                         trigrams: tri.baseAddress!, table: table)
+                    var result = fill(text, range, isLatin: isLatin, bucketMask: bucketMask, skipNames: isLatin,
+                                      out: out.baseAddress!, trigrams: tri.baseAddress!, table: table)
+                    if result.skipped > letters {
+                        result = fill(text, range, isLatin: isLatin, bucketMask: bucketMask, skipNames: false,
+                                      out: out.baseAddress!, trigrams: tri.baseAddress!, table: table)
+                    }
+                    return (result.features, result.trigrams)
                 }
             }
         }
@@ -72,11 +81,14 @@ struct FeatureExtractor {
         swap(&trigramBuffer, &trigramStorage)
     }
 
+    /// One pass over the text; `skipped` counts the letters of the names left out.
     private mutating func fill(_ text: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, isLatin: Bool, bucketMask: Int,
-                               marks: Bool, out: UnsafeMutablePointer<Int32>, trigrams: UnsafeMutablePointer<UInt64>,
-                               table: UnsafeBufferPointer<CharacterClass>) -> (features: Int, trigrams: Int) {
+                               skipNames: Bool, out: UnsafeMutablePointer<Int32>, trigrams: UnsafeMutablePointer<UInt64>,
+                               table: UnsafeBufferPointer<CharacterClass>) -> (features: Int, trigrams: Int, skipped: Int) {
         var n = 0
         var t = 0
+        var skipped = 0
+        var inWord = false, inName = false, sentenceStart = true
         // The last `maxOrder` stream characters, newest first.
         var w0: UInt32 = Self.space, w1: UInt32 = 0, w2: UInt32 = 0, w3: UInt32 = 0, w4: UInt32 = 0
         var filled = 1
@@ -100,21 +112,31 @@ struct FeatureExtractor {
                 switch cls {
                 case .latin where isLatin, .arabic where !isLatin:
                     let c = isLatin ? CharacterClass.foldLatin(v) : v
+                    if !inWord {
+                        inWord = true
+                        // A capital inside a sentence starts a name, unless it is a word of one letter (I).
+                        inName = skipNames && c != v && !sentenceStart && i < end
+                            && CharacterClass.of(text[i], in: table) == .latin
+                        sentenceStart = false
+                    }
+                    if inName { skipped &+= 1; continue }
                     letters &+= 1
                     word = (word ^ UInt64(c)) &* Self.fnvPrime
                     wordLength &+= 1
                     next = c
                     lastWasSpace = false
                 case .arabicMark where !isLatin:
-                    if marks && !lastWasSpace {
+                    if !lastWasSpace {
                         out[n] = Self.bucket((Self.fnvBasis ^ UInt64(0x4D41_0000 | v)) &* Self.fnvPrime, mask); n &+= 1
                     }
                     continue
                 case .mark where isLatin:
-                    guard !lastWasSpace else { continue }
+                    guard !lastWasSpace, !inName else { continue }
                     word = (word ^ UInt64(v)) &* Self.fnvPrime
                     next = v
                 case .apostrophe where isLatin:
+                    if inName { continue }
+                    inWord = true
                     // Inside or at the start of a word (ʼyan, ’b): one apostrophe letter.
                     word = (word ^ 0x27) &* Self.fnvPrime
                     wordLength &+= 1
@@ -124,6 +146,9 @@ struct FeatureExtractor {
                     continue
                 default:
                     flush = true
+                    inWord = false
+                    inName = false
+                    if v == 0x2E || v == 0x21 || v == 0x3F { sentenceStart = true }  // . ! ?
                 }
             } else {
                 flush = true
@@ -161,6 +186,6 @@ struct FeatureExtractor {
             flush = false
         }
         self.letters = letters
-        return (n, t)
+        return (n, t, skipped)
     }
 }

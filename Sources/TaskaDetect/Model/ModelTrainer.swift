@@ -33,6 +33,10 @@ public struct ModelTrainer: Sendable {
         /// it shares most of its vocabulary with English, and a Pidgin text must not be taken
         /// for English (target: < 1 % pcm → en), while English text is plentiful and distinct.
         public var classWeights: [String: Float] = ["und/pcm-Latn": 2]
+        /// How far below its own held-out text (0.3 % quantile of trigram coverage) a text may
+        /// fall before it counts as unseen: text from other sources and domains covers fewer of
+        /// the corpus' trigrams than held-out lines of the same source do.
+        public var coverageMargin: Float = 0.05
         public init() {}
     }
 
@@ -47,6 +51,9 @@ public struct ModelTrainer: Sendable {
         var starts: [Int] = []
         var ends: [Int] = []
         var labels: [Int] = []
+        /// Names to insert into training lines (`Variation`): capitalised words inside the
+        /// lines of `en-Latn` (no data beyond the corpus). Empty for other scripts.
+        var names: [[UInt32]] = []
 
         func line(_ i: Int) -> Range<Int> { starts[i]..<ends[i] }
     }
@@ -82,10 +89,31 @@ public struct ModelTrainer: Sendable {
                 corpus.ends.append(corpus.scalars.count)
                 corpus.labels.append(label)
             }
+            if file.label == "en-Latn" { corpus.names = Self.names(in: text) }
             byScript[script] = corpus
         }
         guard !byScript.isEmpty else { throw .corpus("no train/<lang>-<Script>.txt files in \(directory)") }
         return byScript.keys.sorted().map { byScript[$0]! }
+    }
+
+    /// Capitalised words that stand inside a line (never first) and never occur in lower case:
+    /// mostly names of people and places. Each once, in order of first appearance.
+    static func names(in text: String) -> [[UInt32]] {
+        let lines = text.split(separator: "\n")
+        func word(_ w: Substring) -> String { w.trimmingCharacters(in: .punctuationCharacters) }
+        let lowercase = Set(lines.flatMap { $0.split(separator: " ") }.lazy.map(word)
+            .filter { $0.unicodeScalars.first.map { (0x61...0x7A).contains($0.value) } ?? false })
+        var seen = Set<String>()
+        var names: [[UInt32]] = []
+        for line in lines {
+            for w in line.split(separator: " ").dropFirst().map(word) {
+                guard w.count >= 3, let first = w.unicodeScalars.first, (0x41...0x5A).contains(first.value),
+                      w.unicodeScalars.dropFirst().allSatisfy({ (0x61...0x7A).contains($0.value) }),
+                      !lowercase.contains(w.lowercased()), seen.insert(w).inserted else { continue }
+                names.append(w.unicodeScalars.map(\.value))
+            }
+        }
+        return names
     }
 
     /// Trains and returns the model file bytes. `log` receives progress lines.
@@ -121,31 +149,41 @@ public struct ModelTrainer: Sendable {
             if isHoldout(seen[c], options.holdoutEvery) { holdout.append(i) } else { trainLines.append(i) }
             seen[c] += 1
         }
-        // Examples: (line, prefix length or 0 for whole, keep marks).
-        struct Example { var line: Int32; var cut: Int32; var marks: Bool }
+        // Examples: each training line whole and as two prefix cuts, each written the ways real
+        // text departs from the corpus (`Variation`).
         var examples: [Example] = []
         for i in trainLines {
             let r = corpus.line(i)
-            examples.append(Example(line: Int32(i), cut: 0, marks: true))
-            if scriptClass == .arabic, corpus.scalars[r].contains(where: { CharacterClass.of($0) == .arabicMark }) {
-                examples.append(Example(line: Int32(i), cut: 0, marks: false))
+            let mixed = SplitMix64.mix(options.seed ^ UInt64(i))
+            let vocalised = scriptClass == .arabic
+                && corpus.scalars[r].contains(where: { CharacterClass.of($0) == .arabicMark })
+            // Harakat kept: all, or (vocalised lines) a random share, or none.
+            func stripping(_ k: UInt64) -> UInt8 { vocalised ? UInt8((mixed >> k) % 5) : 0 }
+            examples.append(Example(line: Int32(i), cut: 0, strip: 0, names: false))
+            if vocalised {
+                examples.append(Example(line: Int32(i), cut: 0, strip: 4, names: false))
+                examples.append(Example(line: Int32(i), cut: 0, strip: stripping(8), names: false))
+            }
+            // One line in three again with names and numbers among its words.
+            if !corpus.names.isEmpty && (mixed >> 40) % 3 == 0 {
+                examples.append(Example(line: Int32(i), cut: 0, strip: stripping(48), names: true))
             }
             // Two prefix cuts (12–81 and 20–44 characters) teach short texts.
-            let mixed = SplitMix64.mix(options.seed ^ UInt64(i))
             let cut = 12 + Int(mixed % 70)
-            if cut < r.count { examples.append(Example(line: Int32(i), cut: Int32(cut), marks: i % 2 == 0)) }
+            if cut < r.count { examples.append(Example(line: Int32(i), cut: Int32(cut), strip: stripping(16), names: false)) }
             let short = 20 + Int((mixed >> 32) % 25)
-            if short < r.count { examples.append(Example(line: Int32(i), cut: Int32(short), marks: i % 2 == 1)) }
+            if short < r.count { examples.append(Example(line: Int32(i), cut: Int32(short), strip: stripping(24), names: false)) }
         }
         var weights = [Float](repeating: 0, count: (mask + 1) * classCount)
         var bias = [Float](repeating: 0, count: classCount)
         var rng = SplitMix64(seed: options.seed ^ UInt64(bits))
         var extractor = FeatureExtractor()
+        var variation = Variation()
         var logits = [Float](repeating: 0, count: classCount)
         let total = Float(options.epochs * examples.count)
         var step: Float = 0
         let classWeight = corpus.classes.map { options.classWeights[$0] ?? 1 }
-        corpus.scalars.withUnsafeBufferPointer { text in
+        do {
             for epoch in 0..<options.epochs {
                 // Fisher–Yates with the seeded generator.
                 var i = examples.count - 1
@@ -157,9 +195,10 @@ public struct ModelTrainer: Sendable {
                 var loss: Double = 0
                 weights.withUnsafeMutableBufferPointer { w in
                     for ex in examples {
-                        let r = corpus.line(Int(ex.line))
-                        let end = ex.cut > 0 ? r.lowerBound + Int(ex.cut) : r.upperBound
-                        extractor.extract(text, r.lowerBound..<end, script: scriptClass, bucketMask: mask, marks: ex.marks)
+                        variation.write(ex, corpus: corpus, seed: options.seed)
+                        variation.buffer.withUnsafeBufferPointer {
+                            extractor.extract($0, 0..<$0.count, script: scriptClass, bucketMask: mask)
+                        }
                         let features = extractor.features
                         guard !features.isEmpty else { continue }
                         let norm = 1 / Float(features.count).squareRoot()
@@ -236,7 +275,7 @@ public struct ModelTrainer: Sendable {
                 let values = held.filter { $0.label == c && ($0.letters < 40) == isShort }
                     .map { model.coverage(of: $0.trigrams[...], inClass: c) }.sorted()
                 guard !values.isEmpty else { continue }
-                model.coverageFloor[c][k] = values[Int(Double(values.count) * 0.003)] - 0.02
+                model.coverageFloor[c][k] = values[Int(Double(values.count) * 0.003)] - options.coverageMargin
             }
         }
         // Calibration on the held-out evidence.
@@ -254,6 +293,61 @@ public struct ModelTrainer: Sendable {
         model.calibration = Calibrator.fit(samples, correct)
         log("\(corpus.script): held-out accuracy \(String(format: "%.4f", Double(right) / Double(max(held.count, 1)))) over \(held.count) texts (full, 60, 30 characters)")
         return model
+    }
+}
+
+/// One training example: a line, whole or cut, written as real text may write it.
+struct Example {
+    var line: Int32
+    /// Prefix length in scalars, or 0 for the whole line.
+    var cut: Int32
+    /// Quarters of the line's Arabic marks removed (0: all kept, 4: none kept).
+    var strip: UInt8
+    /// Names and numbers inserted between words.
+    var names: Bool
+}
+
+/// Writes the text of an `Example`: real text is less vocalised than the corpus' Kanuri Ajami
+/// and carries names and numbers that are no cue to its language.
+///
+/// Deterministic: every random choice is a SplitMix64 hash of the seed, the line and the position.
+struct Variation {
+    private(set) var buffer: [UInt32] = []
+
+    mutating func write(_ ex: Example, corpus: ModelTrainer.ScriptCorpus, seed: UInt64) {
+        buffer.removeAll(keepingCapacity: true)
+        let r = corpus.line(Int(ex.line))
+        let base = seed ^ (UInt64(ex.line) << 20) ^ (UInt64(ex.strip) << 8)
+        var atWordStart = true
+        var inserted = 0
+        var p = r.lowerBound
+        while p < r.upperBound {
+            let v = corpus.scalars[p]
+            let h = SplitMix64.mix(base ^ UInt64(p))
+            if ex.strip > 0, CharacterClass.of(v) == .arabicMark, Int(h % 4) < Int(ex.strip) {
+                p += 1
+                continue
+            }
+            // Between words, one insertion in six, at most three per line.
+            if ex.names, v == 0x20, !atWordStart, inserted < 3, h % 6 == 0 {
+                buffer.append(0x20)
+                if (h >> 8) % 3 == 0 {
+                    Self.appendNumber(h >> 16, to: &buffer)
+                } else {
+                    buffer.append(contentsOf: corpus.names[Int((h >> 16) % UInt64(corpus.names.count))])
+                }
+                inserted += 1
+            }
+            atWordStart = v == 0x20
+            buffer.append(v)
+            p += 1
+        }
+        if ex.cut > 0 && Int(ex.cut) < buffer.count { buffer.removeSubrange(Int(ex.cut)...) }
+    }
+
+    private static func appendNumber(_ h: UInt64, to buffer: inout [UInt32]) {
+        let n = [h % 100, 1990 + h % 37, h % 10_000][Int((h >> 20) % 3)]
+        for d in String(n).unicodeScalars { buffer.append(d.value) }
     }
 }
 

@@ -144,23 +144,45 @@ public struct SegmentTagger: Sendable {
             scalarAt.append(range.upperBound)
             bounds = sentences.boundaries(utf16).map { scalarAt[min($0, scalarAt.count - 1)] }
         }
-        // Pieces: runs of one script within each sentence.
+        // Pieces: runs of one script within each sentence. Latin words that start with a capital
+        // (names, acronyms: `Shekau`, `ISWAP`) inside or before Arabic script stay in its piece:
+        // they are no language of their own.
         var pieces: [Piece] = []
         CharacterClass.table.withUnsafeBufferPointer { table in
             for k in 0..<max(bounds.count - 1, 0) where bounds[k] < bounds[k + 1] {
                 var start = bounds[k]
                 var group = CharacterClass.separator
+                var inWord = false, wordIsName = false
+                var namesOnly = false  // every Latin word of the current piece is a name
                 for i in bounds[k]..<bounds[k + 1] {
                     var cls = CharacterClass.of(text[i], in: table)
                     if cls == .apostrophe { cls = .separator }
-                    guard cls == .latin || cls == .arabic || cls == .otherLetter else { continue }
-                    if group == .separator { group = cls; continue }
-                    if cls != group {
-                        // The new script starts at the beginning of its word.
-                        pieces.append(Piece(start: start, end: i, group: group, prediction: Self.none))
-                        start = i
-                        group = cls
+                    guard cls == .latin || cls == .arabic || cls == .otherLetter else {
+                        if cls != .mark { inWord = false }
+                        continue
                     }
+                    let wordStart = !inWord
+                    inWord = true
+                    if cls == .latin && wordStart { wordIsName = CharacterClass.foldLatin(text[i]) != text[i] }
+                    if group == .separator {
+                        group = cls
+                        namesOnly = cls == .latin && wordIsName
+                        continue
+                    }
+                    if cls == group {
+                        if cls == .latin && wordStart && !wordIsName { namesOnly = false }
+                        continue
+                    }
+                    if cls == .latin && group == .arabic && wordIsName { continue }
+                    if cls == .arabic && group == .latin && namesOnly {
+                        group = .arabic
+                        continue
+                    }
+                    // The new script starts at the beginning of its word.
+                    pieces.append(Piece(start: start, end: i, group: group, prediction: Self.none))
+                    start = i
+                    group = cls
+                    namesOnly = cls == .latin && wordIsName
                 }
                 pieces.append(Piece(start: start, end: bounds[k + 1], group: group, prediction: Self.none))
             }

@@ -28,6 +28,9 @@ extension Taska {
         @Option(name: .long, help: ArgumentHelp("Use this model file instead of the shipped one.", valueName: "FILE"))
         var model: String?
 
+        @Flag(name: .long, help: "Explain each text's label: class probabilities, trigram coverage and its floor (JSON).")
+        var explain = false
+
         func run() throws {
             let identifier: LanguageIdentifier
             let loadStart = Date()
@@ -55,6 +58,21 @@ extension Taska {
             var output = [UInt8]()
             output.reserveCapacity(1 << 16)
             func handle(_ text: String) {
+                if explain {
+                    let e = identifier.explain(text)
+                    let json = JSONValue.object([
+                        ("language", .string(e.prediction.language)), ("script", .string(e.prediction.script)),
+                        ("confidence", .double((e.prediction.confidence * 10000).rounded() / 10000)),
+                        ("coverage", .double((e.coverage * 10000).rounded() / 10000)),
+                        ("coverageFloor", .double((e.coverageFloor * 10000).rounded() / 10000)),
+                        ("classes", .array(e.classes.prefix(4).map {
+                            .object([("class", .string($0.label)), ("probability", .double(($0.probability * 10000).rounded() / 10000))])
+                        })),
+                    ])
+                    json.write(to: &output)
+                    output.append(0x0A)
+                    return
+                }
                 let tagging = tagger.tag(text)
                 let (language, script) = Self.split(tagging.language ?? "und-Zyyy")
                 let confidence = tagging.confidence ?? 0.1

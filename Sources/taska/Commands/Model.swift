@@ -30,11 +30,17 @@ extension Taska {
             @Option(name: .long, help: "Passes over the training text.")
             var epochs: Int = ModelTrainer.Options().epochs
 
+            @Option(name: .long, help: "How far below its own held-out text's trigram coverage a text may fall before it is und.")
+            var coverageMargin: Float = ModelTrainer.Options().coverageMargin
+
             @Flag(name: .long, help: "Print progress to standard error.")
             var verbose = false
 
             func validate() throws {
                 guard (1...100).contains(epochs) else { throw ValidationError("--epochs must be between 1 and 100; got \(epochs).") }
+                guard (0...0.5).contains(coverageMargin) else {
+                    throw ValidationError("--coverage-margin must be between 0 and 0.5; got \(coverageMargin).")
+                }
                 var isDir: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: corpus + "/train", isDirectory: &isDir), isDir.boolValue else {
                     throw ValidationError("--corpus \(corpus): no train/ folder there; pass the folder that holds train/ and dev/.")
@@ -44,6 +50,7 @@ extension Taska {
             func run() throws {
                 var options = ModelTrainer.Options()
                 options.epochs = epochs
+                options.coverageMargin = coverageMargin
                 let verbose = self.verbose
                 let start = Date()
                 let bytes: [UInt8]
