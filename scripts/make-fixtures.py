@@ -85,15 +85,8 @@ INVISIBLES = "\u200b\u2060\ufeff\u00ad"
 TATWEEL = "\u0640"
 
 
-def fold_legacy_hausa(text: str) -> str:
-    """k' -> ƙ, 'd / d' -> ɗ, 'b / b' -> ɓ (only for the legacy-apostrophe fixture)."""
-    hooked = {"k": "ƙ", "K": "Ƙ", "d": "ɗ", "D": "Ɗ", "b": "ɓ", "B": "Ɓ"}
-    text = re.sub(r"(?<![A-Za-z])'([bdBD])", lambda m: hooked[m.group(1)], text)
-    text = re.sub(r"([kKbBdD])'(?=[AEIOUaeiou])", lambda m: hooked[m.group(1)], text)
-    return text
-
-
-def ref_normalize(text: str, legacy_hausa: bool = False) -> str:
+def ref_normalize(text: str) -> str:
+    """Record text keeps the source's letters: Hausa k' 'y and Kanuri ǝ/ə stay as written."""
     out = []
     for ch in text:
         cp = ord(ch)
@@ -101,16 +94,9 @@ def ref_normalize(text: str, legacy_hausa: bool = False) -> str:
             out.append(unicodedata.normalize("NFKC", ch))
         elif ch in BIDI_CONTROLS or ch in INVISIBLES or ch == TATWEEL:
             continue
-        elif ch == "\u01dd":
-            out.append("\u0259")  # ǝ -> ə
-        elif ch == "\u018e":
-            out.append("\u018f")  # Ǝ -> Ə
         else:
             out.append(ch)
-    text = "".join(out)
-    if legacy_hausa:
-        text = fold_legacy_hausa(text)
-    return unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", "".join(out))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -240,11 +226,11 @@ FIXTURES: list[dict] = []
 
 
 def add(path, *, data, lang, fmt, encoding, tests, expected, logical=None, main=None,
-        with_=None, without=None, codec=None, bom=b"", legacy_hausa=False, kind="text",
+        with_=None, without=None, codec=None, bom=b"", kind="text",
         markers=None):
     FIXTURES.append(dict(path=path, data=data, lang=lang, fmt=fmt, encoding=encoding, tests=tests,
                          expected=expected, logical=logical, main=main or [], with_=with_ or [],
-                         without=without or [], codec=codec, bom=bom, legacy_hausa=legacy_hausa,
+                         without=without or [], codec=codec, bom=bom,
                          kind=kind, markers=markers or []))
 
 
@@ -283,8 +269,9 @@ add("ha/labari-kasuwar-kifi-utf8.html", data=_doc.encode("utf-8"), codec="utf-8"
     expected="charset utf-8 (declared); lang ha; text contains 'ƙofofinta' and 'ɗauki'; nav/share/footer/cookie/script/style text absent",
     with_=["Babbar kasuwar kifi ta garin Kukawa", "motocin kifi su samu damar wucewa"], without=HA_WITHOUT)
 
-# Legacy typing: hooked letters written with ASCII apostrophes (k' 'd d' 'b b' 'y); ma'aikata and
-# jama'a keep a real glottal-stop apostrophe that must NOT be folded.
+# Legacy typing: hooked letters written with ASCII apostrophes (k' 'd d' 'b b' 'y), kept in the
+# record text and folded in its search key; ma'aikata and jama'a keep a real glottal-stop
+# apostrophe that is folded nowhere.
 HA_LEGACY = """SANARWA DAGA HUKUMAR RUWAN SHA TA K'ARAMAR HUKUMAR MONGUNO
 
 Hukumar samar da ruwan sha ta k'aramar hukumar Monguno tana sanar da jama'a cewa za a rufe babban famfon ruwa na unguwar Gwange daga ranar Talata zuwa ranar Alhamis, domin a gyara bututun da ambaliyar ruwa ta lalata.
@@ -300,11 +287,11 @@ Hukumar tana bayar da hak'uri bisa wannan matsala, kuma tana godiya ga jama'a bi
 Sa hannu: Injiniya Hauwa Zanna Bukar, Shugabar Hukumar
 """
 add("ha/sanarwa-ruwa-legacy-apostrophe.txt", data=HA_LEGACY.encode("utf-8"), codec="utf-8",
-    logical=HA_LEGACY, main=HA_LEGACY.split("\n\n"), legacy_hausa=True, lang="ha", fmt="plain text",
+    logical=HA_LEGACY, main=HA_LEGACY.split("\n\n"), lang="ha", fmt="plain text",
     encoding="UTF-8 (pure ASCII)",
     tests="legacy apostrophe spelling of hooked letters: k'aramar, d'aukar, hud'u, 'bata, b'aci, 'Dan, 'yan; glottal apostrophes jama'a, ma'aikata must stay",
-    expected="charset utf-8/ascii; lang ha; folds give 'ƘARAMAR', 'ƙaramar', 'ɗaukar', 'huɗu', 'ɓata', 'ɓaci', 'Ɗan', 'haƙuri', and 'yan -> ʼyan (U+02BC); \"jama'a\"/\"ma'aikata\" keep the apostrophe (not folded)",
-    with_=["ruwan sha ta ƙaramar hukumar Monguno", "tana bayar da haƙuri bisa wannan"])
+    expected="charset utf-8/ascii; lang ha; text keeps the source's spelling (\"K'ARAMAR\", \"k'aramar\", \"d'aukar\", \"hud'u\", \"'bata\", \"b'aci\", \"'Dan\", \"hak'uri\", \"'yan\"); searchKey folds them to 'ƙaramar', 'ɗaukar', 'huɗu', 'ɓata', 'ɓaci', 'ɗan', 'haƙuri', 'ƴan'; \"jama'a\"/\"ma'aikata\" keep the apostrophe in both",
+    with_=["ruwan sha ta k'aramar hukumar Monguno", "tana bayar da hak'uri bisa wannan"])
 
 HA_ASIBITI_TITLE = "Cibiyar lafiya ta Damasak ta fara rabon gidajen sauro"
 HA_ASIBITI = lines("""
@@ -424,8 +411,8 @@ _doc = plain_text(KL_SCHWA[0], KL_SCHWA[1:])
 add("knc-Latn/labar-kasuwa-schwa-mixed.txt", data=_doc.encode("utf-8"), codec="utf-8", logical=_doc,
     main=KL_SCHWA[1:], lang="knc-Latn", fmt="plain text", encoding="UTF-8",
     tests="schwa written with both U+01DD ǝ and U+0259 ə in one document (even inside one word: kǝntagǝ / kəntagə)",
-    expected="charset utf-8; lang knc-Latn; all schwas folded to U+0259 ə (no U+01DD left); text contains 'kəntagə Junebe'",
-    with_=["Nji samabe kəntagə Junebe lan", "kayan kəmbube futu dawulan ba"])
+    expected="charset utf-8; lang knc-Latn; text keeps each schwa as written (ǝ U+01DD and ə U+0259); searchKey has ə only; text contains 'kǝntagǝ Junebe'",
+    with_=["Nji samabe kǝntagǝ Junebe lan", "kayan kǝmbube futu dawulan ba"])
 
 # This notice uses ONLY U+01DD ǝ for schwa (written as ə below, converted when encoding).
 KL_MAKARANTA = lines("""
@@ -441,8 +428,8 @@ add("knc-Latn/sanarwa-makaranta-utf16be-nobom.txt", data=_doc.encode("utf-16-be"
     logical=_doc, main=[p.replace("ə", "ǝ").replace("Ə", "Ǝ") for p in KL_MAKARANTA[1:]], lang="knc-Latn",
     fmt="plain text (notice)", encoding="UTF-16BE without BOM",
     tests="UTF-16BE must be detected without a BOM; schwa only as U+01DD ǝ",
-    expected="charset UTF-16BE (detected, no BOM); lang knc-Latn; ǝ folded to ə; text contains 'Kura makaranta gana Gwangebe'",
-    with_=["Kura makaranta gana Gwangebe", "Samma isəro rokkəna"])
+    expected="charset UTF-16BE (detected, no BOM); lang knc-Latn; text keeps ǝ (searchKey has ə); text contains 'Kura makaranta gana Gwangebe'",
+    with_=["Kura makaranta gana Gwangebe", "Samma isǝro rokkǝna"])
 
 KL_RSS_ITEMS = [
     ("Am 300 bəla Ngalaro wuljina", "https://labar-borno.example/labar/2024/07/ngala",
@@ -1036,8 +1023,8 @@ def readme() -> str:
            "  `with` = phrases a correct record's text must contain (start of the main text, near its end, and",
            "  sometimes a phrase that exercises the fixture's special case); `without` = boilerplate phrases",
            "  (nav, footer, script, style, cookie banner, share block) that must NOT be in the record text.",
-           "  Phrases are in normalised form: NFC, Hausa hooked letters (ɓ ɗ ƙ) for the legacy file, Kanuri",
-           "  schwa as ə U+0259, Arabic without tatweel, bidi controls, ZWSP or presentation forms.",
+           "  Phrases are in normalised form: NFC, Arabic without tatweel, bidi controls, ZWSP or presentation",
+           "  forms, and with the letters the source used (Hausa k' and 'y, Kanuri ǝ and ə stay as written).",
            "* The `.snippets.json` files are not fixtures; a test that walks these folders must skip them.",
            "* No `*.expected.json` here: golden records are generated from the pipeline later.",
            "* `broken/` has no snippets: each file must produce an error record or a record with a warning,",
@@ -1047,7 +1034,18 @@ def readme() -> str:
     for f in FIXTURES:
         out.append("| `" + f["path"] + "` | " + " | ".join(cell(f[k]) for k in ("lang", "fmt", "encoding", "tests", "expected")) + " |")
     out.append("")
-    return "\n".join(out)
+    return "\n".join(out) + readme_tail()
+
+
+def readme_tail() -> str:
+    """The README's sections after the table (telegram/, warc/, hostile/ …), kept as they are:
+    the other generators' fixtures are described there by hand."""
+    path = FIX / "README.md"
+    if not path.exists():
+        return ""
+    text = path.read_text(encoding="utf-8")
+    start = text.find("\n## ")
+    return text[start:] if start >= 0 else ""
 
 
 def write_all():
@@ -1119,8 +1117,8 @@ def verify() -> list[str]:
         if f["codec"] == "utf-8" and not f["bom"]:
             check(not data.startswith(UTF8_BOM), f"{p}: unexpected BOM")
         # 3. snippets
-        norm_doc = ref_normalize(f["logical"], f["legacy_hausa"])
-        norm_main = [ref_normalize(m, f["legacy_hausa"]) for m in f["main"]]
+        norm_doc = ref_normalize(f["logical"])
+        norm_main = [ref_normalize(m) for m in f["main"]]
         check(len(f["with_"]) >= 2, f"{p}: needs at least two 'with' phrases")
         for w in f["with_"]:
             check(w == unicodedata.normalize("NFC", w), f"{p}: 'with' phrase not NFC: {w}")

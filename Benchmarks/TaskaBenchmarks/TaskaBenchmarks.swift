@@ -65,8 +65,7 @@ enum BenchCorpus {
         sample.decoded = run(stage("decode"), sample.unpacked)
         sample.extracted = run(stage("extract"), sample.decoded)
         sample.normalized = run(stage("normalize"), sample.extracted)
-        let detect = stage("detect"), orthography = stage("orthography")
-        for doc in run(orthography, run(detect, sample.normalized)) { sample.detected.append(.document(doc)) }
+        for doc in run(stage("detect"), sample.normalized) { sample.detected.append(.document(doc)) }
         return sample
     }
 

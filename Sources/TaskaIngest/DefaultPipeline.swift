@@ -21,7 +21,7 @@ public enum StandardPipelines {
         public init() {}
     }
 
-    /// `communiques`: unpack (WARC, gzip) -> decode -> extract -> normalise -> detect -> orthography.
+    /// `communiques`: unpack (WARC, gzip) -> decode -> extract -> normalise -> detect.
     ///
     /// The CLI runs `Pipelines/communiques.yaml` through `StageCatalog`; this builds the same
     /// definition (same hash, also with `form`/`removeBoilerplate` changed — a test checks it)
@@ -31,9 +31,8 @@ public enum StandardPipelines {
             UnpackStage(options: UnpackOptions()),
             DecodeStage(options: DecodeOptions(repairMojibake: options.repairMojibake)),
             ExtractStage(options: ExtractOptions(removeBoilerplate: options.removeBoilerplate)),
-            NormalizeStage(options: NormalizeOptions(form: options.form, orthographyFolds: false)),
+            NormalizeStage(options: NormalizeOptions(form: options.form, orthography: .source)),
             DetectStage(options: DetectOptions()),
-            OrthographyStage(),
         ])
     }
 }

@@ -12,10 +12,10 @@ public struct InspectionReport: Sendable {
 
     public init(_ inspection: DocumentInspector.Inspection) { self.inspection = inspection }
 
-    /// Warning codes that count normalisation changes (stage `normalize` or `orthography`).
+    /// Warning codes that count normalisation changes (stage `normalize`).
     static func changes(of document: SourceDocument) -> [(code: String, count: Int)] {
         document.warnings.compactMap { w in
-            guard w.stage == "normalize" || w.stage == "orthography", let count = w.count else { return nil }
+            guard w.stage == "normalize", let count = w.count else { return nil }
             return (w.code, count)
         }
     }

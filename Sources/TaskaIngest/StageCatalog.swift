@@ -116,11 +116,11 @@ public enum StageCatalog {
             options: [
                 OptionSpec(key: "form", allowed: .oneOf(NormalizationForm.allCases.map(\.rawValue)), defaultValue: NormalizeOptions().form.rawValue,
                            meaning: "Unicode normalisation form of the text"),
-                OptionSpec(key: "orthography-folds", allowed: .bool, defaultValue: String(NormalizeOptions().orthographyFolds),
-                           meaning: "Hausa/Kanuri folds by letter statistics (for pipelines without detect)"),
+                OptionSpec(key: "orthography", allowed: .oneOf(Orthography.allCases.map(\.rawValue)), defaultValue: NormalizeOptions().orthography.rawValue,
+                           meaning: "Hausa/Kanuri letters in text: source keeps the source's; standard writes ɓ ɗ ƙ ʼy ə where a paragraph looks Hausa or Kanuri"),
             ],
             requires: [("decode", "it reads the decoded text")],
-            build: { NormalizeStage(options: NormalizeOptions(form: NormalizationForm(rawValue: $0["form"]!)!, orthographyFolds: $0["orthography-folds"] == "true")) }),
+            build: { NormalizeStage(options: NormalizeOptions(form: NormalizationForm(rawValue: $0["form"]!)!, orthography: Orthography(rawValue: $0["orthography"]!)!)) }),
         StageSpec(
             name: "detect", meaning: "language segments with calibrated confidence",
             options: [
@@ -139,14 +139,6 @@ public enum StageCatalog {
                                                           useDeclaredLanguages: values["declared-languages"] == "hint",
                                                           languages: languages == StageCatalog.languages ? nil : languages))
             }),
-        StageSpec(
-            name: "orthography", meaning: "Hausa/Kanuri orthography folds on the segments detect found",
-            options: [
-                OptionSpec(key: "languages", allowed: .subset(["ha", "knc"]), defaultValue: OrthographyStage().languages.joined(separator: ","),
-                           meaning: "languages whose Latin segments are folded"),
-            ],
-            requires: [("detect", "it folds the segments detect found")],
-            build: { OrthographyStage(languages: $0["languages"]!.split(separator: ",").map(String.init)) }),
     ]
 
     /// Languages the shipped model reports (in the order `languages:` lists them by default).
@@ -181,7 +173,10 @@ public enum StageCatalog {
         var lastEntry: PipelineFile.StageEntry?
         for entry in file.stages {
             guard let rank = order.firstIndex(of: entry.name) else {
-                throw problem(entry.line, entry.column, "unknown stage '\(entry.name)'; allowed: \(order.joined(separator: ", "))")
+                // Spelling is an option of normalize, not a stage: say so to a file that lists one.
+                let hint = entry.name == "orthography"
+                    ? " (for standard Hausa/Kanuri spelling in text, give normalize the option 'orthography: standard')" : ""
+                throw problem(entry.line, entry.column, "unknown stage '\(entry.name)'; allowed: \(order.joined(separator: ", "))\(hint)")
             }
             if let first = seen[entry.name] {
                 throw problem(entry.line, entry.column, "duplicate stage '\(entry.name)' (first at line \(first.line)); each stage runs once")

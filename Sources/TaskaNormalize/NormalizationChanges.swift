@@ -13,9 +13,10 @@ public struct NormalizationChanges: Sendable, Equatable {
     public var presentationForms = 0
     /// Tatweel (kashida) characters removed.
     public var tatweel = 0
-    /// Hausa hooked-letter spellings unified (b' d' k' 'y, look-alike letters).
+    /// Hausa hooked-letter spellings unified (b' d' k' 'y, look-alike letters); only under
+    /// `orthography: standard`.
     public var hausaLetters = 0
-    /// Kanuri schwa variants unified to ə/Ə.
+    /// Kanuri schwa variants unified to ə/Ə; only under `orthography: standard`.
     public var kanuriSchwa = 0
     /// Other C0/C1 control characters removed.
     public var controlCharacters = 0

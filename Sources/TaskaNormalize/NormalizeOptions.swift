@@ -3,17 +3,18 @@ public struct NormalizeOptions: Sendable, Equatable {
     /// The Unicode normalisation form of `text` (NFC unless NFKC is asked for). Arabic
     /// presentation forms are folded to letters under both forms.
     public var form: NormalizationForm = .nfc
-    /// Apply Hausa/Kanuri orthography folds to paragraphs that look Hausa or Kanuri.
-    public var orthographyFolds: Bool = true
+    /// The spelling of Hausa and Kanuri letters in `text`: as the source wrote them (default),
+    /// or standardised where a paragraph looks Hausa or Kanuri.
+    public var orthography: Orthography = .source
 
-    public init(form: NormalizationForm = .nfc, orthographyFolds: Bool = true) {
+    public init(form: NormalizationForm = .nfc, orthography: Orthography = .source) {
         self.form = form
-        self.orthographyFolds = orthographyFolds
+        self.orthography = orthography
     }
 
     /// The canonical description hashed into the pipeline hash, e.g.
-    /// `form=nfc orthography-folds=true`.
+    /// `form=nfc orthography=source`.
     public var canonicalDescription: String {
-        "form=\(form.rawValue) orthography-folds=\(orthographyFolds)"
+        "form=\(form.rawValue) orthography=\(orthography.rawValue)"
     }
 }

@@ -12,7 +12,7 @@ public struct NormalizeStage: Stage {
 
     public var name: String { "normalize" }
 
-    /// The canonical description of `options`, e.g. `form=nfc orthography-folds=true`.
+    /// The canonical description of `options`, e.g. `form=nfc orthography=source`.
     public var configuration: String { options.canonicalDescription }
 
     public func process(_ document: SourceDocument, emit: (SourceDocument) throws -> Void) throws {

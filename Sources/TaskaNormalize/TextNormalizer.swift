@@ -6,9 +6,11 @@ import TaskaCore
 /// 1. Arabic presentation forms → base letters (`PresentationFormFolder`);
 /// 2. line ends → paragraph breaks; bidi controls, stray zero-width characters, tatweel and
 ///    C0/C1 controls removed; Unicode spaces → one ASCII space; trimmed (`TextCleaner`);
-/// 3. Hausa/Kanuri orthography folds where `OrthographyGate` says the paragraph is Hausa or
-///    Kanuri (`OrthographyFolder`), when `options.orthographyFolds` is on;
+/// 3. only under `options.orthography == .standard`: Hausa/Kanuri standard spelling
+///    (`OrthographyFolder`) where `OrthographyGate` says the paragraph is Hausa or Kanuri;
 /// 4. ICU NFC (or NFKC), then spaces collapsed again; empty paragraphs are dropped.
+///
+/// Nothing else changes a letter of `text`: spelling variants are folded in the search key only.
 public struct TextNormalizer: Sendable {
     public var options: NormalizeOptions
 
@@ -29,7 +31,8 @@ public struct TextNormalizer: Sendable {
         return NormalizationReport(text: UTF16Text.string(Self.joined(paragraphs)), changes: changes)
     }
 
-    /// The search form of already-normalised text (see `SearchKeyBuilder` for the folds).
+    /// The search form of already-normalised text (see `SearchKeyBuilder` for the folds,
+    /// spelling variants included).
     ///
     /// > Warning: if ICU fails, this falls back to `text.lowercased()`; use `makeSearchKey(_:)`
     /// > to get the error instead.
@@ -93,12 +96,15 @@ public struct TextNormalizer: Sendable {
 
     private var icuForm: ICUNormalizationForm { options.form == .nfkc ? .nfkc : .nfc }
 
+    /// Whether step 3 may run at all.
+    private var standardSpelling: Bool { options.orthography == .standard }
+
     /// Steps 1–4 on one input text; returns its non-empty paragraphs as UTF-16.
     private func clean(_ scalars: [UInt32], changes: inout NormalizationChanges) throws(NormalizeError) -> [[UInt16]] {
         let unfolded = try PresentationFormFolder.fold(scalars, changes: &changes)
         var out: [[UInt16]] = []
         for var paragraph in TextCleaner.paragraphs(unfolded, changes: &changes) {
-            if options.orthographyFolds && OrthographyGate.looksHausaOrKanuri(scalars: paragraph) {
+            if standardSpelling && OrthographyGate.looksHausaOrKanuri(scalars: paragraph) {
                 paragraph = OrthographyFolder.fold(paragraph, changes: &changes)
             }
             let normalized = TextCleaner.collapseSpaces(try ICUText.normalize(ScalarText.utf16(paragraph), form: icuForm))
@@ -114,7 +120,7 @@ public struct TextNormalizer: Sendable {
                    changes: inout NormalizationChanges) throws(NormalizeError) -> (units: [UInt16], folded: Bool)? {
         let unfolded = try PresentationFormFolder.fold(scalars, changes: &changes)
         guard var paragraph = TextCleaner.paragraphs(unfolded, changes: &changes).first else { return nil }
-        let folds = fold ?? (options.orthographyFolds && OrthographyGate.looksHausaOrKanuri(scalars: paragraph))
+        let folds = fold ?? (standardSpelling && OrthographyGate.looksHausaOrKanuri(scalars: paragraph))
         if folds { paragraph = OrthographyFolder.fold(paragraph, changes: &changes) }
         let normalized = TextCleaner.collapseSpaces(try ICUText.normalize(ScalarText.utf16(paragraph), form: icuForm))
         return normalized.isEmpty ? nil : (normalized, folds)

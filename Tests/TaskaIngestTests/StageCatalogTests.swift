@@ -75,7 +75,20 @@ private func pipeline(_ stages: String, extra: String = "") -> String {
 
     @Test func unknownOption() {
         let yaml = pipeline("  - decode\n  - normalize:\n      fom: nfc\n")
-        #expect(problem(yaml) == "Pipelines/x.yaml:6:7: unknown option 'fom' for stage normalize; allowed: form, orthography-folds")
+        #expect(problem(yaml) == "Pipelines/x.yaml:6:7: unknown option 'fom' for stage normalize; allowed: form, orthography")
+    }
+
+    @Test func orthographyIsANormalizeOptionWithTwoValues() throws {
+        #expect(problem(pipeline("  - decode\n  - normalize:\n      orthography: boko\n"))
+            == "Pipelines/x.yaml:6:20: bad value 'boko' for option 'orthography' of stage normalize; allowed: source, standard")
+        // A file that lists the former stage is told where spelling is chosen.
+        #expect(problem(pipeline("  - decode\n  - normalize\n  - detect\n  - orthography\n"))
+            == "Pipelines/x.yaml:7:5: unknown stage 'orthography'; allowed: unpack, decode, extract, normalize, detect (for standard Hausa/Kanuri spelling in text, give normalize the option 'orthography: standard')")
+        let standard = try StageCatalog.resolve(PipelineFile.parse(pipeline("  - decode\n  - normalize:\n      orthography: standard\n"), path: "s.yaml"))
+        #expect(standard.pipeline.stages.last?.configuration == "form=nfc orthography=standard")
+        let source = try StageCatalog.resolve(PipelineFile.parse(pipeline("  - decode\n  - normalize\n"), path: "s.yaml"))
+        #expect(source.pipeline.stages.last?.configuration == "form=nfc orthography=source")
+        #expect(standard.pipeline.hash != source.pipeline.hash)
     }
 
     @Test func badValues() {
@@ -93,16 +106,16 @@ private func pipeline(_ stages: String, extra: String = "") -> String {
 
     @Test func unknownStageListsTheAllowed() {
         #expect(problem(pipeline("  - decode\n  - normalise\n"))
-            == "Pipelines/x.yaml:5:5: unknown stage 'normalise'; allowed: unpack, decode, extract, normalize, detect, orthography")
+            == "Pipelines/x.yaml:5:5: unknown stage 'normalise'; allowed: unpack, decode, extract, normalize, detect")
     }
 
     @Test func stageOrderFollowsTheDataFlow() {
         #expect(problem(pipeline("  - extract\n  - decode\n"))
-            == "Pipelines/x.yaml:4:5: stage 'extract' needs stage 'decode' before it (it reads the decoded text); the order is unpack, decode, extract, normalize, detect, orthography")
+            == "Pipelines/x.yaml:4:5: stage 'extract' needs stage 'decode' before it (it reads the decoded text); the order is unpack, decode, extract, normalize, detect")
         #expect(problem(pipeline("  - decode\n  - normalize\n  - extract\n"))
-            == "Pipelines/x.yaml:6:5: stage 'extract' must come before 'normalize' (line 5); the order is unpack, decode, extract, normalize, detect, orthography")
+            == "Pipelines/x.yaml:6:5: stage 'extract' must come before 'normalize' (line 5); the order is unpack, decode, extract, normalize, detect")
         #expect(problem(pipeline("  - decode\n  - detect\n"))
-            == "Pipelines/x.yaml:5:5: stage 'detect' needs stage 'normalize' before it (it reads the normalised text); the order is unpack, decode, extract, normalize, detect, orthography")
+            == "Pipelines/x.yaml:5:5: stage 'detect' needs stage 'normalize' before it (it reads the normalised text); the order is unpack, decode, extract, normalize, detect")
         #expect(problem(pipeline("  - unpack\n"))?.hasPrefix("Pipelines/x.yaml:4:5: the pipeline has no 'decode' stage") == true)
     }
 

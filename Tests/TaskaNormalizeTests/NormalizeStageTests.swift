@@ -5,12 +5,13 @@ import TaskaCore
 @Suite struct NormalizeStageTests {
     @Test func stageNameAndCanonicalConfiguration() {
         #expect(NormalizeStage().name == "normalize")
-        #expect(NormalizeStage().configuration == "form=nfc orthography-folds=true")
-        #expect(NormalizeStage(options: NormalizeOptions(form: .nfkc, orthographyFolds: false)).configuration
-                == "form=nfkc orthography-folds=false")
+        #expect(NormalizeStage().configuration == "form=nfc orthography=source")
+        #expect(NormalizeStage(options: NormalizeOptions(form: .nfkc, orthography: .standard)).configuration
+                == "form=nfkc orthography=standard")
         let a = Pipeline(name: "p", version: "1", stages: [NormalizeStage()])
         let b = Pipeline(name: "p", version: "1", stages: [NormalizeStage(options: NormalizeOptions(form: .nfkc))])
-        #expect(a.hash != b.hash)
+        let c = Pipeline(name: "p", version: "1", stages: [NormalizeStage(options: NormalizeOptions(orthography: .standard))])
+        #expect(a.hash != b.hash && a.hash != c.hash)
     }
 
     @Test func blocksBecomeParagraphsAndEmptyOnesAreDropped() throws {
@@ -86,7 +87,7 @@ import TaskaCore
             TextBlock(text: "\u{202A}Sai\u{202C} \u{2066}an\u{2069} jima"),
             TextBlock(text: "ﻣﺮﺣﺒﺎ بـالعالم\u{200B}"),
             TextBlock(text: "Gwamnatin jihar ta ce k'asa za ta samu ruwa a wannan shekara."),
-        ]))
+        ]), options: NormalizeOptions(orthography: .standard))
         let byCode = Dictionary(uniqueKeysWithValues: doc.warnings.map { ($0.code, $0) })
         #expect(Set(byCode.keys) == ["bidi-controls-removed", "presentation-forms-folded", "tatweel-removed",
                                       "zero-width-removed", "hausa-letters-folded"])
@@ -119,13 +120,30 @@ import TaskaCore
     }
 
     @Test func stageRunsInsideAPipeline() throws {
-        let pipeline = Pipeline(name: "t", version: "0", stages: [NormalizeStage()])
-        let outputs = try pipeline.collect(makeDocument(blocks: [TextBlock(text: "Kanuri ye kǝla suro nzǝ ro shima.")]))
-        guard case let .document(doc) = try #require(outputs.first) else {
-            Issue.record("expected a document")
-            return
+        for (orthography, text, codes) in [(Orthography.source, "Kanuri ye kǝla suro nzǝ ro shima.", [String]()),
+                                           (.standard, "Kanuri ye kəla suro nzə ro shima.", ["kanuri-schwa-unified"])] {
+            let stage = NormalizeStage(options: NormalizeOptions(orthography: orthography))
+            let pipeline = Pipeline(name: "t", version: "0", stages: [stage])
+            let outputs = try pipeline.collect(makeDocument(blocks: [TextBlock(text: "Kanuri ye kǝla suro nzǝ ro shima.")]))
+            guard case let .document(doc) = try #require(outputs.first) else {
+                Issue.record("expected a document")
+                return
+            }
+            #expect(doc.normalized?.text == text)
+            #expect(doc.normalized?.searchKey == "kanuri ye kəla suro nzə ro shima.")
+            #expect(doc.warnings.map(\.code) == codes)
         }
-        #expect(doc.normalized?.text == "Kanuri ye kəla suro nzə ro shima.")
-        #expect(doc.warnings.map(\.code) == ["kanuri-schwa-unified"])
+    }
+
+    @Test func sourceLettersStayInTextAndAreFoldedInTheSearchKey() throws {
+        let doc = try runStage(makeDocument(blocks: [
+            TextBlock(text: "Gwamnatin jihar ta ce k'asa za ta samu ruwa, 'yan sanda kuma sun zo."),
+            TextBlock(text: "Kǝla Maiduguriro lejin."),
+            TextBlock(text: "Ya ce \u{0256}an \u{049B}asar nan."),
+        ]))
+        let n = try #require(doc.normalized)
+        #expect(n.text == "Gwamnatin jihar ta ce k'asa za ta samu ruwa, 'yan sanda kuma sun zo.\nKǝla Maiduguriro lejin.\nYa ce \u{0256}an \u{049B}asar nan.")
+        #expect(n.searchKey == "gwamnatin jihar ta ce ƙasa za ta samu ruwa, ƴan sanda kuma sun zo.\nkəla maiduguriro lejin.\nya ce ɗan ƙasar nan.")
+        #expect(doc.warnings.isEmpty)
     }
 }

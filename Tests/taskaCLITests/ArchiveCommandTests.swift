@@ -32,12 +32,13 @@ private func sha256(_ path: String) throws -> String {
     @Test func searchFindsLegacyHausaAndVocalisedArabic() throws {
         let scratch = Scratch()
         let db = try archive(scratch)
-        // The legacy file spells k'aramar; ingest folded it to ƙaramar; both queries find it.
+        // The legacy file spells k'aramar; its text keeps that, its search key has ƙaramar, and
+        // every spelling of the query finds it; the snippet shows the source's spelling.
         for query in ["ƙaramar", "k'aramar", "Ƙaramar"] {
             let result = try runTaska(["search", query, "--archive", db, "--json"])
             #expect(result.status == 0)
             #expect(result.stdout.contains("Fixtures/ha/sanarwa-ruwa-legacy-apostrophe.txt\""), "query \(query)")
-            #expect(result.stdout.contains("«ƙaramar»") || result.stdout.contains("«Ƙaramar»") || result.stdout.contains("«ƘARAMAR»"))
+            #expect(result.stdout.contains("«k'aramar»") || result.stdout.contains("«K'ARAMAR»"))
         }
         // Vocalised query, undiacritised text.
         let arabic = try runTaska(["search", "مَدْرَسَةٌ", "--archive", db, "--json"])

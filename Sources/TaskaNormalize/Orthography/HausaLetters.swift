@@ -1,9 +1,11 @@
 /// The letters and apostrophes of Hausa and Kanuri orthography, and their canonical forms.
 ///
-/// Canonical choices (Boko orthography as used by Hausa and Kanuri publishers):
+/// Canonical choices (Boko orthography as used by Hausa and Kanuri publishers), written into
+/// `text` only under `orthography: standard` and always into the search key:
 /// - hooked letters ɓ U+0253, ɗ U+0257, ƙ U+0199 (capitals Ɓ U+0181, Ɗ U+018A, Ƙ U+0198);
 /// - the glottalised y is written `ʼy` with U+02BC MODIFIER LETTER APOSTROPHE (a letter, so
-///   words are not split at it); ƴ U+01B4 / Ƴ U+01B3 (Niger usage) are left as they are;
+///   words are not split at it); ƴ U+01B4 / Ƴ U+01B3 (Niger usage) are left as they are in
+///   text; the search key writes all three spellings as ƴ;
 /// - the schwa is ə U+0259 / Ə U+018F (ǝ U+01DD / Ǝ U+018E and Cyrillic ә/Ә are folded to it).
 enum HausaLetters {
     /// Apostrophe-like characters used in legacy hooked spellings: ' ’ ‘ ʼ ʻ ` ´.

@@ -1,7 +1,8 @@
 /// Decides from letter statistics whether a paragraph looks like Hausa or Kanuri (Latin script).
 ///
-/// Why: the orthography folds rewrite apostrophes and letters, which would damage English
-/// ("don't", "O'Brien", "b'day"), so they only run where this gate says yes.
+/// Why: under `orthography: standard` the folds rewrite apostrophes and letters of `text`,
+/// which would damage English ("don't", "O'Brien", "b'day"), so they only run there where this
+/// gate says yes. (The search key folds every text; a changed key damages nothing a reader sees.)
 ///
 /// Evidence, per word token (letters, marks and inner apostrophes):
 /// - strong: a word with ɓ ɗ ƙ ƴ ə ǝ (or capitals), letters English never uses;

@@ -1,17 +1,13 @@
 extension TextNormalizer {
     /// The search terms of a user's query, in search-key form: normalised like record text,
-    /// with the Hausa/Kanuri spelling folds applied whatever the gate says (a query is too
-    /// short for letter statistics, and `k'asa` must find `ƙasa`), then split into words.
+    /// then given the search key's folds (spelling variants included, so `k'asa`, `ƙasa` and
+    /// `K'ASA` give the same term), then split into words.
     ///
-    /// Why: the archive indexes `searchKey`, so a query must be folded the same way.
+    /// Why: the archive indexes `searchKey`, so a query must be folded the same way. The key
+    /// folds spelling variants in every text whatever its language, because a query's
+    /// language cannot be known.
     public func searchTerms(_ query: String) -> [String] {
-        var changes = NormalizationChanges()
-        var scalars = ScalarText.scalars(of: query)
-        if options.orthographyFolds {
-            scalars = OrthographyFolder.fold(scalars, changes: &changes)
-        }
-        let normalized = normalize(String(String.UnicodeScalarView(scalars.compactMap(Unicode.Scalar.init))))
-        let key = searchKey(normalized)
+        let key = searchKey(normalize(query))
         var terms: [String] = []
         var current = String.UnicodeScalarView()
         for scalar in key.unicodeScalars {

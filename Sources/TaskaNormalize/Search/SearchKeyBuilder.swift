@@ -1,22 +1,29 @@
 /// Builds the search form of normalised text, the one the full-text index stores.
 ///
 /// Why: SQLite FTS5 splits vocalised Arabic at every haraka and cannot match `كتب` to `كَتَبَ`,
-/// so Taska indexes this key while the record's `text` stays as written.
+/// and a Hausa reader types `ƙasa` for a source that wrote `k'asa`; the record's `text` keeps
+/// the source's letters, so every spelling variant is folded here, and only here. A query goes
+/// through the same steps (`TextNormalizer.searchTerms`), so any variant finds every spelling.
 ///
 /// Steps, in order:
-/// 1. NFKC_Casefold (ICU): case folding plus compatibility folding; it also drops default
+/// 1. Spelling variants (`OrthographyFolder.foldForSearchKey`), on every line whatever its
+///    language, because a query's language is unknown: b' d' k' 'b 'd 'k before a letter →
+///    ɓ ɗ ƙ; 'y ʼy ƴ → ƴ; look-alikes ɖ қ → ɗ ƙ; schwa ǝ ә → ə. Glottal `sa'a`, English
+///    `don't` and quoted `'ba zan je ba'` are left alone (see `OrthographyFolder`).
+/// 2. NFKC_Casefold (ICU): case folding plus compatibility folding; it also drops default
 ///    ignorables such as ZWNJ. Hausa/Kanuri ɓ ɗ ƙ ƴ ə stay distinct letters (Ɓ→ɓ, never b).
-/// 2. Removed: harakat and Quranic marks U+064B–U+065F, U+0670, U+06D6–U+06ED, U+0610–U+061A,
+/// 3. Removed: harakat and Quranic marks U+064B–U+065F, U+0670, U+06D6–U+06ED, U+0610–U+061A,
 ///    and tatweel U+0640.
-/// 3. Folded: alef variants أ إ آ ٱ ٲ ٳ → ا; alef maksura ى and Farsi yeh ی → ي; teh marbuta
+/// 4. Folded: alef variants أ إ آ ٱ ٲ ٳ → ا; alef maksura ى and Farsi yeh ی → ي; teh marbuta
 ///    ة → ه; keheh ک → ك; Arabic-Indic and Extended Arabic-Indic digits → ASCII digits.
 ///    Kept: hamza carriers ؤ ئ and lone hamza ء (folding them merges distinct words).
-/// 4. Runs of spaces collapsed and lines trimmed. Lines stay separated by `\n`, one per
+/// 5. Runs of spaces collapsed and lines trimmed. Lines stay separated by `\n`, one per
 ///    paragraph of `text` (offsets inside a line are not those of `text`).
 enum SearchKeyBuilder {
     /// The search key of `text` (UTF-16 in, UTF-16 out), with one ICU call.
     static func key(_ text: [UInt16]) throws(NormalizeError) -> [UInt16] {
-        let folded = try ICUText.normalize(text, form: .nfkcCasefold)
+        let spelled = OrthographyFolder.foldForSearchKey(text) ?? text
+        let folded = try ICUText.normalize(spelled, form: .nfkcCasefold)
         // Written in place: the key is never longer than the folded text.
         return folded.withUnsafeBufferPointer { input in
             [UInt16](unsafeUninitializedCapacity: input.count) { out, initialised in

@@ -9,19 +9,23 @@ extension Taska {
             abstract: "Normalise text from standard input, line by line, to standard output.",
             discussion: """
             Applies what the Normalize stage applies to record text: NFC (or NFKC), Arabic \
-            presentation forms to letters, tatweel and bidi controls removed, whitespace unified, \
-            and Hausa/Kanuri spelling folds on lines that look Hausa or Kanuri.
+            presentation forms to letters, tatweel and bidi controls removed, whitespace unified. \
+            Letters stay as written unless --orthography standard asks for Hausa/Kanuri standard \
+            spelling on lines that look Hausa or Kanuri.
             """
         )
 
         @Option(name: .long, help: "Normalisation form: nfc or nfkc.")
         var form: NormalizationForm = .nfc
 
-        @Flag(name: .long, help: "Print the search key (case-folded, harakat removed, Arabic letter variants folded) instead.")
+        @Option(name: .long, help: "Hausa/Kanuri letters: source (as written) or standard (ɓ ɗ ƙ ʼy ə on Hausa or Kanuri lines).")
+        var orthography: Orthography = .source
+
+        @Flag(name: .long, help: "Print the search key (case-folded, harakat removed, Arabic and Hausa/Kanuri letter variants folded) instead.")
         var searchKey = false
 
         func run() throws {
-            let normalizer = TextNormalizer(options: NormalizeOptions(form: form))
+            let normalizer = TextNormalizer(options: NormalizeOptions(form: form, orthography: orthography))
             var output = [UInt8]()
             output.reserveCapacity(1 << 16)
             while let line = readLine(strippingNewline: true) {
@@ -38,3 +42,5 @@ extension Taska {
         }
     }
 }
+
+extension Orthography: ExpressibleByArgument {}

@@ -21,7 +21,7 @@ import TaskaCore
     @Test func strayZeroWidthCharactersAreRemovedAndCounted() throws {
         // ZWNJ at a word edge, ZWSP, WJ, BOM, soft hyphen, ZWJ between letters.
         let input = "\u{FEFF}kai\u{200C} da\u{200B}gaske\u{2060}!\u{00AD} a\u{200D}b"
-        let report = try TextNormalizer(options: NormalizeOptions(orthographyFolds: false)).normalizeReport(input)
+        let report = try TextNormalizer().normalizeReport(input)
         #expect(report.text == "kai dagaske! ab")
         #expect(report.changes.zeroWidth == 6)
     }

@@ -4,8 +4,8 @@ import TaskaCore
 
 /// Inline spans (`TextBlock.spans`) mapped onto the normalised record text.
 @Suite struct SpanMapperTests {
-    private func normalize(_ blocks: [TextBlock]) throws -> (NormalizedText, NormalizationChanges) {
-        let result = try TextNormalizer().normalizeBlocks(blocks)
+    private func normalize(_ blocks: [TextBlock], orthography: Orthography = .source) throws -> (NormalizedText, NormalizationChanges) {
+        let result = try TextNormalizer(options: NormalizeOptions(orthography: orthography)).normalizeBlocks(blocks)
         return (result.normalized, result.changes)
     }
 
@@ -38,6 +38,7 @@ import TaskaCore
     }
 
     @Test func spansInAHausaParagraphWithFolds() throws {
+        // Only `orthography: standard` folds the text; spans follow the shorter spellings.
         let text = "Gwamnati ta ce za a gyara hanyar k'auye domin manoma su kai amfanin gona kasuwa, kuma d'an majalisa ya yarda."
         let scalars = Array(text.unicodeScalars)
         func range(_ word: String) -> (Int, Int) {
@@ -49,11 +50,16 @@ import TaskaCore
         let block = TextBlock(text: text, spans: [
             Entity(type: "hashtag", start: a, end: b), Entity(type: "bold", start: c, end: d), Entity(type: "mention", start: e, end: f),
         ])
-        let (n, changes) = try normalize([block])
+        let (n, changes) = try normalize([block], orthography: .standard)
         #expect(n.text.contains("ƙauye") && n.text.contains("ɗan majalisa"))
         #expect(covered(n) == ["ƙauye", "manoma", "ɗan majalisa"])
         #expect(changes.hausaLetters == 2)
         #expect(changes.spansDropped == 0)
+        // By default the text and the spans keep the source's spelling.
+        let (kept, keptChanges) = try normalize([block])
+        #expect(kept.text == text)
+        #expect(covered(kept) == ["k'auye", "manoma", "d'an majalisa"])
+        #expect(keptChanges.total == 0 && keptChanges.spansDropped == 0)
     }
 
     @Test func offsetsCountEarlierParagraphsAndLineEnds() throws {

@@ -2,8 +2,10 @@ import Testing
 import TaskaCore
 @testable import TaskaNormalize
 
+/// The folds as `orthography: standard` writes them into text (the search key's use of the same
+/// rules is in `SearchKeyBuilderTests`).
 @Suite struct OrthographyFolderTests {
-    let normalizer = TextNormalizer()
+    let normalizer = TextNormalizer(options: NormalizeOptions(orthography: .standard))
 
     @Test func hausaKAposAsaBecomesHookedK() {
         let out = normalizer.normalize("Gwamnatin jihar ta ce k'asa za ta samu ruwa a wannan shekara.")
@@ -54,9 +56,27 @@ import TaskaCore
         #expect(normalizer.normalize(english) == english)
     }
 
-    @Test func foldsCanBeSwitchedOff() {
-        let off = TextNormalizer(options: NormalizeOptions(orthographyFolds: false))
-        let hausa = "Gwamnatin jihar ta ce k'asa za ta samu ruwa a wannan shekara."
-        #expect(off.normalize(hausa) == hausa)
+    @Test func sourceOrthographyIsTheDefaultAndKeepsEveryLetter() throws {
+        let source = TextNormalizer()
+        #expect(source.options.orthography == .source)
+        for text in ["Gwamnatin jihar ta ce k'asa za ta samu ruwa a wannan shekara.",
+                     "Kǝla Maiduguriro lejin.", "KǝLA Ǝnna kəla, Cyrillic \u{04D9}",
+                     "'Yan sanda sun ce ’ya’yansu da ʼyan uwa suna nan.",
+                     "Ya ce \u{0256}an \u{049B}asar nan ba za ta \u{01B4}i haka ba."] {
+            let report = try source.normalizeReport(text)
+            #expect(report.text == text)
+            #expect(codePoints(report.text) == codePoints(text))
+            #expect(report.changes.total == 0)
+        }
+    }
+
+    @Test func standardTextKeepsTheSearchKeyOfTheSource() throws {
+        // Both spellings of a record index the same key, so switching the option changes no search.
+        let source = TextNormalizer()
+        for text in ["Gwamnatin jihar ta ce k'asa za ta samu ruwa, 'yan sanda da d'an uwansa sun zo.",
+                     "Kanuri ye kǝla suro nzǝ ro shima, Ǝnna kəla.",
+                     "Ya ce \u{0256}an \u{049B}asar nan ba za ta \u{01B4}i haka ba, ya ce 'ba zan je ba'."] {
+            #expect(try source.makeSearchKey(normalizer.normalize(text)) == source.makeSearchKey(source.normalize(text)))
+        }
     }
 }
