@@ -76,20 +76,24 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "TaskaCoreTests", dependencies: ["TaskaCore"]),
-        .testTarget(name: "TaskaDecodeTests", dependencies: ["TaskaDecode", "TaskaCore"]),
+        // Helpers every test target shares (package root, fixture and ../shared paths, temporary
+        // folders); a plain target under Tests/, linked only into test bundles, never a product.
+        .target(name: "TaskaTestSupport", path: "Tests/TaskaTestSupport"),
+        .testTarget(name: "TaskaCoreTests", dependencies: ["TaskaCore", "TaskaTestSupport"]),
+        .testTarget(name: "TaskaDecodeTests", dependencies: ["TaskaDecode", "TaskaCore", "TaskaTestSupport"]),
         .testTarget(name: "TaskaNormalizeTests", dependencies: ["TaskaNormalize", "TaskaCore"]),
         // extraction-floors.json is read by path beside its test, not as a bundle resource.
-        .testTarget(name: "TaskaExtractTests", dependencies: ["TaskaExtract", "TaskaCore"],
+        .testTarget(name: "TaskaExtractTests", dependencies: ["TaskaExtract", "TaskaCore", "TaskaTestSupport"],
                     exclude: ["HTML/extraction-floors.json"]),
-        .testTarget(name: "TaskaStoreTests", dependencies: ["TaskaStore", "TaskaCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "TaskaStoreTests", dependencies: ["TaskaStore", "TaskaCore", "TaskaTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TaskaDetectTests", dependencies: ["TaskaDetect", "TaskaCore"]),
-        .testTarget(name: "TaskaWatchTests", dependencies: ["TaskaWatch", "TaskaIngest", "TaskaStore", "TaskaCore"]),
+        .testTarget(name: "TaskaWatchTests", dependencies: ["TaskaWatch", "TaskaIngest", "TaskaStore", "TaskaCore", "TaskaTestSupport"]),
         .testTarget(
             name: "TaskaServeTests",
-            dependencies: ["TaskaServe", "TaskaStore", "TaskaIngest", "TaskaCore", .product(name: "HummingbirdTesting", package: "hummingbird")]
+            dependencies: ["TaskaServe", "TaskaStore", "TaskaIngest", "TaskaCore", "TaskaTestSupport",
+                           .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
-        .testTarget(name: "TaskaIngestTests", dependencies: ["TaskaIngest", "TaskaCore", "TaskaStore"]),
+        .testTarget(name: "TaskaIngestTests", dependencies: ["TaskaIngest", "TaskaCore", "TaskaStore", "TaskaTestSupport"]),
         .testTarget(name: "taskaCLITests", dependencies: ["taska"]),
     ]
 )

@@ -69,7 +69,12 @@ extension SourceDocument {
     /// multi-GB source streams in flat memory.
     public func openPayload() throws -> any ByteStream {
         if let payloadPath {
-            let raw = payloadPath == source.path ? source.pathBytes : nil
+            let raw: [UInt8]?
+            if let bytes = payloadPathBytes, String(decoding: bytes, as: UTF8.self) == payloadPath {
+                raw = bytes
+            } else {
+                raw = payloadPath == source.path ? source.pathBytes : nil
+            }
             return try FileByteStream(path: payloadPath, pathBytes: raw)
         }
         return MemoryByteStream(bytes)

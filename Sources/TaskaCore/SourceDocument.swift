@@ -15,6 +15,9 @@ public struct SourceDocument: Sendable {
     /// Set when the reader did not load the whole file (a large container): stream it from
     /// this path with `openPayload` instead of using `bytes`.
     public var payloadPath: String?
+    /// The raw bytes of `payloadPath` (which may not be valid UTF-8); used only while
+    /// `payloadPath` is their decoding.
+    public var payloadPathBytes: [UInt8]?
     /// IANA media type, e.g. `text/html`; set by the reader or Decode's format sniffing.
     public var mediaType: String?
     /// A charset named by a transport header (the HTTP response inside a WARC record).
@@ -58,6 +61,7 @@ public struct SourceDocument: Sendable {
         self.subIndex = subIndex
         self.bytes = bytes
         self.payloadPath = nil
+        self.payloadPathBytes = nil
         self.mediaType = mediaType
         self.transportCharset = nil
         self.charset = nil

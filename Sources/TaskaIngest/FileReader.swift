@@ -62,7 +62,7 @@ public struct FileReader: Sendable {
 
     public func read(_ file: InputFile) throws(ReadError) -> SourceDocument {
         let path = file.path
-        let fd = (file.pathBytes + [0]).withUnsafeBufferPointer {
+        let fd = (file.openPathBytes + [0]).withUnsafeBufferPointer {
             open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_RDONLY | O_CLOEXEC)
         }
         guard fd >= 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
@@ -145,7 +145,9 @@ public struct FileReader: Sendable {
                               sha256: SHA256.hexString(hasher.finalize()),
                               modified: Timestamp(seconds: Int64(st.st_mtim.tv_sec), nanoseconds: Int32(st.st_mtim.tv_nsec)))
         var doc = SourceDocument(source: info, bytes: head)
-        doc.payloadPath = path
+        // The stages stream it from where it was opened (the file's `directory`, if any).
+        doc.payloadPathBytes = file.openPathBytes
+        doc.payloadPath = String(decoding: file.openPathBytes, as: UTF8.self)
         return doc
     }
 

@@ -9,9 +9,20 @@ import TaskaCore
 public struct InputFile: Sendable, Equatable {
     /// Path bytes exactly as the file system gave them (may be invalid UTF-8, may hold newlines).
     public var pathBytes: [UInt8]
+    /// The folder a relative `pathBytes` is opened from; `nil` is the process's working
+    /// directory. Records keep `pathBytes` as given either way.
+    public var directory: String?
 
-    public init(pathBytes: [UInt8]) { self.pathBytes = pathBytes }
-    public init(path: String) { self.pathBytes = Array(path.utf8) }
+    public init(pathBytes: [UInt8], relativeTo directory: String? = nil) {
+        self.pathBytes = pathBytes
+        self.directory = directory
+    }
+    public init(path: String, relativeTo directory: String? = nil) {
+        self.init(pathBytes: Array(path.utf8), relativeTo: directory)
+    }
+
+    /// The bytes to open: `pathBytes`, with `directory` in front when the path is relative.
+    public var openPathBytes: [UInt8] { FileWalker.resolve(pathBytes, against: directory) }
 
     /// The path as text; invalid UTF-8 becomes U+FFFD (the raw bytes stay in `pathBytes`).
     public var path: String { String(decoding: pathBytes, as: UTF8.self) }
@@ -50,30 +61,43 @@ public struct FileWalker: Sendable {
     public init() {}
 
     /// Calls `visit` for every regular file under `roots`, streaming (no full listing is built).
-    public func walk(_ roots: [String], onProblem: (String, String) -> Void = { _, _ in },
-                     visit: (InputFile) throws -> Void) throws {
+    ///
+    /// Relative roots are opened from `directory` (the working directory when `nil`); the files
+    /// and problems reported keep the paths as reached from the roots ("x" gives "x/y.txt").
+    public func walk(_ roots: [String], relativeTo directory: String? = nil,
+                     onProblem: (String, String) -> Void = { _, _ in }, visit: (InputFile) throws -> Void) throws {
         var visited = Set<DirectoryID>()
         for root in roots {
             var st = stat()
-            guard stat(root, &st) == 0 else { throw WalkError.missing(path: root) }
+            let ok = (Self.resolve(Array(root.utf8), against: directory) + [0]).withUnsafeBufferPointer {
+                stat(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), &st) == 0
+            }
+            guard ok else { throw WalkError.missing(path: root) }
             if (st.st_mode & S_IFMT) == S_IFDIR {
-                try walkDirectory(Array(root.utf8), st: st, visited: &visited, onProblem: onProblem, visit: visit)
+                try walkDirectory(Array(root.utf8), directory: directory, st: st, visited: &visited, onProblem: onProblem, visit: visit)
             } else {
-                try visit(InputFile(path: root))
+                try visit(InputFile(path: root, relativeTo: directory))
             }
         }
     }
 
+    /// `path` as opened from `directory`: unchanged when it is absolute, empty or `directory` is `nil`.
+    static func resolve(_ path: [UInt8], against directory: String?) -> [UInt8] {
+        guard let directory, !directory.isEmpty, let first = path.first, first != UInt8(ascii: "/") else { return path }
+        let base = Array(directory.utf8)
+        return base.last == UInt8(ascii: "/") ? base + path : base + [UInt8(ascii: "/")] + path
+    }
+
     struct DirectoryID: Hashable { var device: UInt64; var inode: UInt64 }
 
-    private func walkDirectory(_ path: [UInt8], st: stat, visited: inout Set<DirectoryID>,
+    private func walkDirectory(_ path: [UInt8], directory: String?, st: stat, visited: inout Set<DirectoryID>,
                                onProblem: (String, String) -> Void, visit: (InputFile) throws -> Void) throws {
         guard visited.insert(DirectoryID(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))).inserted else {
             onProblem(String(decoding: path, as: UTF8.self), "folder already visited (symbolic link loop); skipped")
             return
         }
         var names: [[UInt8]] = []
-        let cPath = path + [0]
+        let cPath = Self.resolve(path, against: directory) + [0]
         guard let dir = cPath.withUnsafeBufferPointer({ opendir(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self)) }) else {
             onProblem(String(decoding: path, as: UTF8.self), "cannot open folder: \(String(cString: strerror(errno)))")
             return
@@ -91,17 +115,17 @@ public struct FileWalker: Sendable {
         for name in names {
             let child = base + name
             var cst = stat()
-            let ok = (child + [0]).withUnsafeBufferPointer {
+            let ok = (Self.resolve(child, against: directory) + [0]).withUnsafeBufferPointer {
                 stat(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), &cst) == 0
             }
             if !ok {
                 // A dangling symlink or a file that vanished: report it as a file so it gets a record.
-                try visit(InputFile(pathBytes: child))
+                try visit(InputFile(pathBytes: child, relativeTo: directory))
                 continue
             }
             switch cst.st_mode & S_IFMT {
-            case S_IFDIR: try walkDirectory(child, st: cst, visited: &visited, onProblem: onProblem, visit: visit)
-            case S_IFREG: try visit(InputFile(pathBytes: child))
+            case S_IFDIR: try walkDirectory(child, directory: directory, st: cst, visited: &visited, onProblem: onProblem, visit: visit)
+            case S_IFREG: try visit(InputFile(pathBytes: child, relativeTo: directory))
             default: onProblem(String(decoding: child, as: UTF8.self), "not a regular file (device, socket or pipe); skipped")
             }
         }

@@ -167,8 +167,11 @@ public final class IngestRunner: @unchecked Sendable {
 
     /// Ingests `paths` into `sink`. Throws `WalkError` for a missing argument path and the
     /// sink's error when output fails; document failures become error records instead.
-    public func run(paths: [String], sink: JSONLinesSink?, archive: Archive? = nil, keepOriginals: Bool = true,
-                    shard: Shard? = nil, progress: (@Sendable (IngestProgress) -> Void)? = nil) throws -> IngestSummary {
+    /// Relative `paths` are opened from `directory` (the working directory when `nil`) and
+    /// recorded as given.
+    public func run(paths: [String], relativeTo directory: String? = nil, sink: JSONLinesSink?, archive: Archive? = nil,
+                    keepOriginals: Bool = true, shard: Shard? = nil,
+                    progress: (@Sendable (IngestProgress) -> Void)? = nil) throws -> IngestSummary {
         let start = Date()
         let collector = Collector(sink: sink, archive: archive, progress: progress, start: start)
         let queue = FileQueue(capacity: jobs * Self.queueDepth)
@@ -192,7 +195,8 @@ public final class IngestRunner: @unchecked Sendable {
         var index = 0
         var walkError: (any Error)?
         do {
-            try FileWalker().walk(paths, onProblem: { path, problem in problems.append("\(path): \(problem)") }) { file in
+            try FileWalker().walk(paths, relativeTo: directory,
+                                  onProblem: { path, problem in problems.append("\(path): \(problem)") }) { file in
                 if let shard, !shard.contains(file.pathBytes) { return }
                 if let failure = collector.failure { throw failure }
                 queue.put((index, file))

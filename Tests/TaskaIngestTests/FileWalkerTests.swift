@@ -1,45 +1,19 @@
 import Foundation
 import Testing
 import TaskaCore
+import TaskaTestSupport
 @testable import TaskaIngest
 
-/// A fresh temporary folder, removed at the end of the test.
-final class TemporaryFolder {
-    let path: String
-    init() {
-        path = NSTemporaryDirectory() + "taska-test-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    @discardableResult
-    func write(_ name: String, _ contents: String) -> String {
-        let full = path + "/" + name
-        try! FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        #expect(FileManager.default.createFile(atPath: full, contents: Data(contents.utf8)), "could not prepare the test's files")
-        return full
-    }
-
-    /// Creates a file whose name is given as raw bytes (possibly invalid UTF-8).
-    func write(rawName: [UInt8], _ contents: String) {
-        let full = Array(path.utf8) + [UInt8(ascii: "/")] + rawName + [0]
-        let fd = full.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_WRONLY | O_CREAT, 0o644) }
-        precondition(fd >= 0)
-        _ = contents.utf8CString.withUnsafeBufferPointer { Foundation.write(fd, $0.baseAddress!, $0.count - 1) }
-        close(fd)
-    }
-}
-
-private func walk(_ roots: [String]) throws -> (files: [InputFile], problems: [String]) {
+private func walk(_ roots: [String], relativeTo directory: String? = nil) throws -> (files: [InputFile], problems: [String]) {
     var files: [InputFile] = []
     var problems: [String] = []
-    try FileWalker().walk(roots, onProblem: { problems.append("\($0): \($1)") }) { files.append($0) }
+    try FileWalker().walk(roots, relativeTo: directory, onProblem: { problems.append("\($0): \($1)") }) { files.append($0) }
     return (files, problems)
 }
 
 @Suite struct FileWalkerTests {
     @Test func walksRecursivelyInByteOrderAndSkipsHidden() throws {
-        let dir = TemporaryFolder()
+        let dir = try TemporaryFolder()
         dir.write("b.txt", "b")
         dir.write("a/z.txt", "z")
         dir.write("a/.hidden.txt", "h")
@@ -49,17 +23,29 @@ private func walk(_ roots: [String]) throws -> (files: [InputFile], problems: [S
     }
 
     @Test func pathsStayAsReachedFromTheArgument() throws {
-        let dir = TemporaryFolder()
+        let dir = try TemporaryFolder()
         dir.write("x/y.txt", "y")
-        let cwd = FileManager.default.currentDirectoryPath
-        #expect(FileManager.default.changeCurrentDirectoryPath(dir.path), "could not prepare the test's files")
-        defer { _ = FileManager.default.changeCurrentDirectoryPath(cwd) }
-        let (files, _) = try walk(["x"])
-        #expect(files.map(\.path) == ["x/y.txt"])
+        dir.write("x/z/w.txt", "w")
+        try FileManager.default.createSymbolicLink(atPath: dir.path("x/z/loop"), withDestinationPath: "..")
+        let (files, problems) = try walk(["x"], relativeTo: dir.path)
+        #expect(files.map(\.path) == ["x/y.txt", "x/z/w.txt"])
+        #expect(files.allSatisfy { $0.directory == dir.path })
+        #expect(files.map { String(decoding: $0.openPathBytes, as: UTF8.self) } == [dir.path("x/y.txt"), dir.path("x/z/w.txt")])
+        #expect(problems == ["x/z/loop: folder already visited (symbolic link loop); skipped"])
+        // A relative file argument, and an absolute one, which the directory leaves alone.
+        #expect(try walk(["x/y.txt", dir.path("x/z/w.txt")], relativeTo: dir.path).files.map(\.path) == ["x/y.txt", dir.path("x/z/w.txt")])
+        #expect(throws: WalkError.missing(path: "nope")) { try walk(["nope"], relativeTo: dir.path) }
+    }
+
+    @Test func withoutADirectoryPathsOpenAsGiven() {
+        #expect(InputFile(path: "x/y.txt").openPathBytes == Array("x/y.txt".utf8))
+        #expect(InputFile(path: "/a/b").openPathBytes == Array("/a/b".utf8))
+        #expect(InputFile(path: "/a/b", relativeTo: "/c").openPathBytes == Array("/a/b".utf8))
+        #expect(InputFile(path: "b", relativeTo: "/c/").openPathBytes == Array("/c/b".utf8))
     }
 
     @Test func symlinkLoopsEnd() throws {
-        let dir = TemporaryFolder()
+        let dir = try TemporaryFolder()
         dir.write("d/file.txt", "f")
         try FileManager.default.createSymbolicLink(atPath: dir.path + "/d/loop", withDestinationPath: dir.path + "/d")
         let (files, problems) = try walk([dir.path])
@@ -69,7 +55,7 @@ private func walk(_ roots: [String]) throws -> (files: [InputFile], problems: [S
     }
 
     @Test func namesThatAreNotUTF8OrHoldNewlinesAreWalked() throws {
-        let dir = TemporaryFolder()
+        let dir = try TemporaryFolder()
         dir.write(rawName: [0x6C, 0xE9, 0x2E, 0x74, 0x78, 0x74], "latin-1 name")  // "lé.txt" in latin-1
         dir.write("line\nbreak.txt", "newline in name")
         dir.write("ka\u{0301}.txt", "NFD name")
@@ -85,15 +71,39 @@ private func walk(_ roots: [String]) throws -> (files: [InputFile], problems: [S
     }
 
     @Test func aSingleFileArgumentIsVisited() throws {
-        let dir = TemporaryFolder()
+        let dir = try TemporaryFolder()
         let file = dir.write("one.txt", "1")
         #expect(try walk([file]).files.map(\.path) == [file])
     }
 }
 
 @Suite struct FileReaderTests {
+    /// A relative path with a directory is opened from there and recorded as given, loaded or
+    /// streamed (a container above the threshold is streamed from the same place).
+    @Test func readsARelativePathFromItsDirectory() throws {
+        let dir = try TemporaryFolder()
+        dir.write("in/a.txt", "abc")
+        let loaded = try FileReader().read(InputFile(path: "in/a.txt", relativeTo: dir.path))
+        #expect(loaded.bytes == Array("abc".utf8))
+        #expect(loaded.source.path == "in/a.txt")
+        #expect(loaded.payloadPath == nil)
+        let warc = "WARC/1.0\r\nWARC-Type: warcinfo\r\nContent-Length: 0\r\n\r\n\r\n\r\n"
+        dir.write("in/c.warc", warc)
+        let streamed = try FileReader(streamingThreshold: 8).read(InputFile(path: "in/c.warc", relativeTo: dir.path))
+        #expect(streamed.source.path == "in/c.warc")
+        #expect(streamed.payloadPath == dir.path("in/c.warc"))
+        var payload: [UInt8] = []
+        let stream = try streamed.openPayload()
+        var chunk = [UInt8](repeating: 0, count: 64)
+        while case let n = try chunk.withUnsafeMutableBytes({ try stream.read(into: $0) }), n > 0 { payload += chunk[0..<n] }
+        #expect(payload == Array(warc.utf8))
+        #expect(throws: ReadError.cannotOpen(path: "in/a.txt", reason: "No such file or directory")) {
+            try FileReader().read(InputFile(path: "in/a.txt", relativeTo: dir.path("elsewhere")))
+        }
+    }
+
     @Test func readsBytesHashAndSize() throws {
-        let dir = TemporaryFolder()
+        let dir = try TemporaryFolder()
         let file = dir.write("a.txt", "abc")
         let doc = try FileReader().read(InputFile(path: file))
         #expect(doc.bytes == Array("abc".utf8))
@@ -103,8 +113,8 @@ private func walk(_ roots: [String]) throws -> (files: [InputFile], problems: [S
         #expect(doc.source.pathBytes == nil)
     }
 
-    @Test func refusesFilesOverTheLimit() {
-        let dir = TemporaryFolder()
+    @Test func refusesFilesOverTheLimit() throws {
+        let dir = try TemporaryFolder()
         let file = dir.write("big.txt", String(repeating: "x", count: 100))
         #expect(throws: ReadError.tooLarge(path: file, bytes: 100, limit: 10)) {
             try FileReader(maxBytes: 10).read(InputFile(path: file))
@@ -112,7 +122,7 @@ private func walk(_ roots: [String]) throws -> (files: [InputFile], problems: [S
     }
 
     @Test func unreadableFileGivesActionableError() throws {
-        let dir = TemporaryFolder()
+        let dir = try TemporaryFolder()
         let file = dir.write("locked.txt", "secret")
         chmod(file, 0)
         defer { chmod(file, 0o644) }

@@ -1,21 +1,15 @@
 import Foundation
 import Testing
 import TaskaCore
+import TaskaTestSupport
 @testable import TaskaIngest
-
-/// The package root, derived from this file's path (Tests/TaskaIngestTests/FixtureTests.swift).
-let packageRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.path
-}()
 
 /// Fixture documents, as paths relative to the package root ("Fixtures/ha/x.html").
 enum FixtureCatalog {
     static let languageFolders = ["ha", "knc-Latn", "knc-Arab", "ar", "en", "mixed-ha-ar"]
 
     static func documents(in folder: String) -> [String] {
-        let dir = packageRoot + "/Fixtures/" + folder
+        let dir = fixturePath(folder)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
         return names.filter { name in
             !name.hasPrefix(".") && !name.hasSuffix(".expected.json") && !name.hasSuffix(".snippets.json")
@@ -38,17 +32,16 @@ enum FixtureCatalog {
     /// "Fixtures/ha/x.html" -> "<root>/Fixtures/ha/x.html" (golden files keep the extension:
     /// `x.html.expected.json`, `x.html.snippets.json`).
     static func base(_ fixture: String) -> String {
-        packageRoot + "/" + fixture
+        packagePath(fixture)
     }
 }
 
-/// Runs one fixture through the standard pipeline, with its path as reached from the package root.
+/// Runs one fixture through the standard pipeline: `fixture` ("Fixtures/ha/x.html") is opened
+/// from the package root and recorded as given, whatever the working directory.
 func ingest(fixture: String) -> [Record] {
-    let cwd = FileManager.default.currentDirectoryPath
-    precondition(FileManager.default.changeCurrentDirectoryPath(packageRoot))
-    defer { _ = FileManager.default.changeCurrentDirectoryPath(cwd) }
     var records: [Record] = []
-    IngestRunner(pipeline: StandardPipelines.communiques(), jobs: 1).process(InputFile(path: fixture)) { records.append($0) }
+    IngestRunner(pipeline: StandardPipelines.communiques(), jobs: 1)
+        .process(InputFile(path: fixture, relativeTo: packageRoot)) { records.append($0) }
     return records
 }
 
@@ -168,7 +161,7 @@ func stableJSON(_ record: Record) -> JSONValue {
 /// same order, nothing undeclared.
 @Suite struct SchemaTests {
     static func schema() throws -> [String: Any] {
-        let data = try Data(contentsOf: URL(fileURLWithPath: packageRoot + "/schema/record.v1.schema.json"))
+        let data = try Data(contentsOf: URL(fileURLWithPath: packagePath("schema/record.v1.schema.json")))
         return try JSONSerialization.jsonObject(with: data) as! [String: Any]
     }
 

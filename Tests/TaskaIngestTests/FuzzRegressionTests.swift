@@ -4,6 +4,7 @@ import TaskaCore
 import TaskaDecode
 import TaskaExtract
 import TaskaNormalize
+import TaskaTestSupport
 @testable import TaskaIngest
 
 /// Inputs the fuzz targets (Fuzz/, `scripts/fuzz`) found crashing, hanging or leaking, kept

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TaskaCore
+import TaskaTestSupport
 @testable import TaskaIngest
 
 /// What one hostile case must give (`Fixtures/hostile/expected.json`).
@@ -29,7 +30,7 @@ struct HostileExpectation: Decodable, Sendable, CustomStringConvertible {
 }
 
 enum HostileCatalog {
-    static let folder = packageRoot + "/Fixtures/hostile"
+    static let folder = fixturePath("hostile")
     static let markerText = "TASKA-XXE-MARKER-5d1c9e"
 
     static let all: [HostileExpectation] = {
@@ -142,26 +143,39 @@ enum HostileGenerator {
         Self.check(ingest(fixture: "Fixtures/hostile/" + expected.file), expected)
     }
 
-    /// The XXE cases would show the marker if anything read it: prove the marker is where the
-    /// cases point (so the test above is not vacuous) and that its text is in no record.
-    @Test func xxeMarkerExistsWhereTheCasesPointButIsNeverRead() throws {
-        let cwd = FileManager.default.currentDirectoryPath
-        #expect(FileManager.default.changeCurrentDirectoryPath(packageRoot))
-        defer { _ = FileManager.default.changeCurrentDirectoryPath(cwd) }
-        let viaProc = try String(contentsOfFile: "/proc/self/cwd/Fixtures/hostile/.xxe-marker.txt", encoding: .utf8)
-        #expect(viaProc.contains(HostileCatalog.markerText))
+    /// The committed XXE cases point at the marker through the working directory
+    /// (`/proc/self/cwd/Fixtures/hostile/.xxe-marker.txt`, or relative paths), which reaches it
+    /// when Taska runs from the package root. Tests may not rely on the working directory, so
+    /// each case is also copied with every file reference turned into the marker's absolute
+    /// path: the marker is then certainly reachable (the test is not vacuous) and is never read.
+    @Test func xxeCasesPointingAtTheMarkerByAbsolutePathReadNothing() throws {
+        let marker = HostileCatalog.folder + "/.xxe-marker.txt"
+        #expect(try String(contentsOfFile: marker, encoding: .utf8).contains(HostileCatalog.markerText))
         let xxe = HostileCatalog.committed.filter { $0.file.hasPrefix("xxe-") }
         #expect(xxe.count >= 8)
+        let dir = try TemporaryFolder(prefix: "taska-xxe")
+        // SYSTEM "…" literals that name the marker, however they reach it.
+        let reference = try Regex(#"SYSTEM "[^"]*\.xxe-marker\.txt""#)
+        var rewritten = 0
         for expected in xxe {
             let source = try String(contentsOfFile: HostileCatalog.folder + "/" + expected.file, encoding: .utf8)
             #expect(source.contains("SYSTEM"), "\(expected.file) references nothing external")
+            let copy = source.replacing(reference) { _ in "SYSTEM \"file://\(marker)\"" }
+            if copy != source { rewritten += 1 }
+            // Every mention of the marker is now its absolute path.
+            #expect(copy.components(separatedBy: ".xxe-marker.txt").count == copy.components(separatedBy: "file://" + marker).count,
+                    "\(expected.file)")
+            let path = dir.write(expected.file, copy)
+            var records: [Record] = []
+            IngestRunner(pipeline: StandardPipelines.communiques(), jobs: 1).process(InputFile(path: path)) { records.append($0) }
+            Self.check(records, expected)
         }
+        #expect(rewritten >= 8)
     }
 
     @Test func generatedCasesGiveTheirOutcome() throws {
-        let dir = NSTemporaryDirectory() + "taska-hostile-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let folder = try TemporaryFolder(prefix: "taska-hostile")
+        let dir = folder.path
         try HostileGenerator.makeAll(in: dir)
         let runner = IngestRunner(pipeline: StandardPipelines.communiques(), jobs: 1)
         var byPath: [String: [Record]] = [:]
@@ -187,13 +201,11 @@ enum HostileGenerator {
         let good = ["Fixtures/ha/labari-kasuwar-kifi-utf8.html", "Fixtures/ar/khabar-suq-utf8.html",
                     "Fixtures/telegram/labarai-kasuwa-json/result.json", "Fixtures/warc/crawl-labarai.warc.gz",
                     "Fixtures/feeds/labarai-ha.rss"]
-        let out = NSTemporaryDirectory() + "taska-hostile-" + UUID().uuidString + ".jsonl"
-        defer { try? FileManager.default.removeItem(atPath: out) }
-        let cwd = FileManager.default.currentDirectoryPath
-        #expect(FileManager.default.changeCurrentDirectoryPath(packageRoot))
-        defer { _ = FileManager.default.changeCurrentDirectoryPath(cwd) }
+        let dir = try TemporaryFolder(prefix: "taska-hostile")
+        let out = dir.path("records.jsonl")
         let runner = IngestRunner(pipeline: StandardPipelines.communiques(), jobs: 2)
-        let summary = try runner.run(paths: [good[0], "Fixtures/hostile", good[1], good[2], good[3], good[4]], sink: try JSONLinesSink(path: out))
+        let summary = try runner.run(paths: [good[0], "Fixtures/hostile", good[1], good[2], good[3], good[4]], relativeTo: packageRoot,
+                                     sink: try JSONLinesSink(path: out))
         let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n")
         var byPath: [String: [[String: Any]]] = [:]
         for line in lines {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TaskaCore
 import TaskaStore
+import TaskaTestSupport
 @testable import TaskaIngest
 
 private func lines(of path: String) throws -> [[String: Any]] {
@@ -13,7 +14,7 @@ private func lines(of path: String) throws -> [[String: Any]] {
 
 @Suite struct IngestRunnerTests {
     @Test func recordsComeOutInInputOrderWithManyJobs() throws {
-        let dir = TemporaryFolder()
+        let dir = try TemporaryFolder()
         for i in 0..<40 { dir.write(String(format: "doc%03d.txt", i), "Takarda ta \(i).\n") }
         let out = dir.path + "/../" + UUID().uuidString + ".jsonl"
         defer { try? FileManager.default.removeItem(atPath: out) }
@@ -30,7 +31,7 @@ private func lines(of path: String) throws -> [[String: Any]] {
     }
 
     @Test func aFailingFileGivesAnErrorRecordAndTheBatchGoesOn() throws {
-        let dir = TemporaryFolder()
+        let dir = try TemporaryFolder()
         dir.write("a.txt", "farko")
         dir.write("b.txt", "")
         dir.write("c.txt", "na uku")
@@ -54,7 +55,7 @@ private func lines(of path: String) throws -> [[String: Any]] {
 
     @Test func fullDiskStopsTheRun() throws {
         guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
-        let dir = TemporaryFolder()
+        let dir = try TemporaryFolder()
         dir.write("a.txt", String(repeating: "rubutu ", count: 200_000))
         let runner = IngestRunner(pipeline: StandardPipelines.communiques(), jobs: 1)
         #expect(throws: SinkError.self) {
@@ -63,7 +64,7 @@ private func lines(of path: String) throws -> [[String: Any]] {
     }
 
     @Test func sameBytesSameId() throws {
-        let dir = TemporaryFolder()
+        let dir = try TemporaryFolder()
         dir.write("one.txt", "iri daya")
         dir.write("two.txt", "iri daya")
         let out = dir.path + ".jsonl"
@@ -75,7 +76,7 @@ private func lines(of path: String) throws -> [[String: Any]] {
     }
 
     @Test func oddFileNamesAreIngestedAndTheirBytesKept() throws {
-        let dir = TemporaryFolder()
+        let dir = try TemporaryFolder()
         dir.write(rawName: [0x6C, 0xE9, 0x2E, 0x74, 0x78, 0x74], "Sunan fayil ba UTF-8 ba.")
         dir.write("layi\nbiyu.txt", "Sunan fayil mai sabon layi.")
         dir.write("ka\u{0301}.txt", "Sunan fayil NFD.")
@@ -115,7 +116,7 @@ private struct LinesStage: Stage {
 
 @Suite struct StreamingRunnerTests {
     @Test func hugeFanOutStreamsInOrderBesideSmallFiles() throws {
-        let dir = TemporaryFolder()
+        let dir = try TemporaryFolder()
         dir.write("a-small.txt", "one\ntwo\n")
         dir.write("b-huge.txt", (0..<3000).map { "message \($0)" }.joined(separator: "\n"))
         dir.write("c-small.txt", "three\n")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TaskaCore
+import TaskaTestSupport
 @testable import TaskaIngest
 
 /// Resolves `yaml` (as file `path`) and returns the problem's text, or nil when it resolves.

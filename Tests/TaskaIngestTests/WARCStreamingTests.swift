@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TaskaCore
 import TaskaExtract
+import TaskaTestSupport
 @testable import TaskaIngest
 
 /// Large WARC files stream: FileReader does not load them and the Unpack stage reads them
@@ -49,9 +50,8 @@ import TaskaExtract
     }
 
     @Test func largeWARCStreamsInFlatMemory() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("taska-warc-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let folder = try TemporaryFolder(prefix: "taska-warc")
+        let dir = URL(fileURLWithPath: folder.path)
         let env = ProcessInfo.processInfo.environment
         // TASKA_LARGE_WARC=/path/to/file.warc[.gz] measures a given file instead (by hand).
         // By default a 40 MB file with the streaming threshold lowered to 8 MiB keeps the test
@@ -91,7 +91,7 @@ import TaskaExtract
     }
 
     @Test func streamedHashEqualsTheLoadedHash() throws {
-        let path = packageRoot + "/Fixtures/warc/crawl-labarai.warc.gz"
+        let path = fixturePath("warc/crawl-labarai.warc.gz")
         let loaded = try FileReader().read(InputFile(path: path))
         let streamed = try FileReader(streamingThreshold: 100).read(InputFile(path: path))
         #expect(loaded.payloadPath == nil)
@@ -107,11 +107,8 @@ import TaskaExtract
     }
 
     @Test func largePlainTextIsStillLoaded() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("taska-txt-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let path = dir.appendingPathComponent("a.txt").path
-        try Data(repeating: 0x61, count: 4096).write(to: URL(fileURLWithPath: path))
+        let dir = try TemporaryFolder(prefix: "taska-txt")
+        let path = dir.write("a.txt", bytes: [UInt8](repeating: 0x61, count: 4096))
         let doc = try FileReader(streamingThreshold: 1024).read(InputFile(path: path))
         #expect(doc.payloadPath == nil)
         #expect(doc.bytes.count == 4096)
@@ -130,8 +127,7 @@ import TaskaExtract
     }
 
     @Test func isoArabicWithoutHTTPCharsetIsDetected() throws {
-        let path = packageRoot + "/../shared/formats/warc/CONSTRUCTED__ar_iso-8859-6_chunked.warc.gz"
-        guard FileManager.default.fileExists(atPath: path) else { return }
+        guard let path = sharedPath("formats/warc/CONSTRUCTED__ar_iso-8859-6_chunked.warc.gz") else { return }
         var records: [Record] = []
         IngestRunner(pipeline: StandardPipelines.communiques(), jobs: 1).process(InputFile(path: path)) { records.append($0) }
         let doc = records.first { $0.failure == nil || $0.failure?.stage != "unpack" }?.document

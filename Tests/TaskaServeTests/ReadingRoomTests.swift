@@ -5,20 +5,17 @@ import Testing
 import TaskaCore
 import TaskaIngest
 import TaskaStore
+import TaskaTestSupport
 @testable import TaskaServe
-
-let packageRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.path
-}()
 
 /// An archive built from a few fixtures plus a hostile page written by the test.
 final class FixtureArchive: @unchecked Sendable {
-    let dir = NSTemporaryDirectory() + "taska-serve-" + UUID().uuidString
+    let folder: TemporaryFolder
     let archive: Archive
 
     init() throws {
+        folder = try TemporaryFolder(prefix: "taska-serve")
+        let dir = folder.path
         try FileManager.default.createDirectory(atPath: dir + "/hostile", withIntermediateDirectories: true)
         let hostile = """
         <html><head><title>&lt;script&gt;alert("title")&lt;/script&gt; Labari</title></head><body>
@@ -27,14 +24,11 @@ final class FixtureArchive: @unchecked Sendable {
         """
         try hostile.write(toFile: dir + "/hostile/page.html", atomically: true, encoding: .utf8)
         archive = try Archive(path: dir + "/a.sqlite")
-        let cwd = FileManager.default.currentDirectoryPath
-        FileManager.default.changeCurrentDirectoryPath(packageRoot)
-        defer { FileManager.default.changeCurrentDirectoryPath(cwd) }
+        // The fixtures are recorded as "Fixtures/…", opened from the package root.
         _ = try IngestRunner(pipeline: StandardPipelines.communiques(), jobs: 1)
-            .run(paths: ["Fixtures/ar", "Fixtures/mixed-ha-ar", "Fixtures/ha", dir + "/hostile"], sink: nil, archive: archive)
+            .run(paths: ["Fixtures/ar", "Fixtures/mixed-ha-ar", "Fixtures/ha", dir + "/hostile"], relativeTo: packageRoot,
+                 sink: nil, archive: archive)
     }
-
-    deinit { try? FileManager.default.removeItem(atPath: dir) }
 
     func id(ofPath suffix: String) throws -> String {
         let hits = try archive.forEachLineCollect().compactMap { line -> String? in
@@ -95,7 +89,7 @@ private func get(_ room: ReadingRoom, _ uri: String, headers: HTTPFields = [:]) 
         let r = try await get(room, "/documents/\(HTML.urlComponent(id))/original")
         #expect(r.status == .ok)
         #expect(r.headers[.contentDisposition]?.contains("akhbar-madrasa-windows-1256.html") == true)
-        let bytes = try Data(contentsOf: URL(fileURLWithPath: packageRoot + "/Fixtures/ar/akhbar-madrasa-windows-1256.html"))
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: fixturePath("ar/akhbar-madrasa-windows-1256.html")))
         #expect(SHA256.hex(of: Array(bytes)) == id)
     }
 

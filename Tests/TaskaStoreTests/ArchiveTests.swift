@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import GRDB
 import TaskaCore
+import TaskaTestSupport
 @testable import TaskaStore
 
 private let pipelineV1 = Pipeline(name: "communiques", version: "0.1.0", stages: [])
@@ -79,10 +80,8 @@ private func count(_ archive: Archive) throws -> ArchiveStats { try archive.stat
     }
 
     @Test func verifyFindsAFlippedByte() throws {
-        let dir = NSTemporaryDirectory() + "taska-archive-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let path = dir + "/taska.sqlite"
+        let dir = try TemporaryFolder(prefix: "taska-archive")
+        let path = dir.path("taska.sqlite")
         do {
             let archive = try Archive(path: path)
             try archive.store([file("Takarda ta farko."), file("Takarda ta biyu.", path: "inbox/b.txt")])

@@ -3,6 +3,7 @@ import Testing
 import TaskaCore
 import TaskaIngest
 import TaskaStore
+import TaskaTestSupport
 @testable import TaskaWatch
 
 @Suite struct InboxWatcherTests {
@@ -12,9 +13,8 @@ import TaskaStore
     }
 
     @Test func reconcileDropsLinesTheArchiveNeverCommitted() throws {
-        let dir = NSTemporaryDirectory() + "taska-reconcile-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let folder = try TemporaryFolder(prefix: "taska-reconcile")
+        let dir = folder.path
         let archive = try Archive(path: dir + "/a.sqlite")
         let runner = IngestRunner(pipeline: StandardPipelines.communiques(), jobs: 1)
         try "Takarda daya.".write(toFile: dir + "/one.txt", atomically: true, encoding: .utf8)

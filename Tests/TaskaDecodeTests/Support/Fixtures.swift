@@ -1,32 +1,28 @@
 import Foundation
 import TaskaCore
+import TaskaTestSupport
 @testable import TaskaDecode
 
 /// Paths and helpers shared by the Decode tests.
 enum Fixtures {
-    /// The package root: Tests/TaskaDecodeTests/Support/Fixtures.swift -> up 4 levels.
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    /// `../shared/formats/legacy-encodings`; nil when absent.
+    static let legacyDirectory = sharedPath("formats/legacy-encodings")
 
-    /// `<root>/../shared/formats/legacy-encodings`.
-    static let legacyDirectory = packageRoot.deletingLastPathComponent()
-        .appendingPathComponent("shared/formats/legacy-encodings")
-
-    /// `<root>/../shared/formats/feeds`.
-    static let feedsDirectory = packageRoot.deletingLastPathComponent()
-        .appendingPathComponent("shared/formats/feeds")
+    /// `../shared/formats/feeds`; nil when absent.
+    static let feedsDirectory = sharedPath("formats/feeds")
 
     /// Whether the shared legacy samples are present.
-    static var hasLegacySamples: Bool { FileManager.default.fileExists(atPath: legacyDirectory.path) }
-    static var hasFeedSamples: Bool { FileManager.default.fileExists(atPath: feedsDirectory.path) }
+    static var hasLegacySamples: Bool { legacyDirectory != nil }
+    static var hasFeedSamples: Bool { feedsDirectory != nil }
 
     static func legacy(_ name: String) throws -> [UInt8] {
-        Array(try Data(contentsOf: legacyDirectory.appendingPathComponent(name)))
+        guard let legacyDirectory else { throw FixtureError.absent("../shared/formats/legacy-encodings") }
+        return try fileBytes(legacyDirectory + "/" + name)
     }
 
     static func feed(_ name: String) throws -> [UInt8] {
-        Array(try Data(contentsOf: feedsDirectory.appendingPathComponent(name)))
+        guard let feedsDirectory else { throw FixtureError.absent("../shared/formats/feeds") }
+        return try fileBytes(feedsDirectory + "/" + name)
     }
 
     /// A source document for `bytes` at `path`.
@@ -56,5 +52,5 @@ enum Fixtures {
         text.components(separatedBy: needle).count - 1
     }
 
-    enum FixtureError: Error { case outputs(Int) }
+    enum FixtureError: Error { case outputs(Int), absent(String) }
 }

@@ -1,13 +1,14 @@
 import Foundation
 import Testing
 import TaskaCore
+import TaskaTestSupport
 @testable import TaskaExtract
 
 private typealias S = ContainerTestSupport
 
 @Suite struct FeedReaderTests {
     private func read(_ fixture: String, mediaType: String = "application/xml") throws -> [SourceDocument] {
-        let text = String(decoding: try S.bytes(S.packageRoot + "/Fixtures/feeds/" + fixture), as: UTF8.self)
+        let text = String(decoding: try fileBytes(fixturePath("feeds/" + fixture)), as: UTF8.self)
         return try S.extract(text, mediaType: mediaType, path: fixture)
     }
 
@@ -84,8 +85,8 @@ private typealias S = ContainerTestSupport
     @Test(arguments: [("rssparser__guardian.rss", -1), ("rssparser__heise.atom", -1), ("rssparser__reddit.rss", -1),
                       ("rssparser__craigslist.rss", -1), ("rssparser__narro.rss", -1)])
     func realFeedItemCounts(file: String, _: Int) throws {
-        guard let dir = S.samples("feeds") else { return }
-        let bytes = try S.bytes(dir + "/" + file)
+        guard let dir = sharedPath("formats/feeds") else { return }
+        let bytes = try fileBytes(dir + "/" + file)
         let text = String(decoding: bytes, as: UTF8.self)
         let tag = XMLRootSniffer.localName(XMLRootSniffer.rootName(of: text) ?? "") == "feed" ? "<entry" : "<item"
         // Count item start tags (not <items>) in the raw text.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TaskaCore
+import TaskaTestSupport
 @testable import TaskaExtract
 
 /// The extraction benchmark (`../shared/bench/extraction`, dev split) with pinned F1 floors.
@@ -15,8 +16,10 @@ import TaskaCore
 /// the figures differ slightly from `scripts/eval-extraction`, which runs the whole pipeline.
 @Suite struct ExtractionBenchmarkTests {
     static let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    static let packageRoot = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let bench = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/bench/extraction")
+    /// `TaskaTestSupport.packageRootURL`, under the name HTMLTreeBuilderTests and
+    /// LanguageNeutralExtractionTests use.
+    static let packageRoot = packageRootURL
+    static let bench = sharedRootURL.appendingPathComponent("bench/extraction")
     static let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
     static let available = FileManager.default.fileExists(atPath: bench.appendingPathComponent("score.py").path) && python != nil
 

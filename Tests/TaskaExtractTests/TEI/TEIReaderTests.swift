@@ -1,13 +1,14 @@
 import Foundation
 import Testing
 import TaskaCore
+import TaskaTestSupport
 @testable import TaskaExtract
 
 private typealias S = ContainerTestSupport
 
 @Suite struct TEIReaderTests {
     @Test func arabicFixtureStructure() throws {
-        let text = String(decoding: try S.bytes(S.packageRoot + "/Fixtures/tei/nashra-sayyadin-ar.tei.xml"), as: UTF8.self)
+        let text = String(decoding: try fileBytes(fixturePath("tei/nashra-sayyadin-ar.tei.xml")), as: UTF8.self)
         let docs = try S.extract(text, mediaType: "application/tei+xml")
         #expect(docs.count == 1)
         let doc = docs[0]
@@ -46,8 +47,8 @@ private typealias S = ContainerTestSupport
     }
 
     @Test func realSamples() throws {
-        guard let dir = S.samples("tei") else { return }
-        let haqaiq = String(decoding: try S.bytes(dir + "/openarabicpe_al-haqaiq_oclc_644997575-i_1.TEIP5.xml"), as: UTF8.self)
+        guard let dir = sharedPath("formats/tei") else { return }
+        let haqaiq = String(decoding: try fileBytes(dir + "/openarabicpe_al-haqaiq_oclc_644997575-i_1.TEIP5.xml"), as: UTF8.self)
         let a = try S.extract(haqaiq, mediaType: "application/xml")
         #expect(a.count == 1)
         #expect(a[0].metadata.declaredLanguage == "ar")
@@ -57,13 +58,13 @@ private typealias S = ContainerTestSupport
         // No word split at the page breaks inside paragraphs.
         #expect(a[0].blocks.contains { $0.text.contains("ويسوقهم الغي") })
 
-        let header = String(decoding: try S.bytes(dir + "/openarabicpe_thamarat-al-funun_oclc_792755216-i_1.TEIP5.xml"), as: UTF8.self)
+        let header = String(decoding: try fileBytes(dir + "/openarabicpe_thamarat-al-funun_oclc_792755216-i_1.TEIP5.xml"), as: UTF8.self)
         let b = try S.extract(header, mediaType: "application/xml")
         #expect(b.count == 1)
         #expect(b[0].blocks.isEmpty)
         #expect(b[0].warnings.contains { $0.code == "tei-no-text" })
 
-        let eebo = String(decoding: try S.bytes(dir + "/eebo-tcp_A00001.xml"), as: UTF8.self)
+        let eebo = String(decoding: try fileBytes(dir + "/eebo-tcp_A00001.xml"), as: UTF8.self)
         let c = try S.extract(eebo, mediaType: "application/xml")
         #expect(c.count == 1)
         #expect(c[0].blocks.filter { $0.kind == .line }.count > 10)

@@ -8,13 +8,13 @@ import TaskaCore
 @Suite struct TelegramSampleTests {
     typealias S = TelegramTestSupport
 
-    static let json = S.samples + "/tg_json_ar_en_uponthepathofsalaf_excerpt.json"
-    static let html1 = S.samples + "/tg_html_ar_daririhasan_messages1_excerpt.html"
-    static let html2 = S.samples + "/tg_html_ar_daririhasan_messages2_excerpt.html"
+    static let json = S.sample("tg_json_ar_en_uponthepathofsalaf_excerpt.json")
+    static let html1 = S.sample("tg_html_ar_daririhasan_messages1_excerpt.html")
+    static let html2 = S.sample("tg_html_ar_daririhasan_messages2_excerpt.html")
 
-    @Test(.enabled(if: TelegramTestSupport.exists(json)))
+    @Test(.enabled(if: json != nil))
     func jsonSample() throws {
-        let docs = try S.extract(file: Self.json, mediaType: "application/json")
+        let docs = try S.extract(file: try #require(Self.json), mediaType: "application/json")
         // 48 messages: 44 ordinary, 4 service (create_channel, edit_group_photo, 2 × pin_message).
         #expect(docs.count == 44)
         #expect(S.warning(docs, "service-messages-skipped")?.count == 4)
@@ -44,9 +44,9 @@ import TaskaCore
         } } }
     }
 
-    @Test(.enabled(if: TelegramTestSupport.exists(html1)))
+    @Test(.enabled(if: html1 != nil))
     func htmlSamplePage1() throws {
-        let docs = try S.extract(file: Self.html1, mediaType: "text/html")
+        let docs = try S.extract(file: try #require(Self.html1), mediaType: "text/html")
         // 60 blocks: 35 ordinary (10 joined), 24 date separators, 1 "Channel … created".
         #expect(docs.count == 35)
         #expect(S.warning(docs, "date-separators-skipped")?.count == 24)
@@ -61,9 +61,9 @@ import TaskaCore
         #expect(docs.filter { $0.message?.forwardedFrom != nil }.count == 6)
     }
 
-    @Test(.enabled(if: TelegramTestSupport.exists(html2)))
+    @Test(.enabled(if: html2 != nil))
     func htmlSamplePage2() throws {
-        let docs = try S.extract(file: Self.html2, mediaType: "text/html")
+        let docs = try S.extract(file: try #require(Self.html2), mediaType: "text/html")
         // 79 blocks: 56 ordinary (3 joined), 23 date separators.
         #expect(docs.count == 56)
         #expect(S.warning(docs, "date-separators-skipped")?.count == 23)

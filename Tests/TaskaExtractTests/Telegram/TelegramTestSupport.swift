@@ -1,21 +1,13 @@
 import Foundation
 import TaskaCore
+import TaskaTestSupport
 @testable import TaskaExtract
 
 /// Paths and helpers shared by the Telegram reader tests.
 enum TelegramTestSupport {
-    /// The package root (this file is `Tests/TaskaExtractTests/Telegram/…`).
-    static let packageRoot: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        return url.path
-    }()
-
-    static let fixtures = packageRoot + "/Fixtures/telegram"
-    /// The shared reference samples (`../shared/formats/telegram`), which may be absent.
-    static let samples = packageRoot + "/../shared/formats/telegram"
-
-    static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+    static let fixtures = fixturePath("telegram")
+    /// A shared reference sample (`../shared/formats/telegram/<name>`); nil when absent.
+    static func sample(_ name: String) -> String? { sharedPath("formats/telegram/" + name) }
 
     /// A document as Decode leaves it: text set, bytes emptied.
     static func document(path: String, mediaType: String) throws -> SourceDocument {

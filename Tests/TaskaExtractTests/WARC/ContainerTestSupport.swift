@@ -1,27 +1,11 @@
 import Foundation
 import Testing
 import TaskaCore
+import TaskaTestSupport
 @testable import TaskaExtract
 
-/// Paths and runners for the WARC, feed, TEI and XML tests.
+/// Runners for the WARC, feed, TEI and XML tests (paths: `TaskaTestSupport`).
 enum ContainerTestSupport {
-    /// The package root, from this file's path (Tests/TaskaExtractTests/WARC/…).
-    static let packageRoot: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }
-        return url.path
-    }()
-
-    /// The shared reference samples (`../shared/formats/<kind>`); nil when absent.
-    static func samples(_ kind: String) -> String? {
-        let dir = packageRoot + "/../shared/formats/" + kind
-        return FileManager.default.fileExists(atPath: dir) ? dir : nil
-    }
-
-    static func bytes(_ path: String) throws -> [UInt8] {
-        [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-    }
-
     /// A document for `bytes` as the reader makes it (whole file in memory).
     static func document(_ bytes: [UInt8], path: String = "test") -> SourceDocument {
         SourceDocument(source: SourceInfo(path: path, bytes: bytes.count, sha256: "00"), bytes: bytes)
@@ -33,7 +17,7 @@ enum ContainerTestSupport {
     }
 
     static func unpack(file path: String) throws -> [Pipeline.Output] {
-        try unpack(document(try bytes(path), path: path))
+        try unpack(document(try fileBytes(path), path: path))
     }
 
     /// Runs Extract on decoded text with a media type.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TaskaCore
+import TaskaTestSupport
 @testable import TaskaExtract
 
 private typealias S = ContainerTestSupport
@@ -11,7 +12,7 @@ private typealias S = ContainerTestSupport
 
     @Test(arguments: files)
     func textRecordsBecomeDocuments(file: String) throws {
-        let outputs = try S.unpack(file: S.packageRoot + "/Fixtures/warc/" + file)
+        let outputs = try S.unpack(file: fixturePath("warc/" + file))
         #expect(outputs.allSatisfy { $0.failure == nil })
         let docs = outputs.map(\.document)
         // warcinfo, request, response(ar), request, response(ha), revisit, resource(en), metadata.
@@ -37,7 +38,7 @@ private typealias S = ContainerTestSupport
     }
 
     @Test func truncatedLastMemberKeepsEarlierRecords() throws {
-        let full = try S.bytes(S.packageRoot + "/Fixtures/warc/crawl-labarai.warc.gz")
+        let full = try fileBytes(fixturePath("warc/crawl-labarai.warc.gz"))
         // Cut inside the member of record #6 (the resource): the members are in record order.
         let records = try S.unpack(S.document(Array(full.prefix(full.count - 400)), path: "cut.warc.gz"))
         let docs = records.filter { $0.failure == nil }.map(\.document)
@@ -50,14 +51,14 @@ private typealias S = ContainerTestSupport
     }
 
     @Test func truncatedWholeFileGzipKeepsEarlierRecords() throws {
-        let full = try S.bytes(S.packageRoot + "/Fixtures/warc/crawl-labarai-wholefile.warc.gz")
+        let full = try fileBytes(fixturePath("warc/crawl-labarai-wholefile.warc.gz"))
         let records = try S.unpack(S.document(Array(full.prefix(full.count * 3 / 4)), path: "cut.warc.gz"))
         #expect(records.contains { $0.failure == nil })
         #expect(records.last?.failure?.message.contains("truncated") == true)
     }
 
     @Test func brokenRecordIsAnErrorRecordAndTheRestGoesOn() throws {
-        let good = try S.bytes(S.packageRoot + "/Fixtures/warc/crawl-labarai.warc")
+        let good = try fileBytes(fixturePath("warc/crawl-labarai.warc"))
         let bad = Array("WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:bad>\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: 73\r\n\r\nHTTP/1.0 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n3\r\naa\r\n0\r\n\r\n\r\n\r\n".utf8)
         let garbage = Array("this line is not a WARC header\r\nnor this\r\n".utf8)
         let outputs = try S.unpack(S.document(bad + garbage + good, path: "mixed.warc"))
@@ -151,7 +152,7 @@ private typealias S = ContainerTestSupport
 
     @Test(arguments: expected.map(\.0))
     func recordCounts(file: String) throws {
-        guard let dir = S.samples("warc") else { return }
+        guard let dir = sharedPath("formats/warc") else { return }
         let (_, ordinals, failures) = Self.expected.first { $0.0 == file }!
         let outputs = try S.unpack(file: dir + "/" + file)
         #expect(outputs.filter { $0.failure == nil }.map { $0.document.subIndex ?? -1 } == ordinals)
@@ -165,7 +166,7 @@ private typealias S = ContainerTestSupport
     }
 
     @Test func resiliparseCharsetsComeFromHTTP() throws {
-        guard let dir = S.samples("warc") else { return }
+        guard let dir = sharedPath("formats/warc") else { return }
         let docs = try S.unpack(file: dir + "/resiliparse__warcfile.warc.gz").map(\.document)
         #expect(docs.count == 16)
         #expect(Set(docs.compactMap(\.transportCharset).map { $0.lowercased() }) == ["utf-8", "windows-1251", "gb2312"])
@@ -173,7 +174,7 @@ private typealias S = ContainerTestSupport
     }
 
     @Test func chunkedIsoArabicHasNoTransportCharset() throws {
-        guard let dir = S.samples("warc") else { return }
+        guard let dir = sharedPath("formats/warc") else { return }
         let docs = try S.unpack(file: dir + "/CONSTRUCTED__ar_iso-8859-6_chunked.warc.gz").map(\.document)
         #expect(docs.count == 1)
         #expect(docs[0].transportCharset == nil)
@@ -183,7 +184,7 @@ private typealias S = ContainerTestSupport
 
     @Test(arguments: ["resiliparse__block-sized-records.warc.gz", "warcat__c1_warcinfo.warc", "warcio__post-test.warc.gz"])
     func noTextRecordMeansOneErrorForTheFile(file: String) throws {
-        guard let dir = S.samples("warc") else { return }
+        guard let dir = sharedPath("formats/warc") else { return }
         let outputs = try S.unpack(file: dir + "/" + file)
         #expect(outputs.count == 1)
         #expect(outputs[0].failure?.message.contains("nothing to extract") == true)
