@@ -5,8 +5,49 @@ import TaskaStore
 /// A search hit ready to show: the stored fields plus a snippet in the original spelling.
 public struct SearchResult: Sendable {
     public var hit: ArchiveHit
-    /// One line of the record's text around the first match, matched words in «…».
-    public var snippet: String
+    /// One line of the record's text around the first match, with the matched words' ranges.
+    public var snippet: Snippet
+}
+
+/// A piece of a record's text with the ranges of the words a query matched.
+///
+/// Why ranges, not markers in the text: documents hold `«…»` and every other mark a front end
+/// could use, so in-band markers would highlight the wrong words. Each front end renders them.
+public struct Snippet: Sendable, Equatable {
+    /// The text as written (with `…` where it was cut).
+    public var text: String
+    /// Matched words: Unicode scalar offsets into `text`, in order, not overlapping.
+    public var hits: [Range<Int>]
+
+    public init(text: String, hits: [Range<Int>]) {
+        self.text = text
+        self.hits = hits
+    }
+
+    /// `text` cut into pieces, each marked as a hit or not, in order (for renderers).
+    public var pieces: [(text: String, isHit: Bool)] {
+        let scalars = Array(text.unicodeScalars)
+        var out: [(String, Bool)] = []
+        var at = 0
+        func piece(_ r: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[r])) }
+        for hit in hits where hit.lowerBound >= at && hit.upperBound <= scalars.count {
+            if at < hit.lowerBound { out.append((piece(at..<hit.lowerBound), false)) }
+            out.append((piece(hit), true))
+            at = hit.upperBound
+        }
+        if at < scalars.count { out.append((piece(at..<scalars.count), false)) }
+        return out
+    }
+
+    /// `text` with each hit between `open` and `close` (for terminals and plain text).
+    public func rendered(open: String, close: String) -> String {
+        pieces.map { $0.isHit ? open + $0.text + close : $0.text }.joined()
+    }
+
+    /// `{"text": …, "hits": [[start, end], …]}`.
+    public var json: JSONValue {
+        .object([("text", .string(text)), ("hits", .array(hits.map { .array([.int($0.lowerBound), .int($0.upperBound)]) }))])
+    }
 }
 
 /// Runs user queries against the archive: folds the query like record text, searches, and
@@ -26,8 +67,9 @@ public struct ArchiveSearch: Sendable {
         return hits.map { SearchResult(hit: $0, snippet: snippet(text: $0.text, searchKey: $0.searchKey, terms: terms)) }
     }
 
-    /// The first line whose key holds a term, with each word whose key holds a term marked.
-    public func snippet(text: String, searchKey: String, terms: [String], width: Int = 200) -> String {
+    /// The first line whose key holds a term, cut to about `width` characters around the first
+    /// match, with the range of each word whose key holds a term.
+    public func snippet(text: String, searchKey: String, terms: [String], width: Int = 200) -> Snippet {
         let textLines = text.split(separator: "\n", omittingEmptySubsequences: false)
         let keyLines = searchKey.split(separator: "\n", omittingEmptySubsequences: false)
         var lineIndex = 0
@@ -35,31 +77,30 @@ public struct ArchiveSearch: Sendable {
            let found = keyLines.firstIndex(where: { line in terms.contains { line.contains($0) } }) {
             lineIndex = found
         }
-        guard lineIndex < textLines.count else { return "" }
+        guard lineIndex < textLines.count else { return Snippet(text: "", hits: []) }
         let words = textLines[lineIndex].split(separator: " ", omittingEmptySubsequences: false)
-        var marked: [String] = []
-        var firstMatch: Int?
-        for word in words {
+        let matched = words.map { word in
             let key = normalizer.searchKey(String(word))
-            if terms.contains(where: { key.contains($0) }) {
-                if firstMatch == nil { firstMatch = marked.count }
-                marked.append("«\(word)»")
-            } else {
-                marked.append(String(word))
-            }
+            return terms.contains(where: { key.contains($0) })
         }
         // Keep a window of words around the first match.
-        let start = max(0, (firstMatch ?? 0) - 8)
-        var out: [String] = []
+        let start = max(0, (matched.firstIndex(of: true) ?? 0) - 8)
+        var out = String.UnicodeScalarView()
+        var hits: [Range<Int>] = []
         var length = 0
-        for word in marked[start...] {
-            if length + word.count > width && !out.isEmpty { break }
-            out.append(word)
-            length += word.count + 1
+        if start > 0 { out.append("…") }
+        var end = start
+        for k in start..<words.count {
+            let count = words[k].unicodeScalars.count
+            if length + count > width && end > start { break }
+            if k > start { out.append(" ") }
+            let from = out.count
+            out.append(contentsOf: words[k].unicodeScalars)
+            if matched[k] { hits.append(from..<out.count) }
+            length += count + 1
+            end = k + 1
         }
-        var line = out.joined(separator: " ")
-        if start > 0 { line = "…" + line }
-        if start + out.count < marked.count { line += "…" }
-        return line
+        if end < words.count { out.append("…") }
+        return Snippet(text: String(out), hits: hits)
     }
 }

@@ -1,3 +1,4 @@
+import TaskaIngest
 /// Escaping and small HTML builders for the reading room's server-rendered pages.
 ///
 /// Everything that comes from a scraped document passes through `escape` (text) or
@@ -44,17 +45,9 @@ enum HTML {
         return out
     }
 
-    /// A snippet from search: matched words arrive wrapped in «…»; they become <mark>.
-    static func snippet(_ s: String) -> String {
-        var out = ""
-        var inMark = false
-        for scalar in s.unicodeScalars {
-            if scalar == "«" && !inMark { out += "<mark>"; inMark = true; continue }
-            if scalar == "»" && inMark { out += "</mark>"; inMark = false; continue }
-            out += escape(String(scalar))
-        }
-        if inMark { out += "</mark>" }
-        return out
+    /// A search snippet: its hits become <mark>, everything else is escaped.
+    static func snippet(_ s: Snippet) -> String {
+        s.pieces.map { $0.isHit ? "<mark>" + escape($0.text) + "</mark>" : escape($0.text) }.joined()
     }
 
     /// The page frame: no script, one same-origin stylesheet.

@@ -105,7 +105,7 @@ public struct Pages: Sendable {
             ("query", .string(form.query)), ("page", .int(form.page)), ("more", .bool(all.count > Pages.pageSize)),
             ("hits", .array(hits.map { r in
                 .object([("id", .string(r.hit.recordId)), ("title", .string(r.hit.title)), ("language", .string(r.hit.language)),
-                         ("date", .string(r.hit.published)), ("path", .string(r.hit.path)), ("snippet", .string(r.snippet)),
+                         ("date", .string(r.hit.published)), ("path", .string(r.hit.path)), ("snippet", r.snippet.json),
                          ("rank", .double(r.hit.rank))])
             })),
         ]).serialized()

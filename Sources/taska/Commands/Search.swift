@@ -49,18 +49,20 @@ extension Taska {
                 results = try ArchiveSearch().search(archive, query: query.joined(separator: " "), language: language,
                                                      since: since, until: until, limit: limit)
             } catch { throw RunFailure(description: error.description) }
+            // Hits in bold on a terminal; «…» when the output goes to a file or a pipe.
+            let (open, close) = isatty(STDOUT_FILENO) == 1 ? ("\u{1B}[1m", "\u{1B}[0m") : ("«", "»")
             var out = ""
             for result in results {
                 let h = result.hit
                 if json {
                     out += JSONValue.object([
                         ("id", .string(h.recordId)), ("title", .string(h.title)), ("language", .string(h.language)),
-                        ("date", .string(h.published)), ("path", .string(h.path)), ("snippet", .string(result.snippet)),
+                        ("date", .string(h.published)), ("path", .string(h.path)), ("snippet", result.snippet.json),
                         ("rank", .double(h.rank)),
                     ]).serialized() + "\n"
                 } else {
                     let title = h.title ?? "(untitled)"
-                    out += "\(title)  [\(h.language ?? "und")]  \(h.published ?? "")\n  \(h.path)\n  \(result.snippet)\n\n"
+                    out += "\(title)  [\(h.language ?? "und")]  \(h.published ?? "")\n  \(h.path)\n  \(result.snippet.rendered(open: open, close: close))\n\n"
                 }
             }
             if !json && results.isEmpty {
