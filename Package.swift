@@ -54,25 +54,29 @@ let package = Package(
             resources: [.copy("Resources/langid.bin")]
         ),
         .target(name: "TaskaStore", dependencies: ["TaskaCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Sinks and exports: JSON Lines, originals, BagIt with PREMIS.
+        .target(name: "TaskaExport", dependencies: ["TaskaCore", "TaskaStore"]),
         .target(
             name: "TaskaIngest",
-            dependencies: ["TaskaCore", "TaskaDecode", "TaskaExtract", "TaskaNormalize", "TaskaDetect", "TaskaStore", "CAllocator", .product(name: "Yams", package: "Yams")],
+            dependencies: ["TaskaCore", "TaskaDecode", "TaskaExtract", "TaskaNormalize", "TaskaDetect", "TaskaStore", .product(name: "Yams", package: "Yams")],
             // Copies of Pipelines/*.yaml (the built-in pipelines); a test keeps them equal.
             resources: [.copy("Resources/Pipelines")]
         ),
+        // Query folding, ranking and snippets over the archive; folds through `SearchKeyFolding`.
+        .target(name: "TaskaSearch", dependencies: ["TaskaCore", "TaskaStore"]),
         .target(
             name: "TaskaServe",
             dependencies: [
-                "TaskaCore", "TaskaStore", "TaskaIngest",
+                "TaskaCore", "TaskaStore", "TaskaSearch",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
-        .target(name: "TaskaWatch", dependencies: ["TaskaCore", "TaskaIngest", "TaskaStore"]),
+        .target(name: "TaskaWatch", dependencies: ["TaskaCore", "TaskaIngest", "TaskaExport", "TaskaStore"]),
         .executableTarget(
             name: "taska",
             dependencies: [
-                "TaskaIngest", "TaskaCore", "TaskaNormalize", "TaskaDetect", "TaskaStore", "TaskaWatch", "TaskaServe",
+                "TaskaIngest", "TaskaCore", "TaskaNormalize", "TaskaDetect", "TaskaStore", "TaskaSearch", "TaskaExport", "TaskaWatch", "TaskaServe", "CAllocator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -90,10 +94,10 @@ let package = Package(
         .testTarget(name: "TaskaWatchTests", dependencies: ["TaskaWatch", "TaskaIngest", "TaskaStore", "TaskaCore", "TaskaTestSupport"]),
         .testTarget(
             name: "TaskaServeTests",
-            dependencies: ["TaskaServe", "TaskaStore", "TaskaIngest", "TaskaCore", "TaskaTestSupport",
+            dependencies: ["TaskaServe", "TaskaSearch", "TaskaStore", "TaskaIngest", "TaskaNormalize", "TaskaCore", "TaskaTestSupport",
                            .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
-        .testTarget(name: "TaskaIngestTests", dependencies: ["TaskaIngest", "TaskaCore", "TaskaStore", "TaskaTestSupport"]),
+        .testTarget(name: "TaskaIngestTests", dependencies: ["TaskaIngest", "TaskaExport", "TaskaCore", "TaskaStore", "TaskaTestSupport"]),
         .testTarget(name: "taskaCLITests", dependencies: ["taska"]),
     ]
 )

@@ -1,17 +1,13 @@
-/// Where records go: JSON Lines, the archive, memory.
+/// Where serialised records go, one JSON object per line: a JSON Lines file, standard output.
 ///
-/// Sinks are called from one writer at a time (the ingest runner serialises writes).
+/// The ingest runner serialises each record once (the archive stores the same bytes) and calls
+/// a sink from one writer at a time, in input order.
 public protocol RecordSink: AnyObject {
-    /// Writes one record. Throwing stops the run: a sink failure is never a document failure.
-    func write(_ record: Record) throws
-    /// Flushes buffered output.
+    /// Writes one serialised record (without its newline). Throwing stops the run: a sink
+    /// failure is never a document failure.
+    func writeLine(_ bytes: [UInt8]) throws
+    /// Hands buffered lines to the operating system (a checkpoint; no fsync).
+    func flushBuffered() throws
+    /// Flushes and makes the output durable.
     func finish() throws
-}
-
-/// Keeps records in memory; for tests and small programs.
-public final class MemorySink: RecordSink {
-    public private(set) var records: [Record] = []
-    public init() {}
-    public func write(_ record: Record) throws { records.append(record) }
-    public func finish() throws {}
 }

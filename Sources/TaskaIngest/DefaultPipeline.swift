@@ -4,11 +4,6 @@ import TaskaDetect
 import TaskaExtract
 import TaskaNormalize
 
-/// Taska's version: fixes the behaviour of every stage and goes into every record.
-public enum TaskaVersion {
-    public static let string = "0.1.0"
-}
-
 /// The pipelines Taska ships, built from the library's stages.
 public enum StandardPipelines {
     /// Options that shape the standard pipeline.

@@ -169,7 +169,7 @@ public final class IngestRunner: @unchecked Sendable {
     /// sink's error when output fails; document failures become error records instead.
     /// Relative `paths` are opened from `directory` (the working directory when `nil`) and
     /// recorded as given.
-    public func run(paths: [String], relativeTo directory: String? = nil, sink: JSONLinesSink?, archive: Archive? = nil,
+    public func run(paths: [String], relativeTo directory: String? = nil, sink: (any RecordSink)?, archive: Archive? = nil,
                     keepOriginals: Bool = true, shard: Shard? = nil,
                     progress: (@Sendable (IngestProgress) -> Void)? = nil) throws -> IngestSummary {
         let start = Date()
@@ -218,19 +218,15 @@ public final class IngestRunner: @unchecked Sendable {
         return summary
     }
 
-    /// Current time as a `Timestamp`.
-    public static func now() -> Timestamp {
-        let t = Date().timeIntervalSince1970
-        let seconds = t.rounded(.down)
-        return Timestamp(seconds: Int64(seconds), nanoseconds: Int32((t - seconds) * 1e9))
-    }
+    /// Current time as a `Timestamp` (`Timestamp.now()`).
+    public static func now() -> Timestamp { Timestamp.now() }
 
     /// Puts results back in input order and writes them; the only place that touches the sink.
     final class Collector: @unchecked Sendable {
         private let lock = NSCondition()
         private var pending: [Int: FileResult] = [:]
         private var next = 0
-        private let sink: JSONLinesSink?
+        private let sink: (any RecordSink)?
         private let archive: Archive?
         private var batch: [ArchivedFile] = []
         private var batchBytes = 0
@@ -243,7 +239,7 @@ public final class IngestRunner: @unchecked Sendable {
         private(set) var summary = IngestSummary()
         private var _failure: (any Error)?
 
-        init(sink: JSONLinesSink?, archive: Archive?, progress: (@Sendable (IngestProgress) -> Void)?, start: Date,
+        init(sink: (any RecordSink)?, archive: Archive?, progress: (@Sendable (IngestProgress) -> Void)?, start: Date,
              budget: Int = IngestRunner.reorderBudget) {
             self.sink = sink
             self.archive = archive

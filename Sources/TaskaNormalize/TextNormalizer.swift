@@ -11,7 +11,7 @@ import TaskaCore
 /// 4. ICU NFC (or NFKC), then spaces collapsed again; empty paragraphs are dropped.
 ///
 /// Nothing else changes a letter of `text`: spelling variants are folded in the search key only.
-public struct TextNormalizer: Sendable {
+public struct TextNormalizer: Sendable, SearchKeyFolding {
     public var options: NormalizeOptions
 
     public init(options: NormalizeOptions = NormalizeOptions()) { self.options = options }

@@ -1,4 +1,4 @@
-import TaskaIngest
+import TaskaSearch
 /// Escaping and small HTML builders for the reading room's server-rendered pages.
 ///
 /// Everything that comes from a scraped document passes through `escape` (text) or

@@ -1,6 +1,6 @@
 import Foundation
 import TaskaCore
-import TaskaIngest
+import TaskaSearch
 import TaskaStore
 
 /// Renders the reading room's pages and API bodies from the archive (read-only).
@@ -8,6 +8,8 @@ import TaskaStore
 /// Kept apart from the HTTP layer so that tests and the API share one rendering path.
 public struct Pages: Sendable {
     public let archive: Archive
+    /// Searches the archive, folding queries as ingest folded the text.
+    public let search: ArchiveSearch
     /// Hits per page.
     public static let pageSize = 20
     /// Longest query accepted, in characters.
@@ -15,7 +17,10 @@ public struct Pages: Sendable {
     /// Text of a document shown at most (characters); the rest is announced, not rendered.
     public static let maxRenderedText = 2_000_000
 
-    public init(archive: Archive) { self.archive = archive }
+    public init(archive: Archive, folding: any SearchKeyFolding) {
+        self.archive = archive
+        self.search = ArchiveSearch(folding: folding)
+    }
 
     /// Search parameters, bounded.
     public struct SearchForm: Sendable {
@@ -38,7 +43,7 @@ public struct Pages: Sendable {
     public func results(_ form: SearchForm) throws -> [SearchResult] {
         guard !form.query.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
         // One extra hit tells whether a next page exists.
-        return try ArchiveSearch().search(archive, query: form.query, language: form.language, since: form.since,
+        return try search.search(archive, query: form.query, language: form.language, since: form.since,
                                           until: form.until, limit: Pages.pageSize + 1,
                                           offset: (form.page - 1) * Pages.pageSize)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HTTPTypes
+import TaskaCore
 import TaskaStore
 
 /// `taska serve`: a local web reading room over the archive (Hummingbird 2, read-only).
@@ -23,12 +24,14 @@ public struct ReadingRoom: Sendable {
         }
     }
 
-    public init(archive: Archive, host: String = "127.0.0.1", port: Int = 8080, token: String? = nil) throws(Failure) {
+    /// `folding` folds queries as ingest folded the text (the executable passes `TextNormalizer`).
+    public init(archive: Archive, folding: any SearchKeyFolding, host: String = "127.0.0.1", port: Int = 8080,
+                token: String? = nil) throws(Failure) {
         if !Self.isLoopback(host) && (token ?? "").isEmpty { throw .tokenRequired(host: host) }
         self.host = host
         self.port = port
         self.token = token
-        self.pages = Pages(archive: archive)
+        self.pages = Pages(archive: archive, folding: folding)
     }
 
     static func isLoopback(_ host: String) -> Bool {

@@ -1,5 +1,6 @@
 import Foundation
 import TaskaCore
+import TaskaExport
 import TaskaIngest
 import TaskaStore
 

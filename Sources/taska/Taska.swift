@@ -1,4 +1,5 @@
 import ArgumentParser
+import TaskaCore
 import Foundation
 import TaskaIngest
 

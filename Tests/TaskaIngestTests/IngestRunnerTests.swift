@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TaskaCore
+import TaskaExport
 import TaskaStore
 import TaskaTestSupport
 @testable import TaskaIngest

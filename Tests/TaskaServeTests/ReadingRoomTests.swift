@@ -4,6 +4,8 @@ import HummingbirdTesting
 import Testing
 import TaskaCore
 import TaskaIngest
+import TaskaNormalize
+import TaskaSearch
 import TaskaStore
 import TaskaTestSupport
 @testable import TaskaServe
@@ -60,7 +62,7 @@ private func get(_ room: ReadingRoom, _ uri: String, headers: HTTPFields = [:]) 
 @Suite(.serialized) struct ReadingRoomTests {
     static let fixtures = try! FixtureArchive()
 
-    var room: ReadingRoom { try! ReadingRoom(archive: Self.fixtures.archive) }
+    var room: ReadingRoom { try! ReadingRoom(archive: Self.fixtures.archive, folding: TextNormalizer()) }
 
     @Test func searchPageFindsTheDocumentAndHighlights() async throws {
         let r = try await get(room, "/search?q=\(HTML.urlComponent("مَدْرَسَة"))")
@@ -134,7 +136,7 @@ private func get(_ room: ReadingRoom, _ uri: String, headers: HTTPFields = [:]) 
     }
 
     @Test func tokenIsRequiredWhenConfigured() async throws {
-        let guarded = try ReadingRoom(archive: Self.fixtures.archive, token: "s3cret")
+        let guarded = try ReadingRoom(archive: Self.fixtures.archive, folding: TextNormalizer(), token: "s3cret")
         #expect(try await get(guarded, "/api/stats").status == .unauthorized)
         #expect(try await get(guarded, "/api/stats", headers: [.authorization: "Bearer s3cret"]).status == .ok)
         let viaQuery = try await get(guarded, "/?token=s3cret")
@@ -144,7 +146,7 @@ private func get(_ room: ReadingRoom, _ uri: String, headers: HTTPFields = [:]) 
     }
 
     @Test func nonLoopbackWithoutTokenIsRefused() {
-        #expect(throws: ReadingRoom.Failure.self) { try ReadingRoom(archive: Self.fixtures.archive, host: "0.0.0.0") }
-        #expect(throws: Never.self) { try ReadingRoom(archive: Self.fixtures.archive, host: "0.0.0.0", token: "x") }
+        #expect(throws: ReadingRoom.Failure.self) { try ReadingRoom(archive: Self.fixtures.archive, folding: TextNormalizer(), host: "0.0.0.0") }
+        #expect(throws: Never.self) { try ReadingRoom(archive: Self.fixtures.archive, folding: TextNormalizer(), host: "0.0.0.0", token: "x") }
     }
 }

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 import TaskaCore
 import TaskaIngest
+import TaskaNormalize
+import TaskaSearch
 import TaskaStore
 import TaskaTestSupport
 @testable import TaskaServe
@@ -26,7 +28,7 @@ import TaskaTestSupport
 
     @Test func onlyTheQueryWordsAreHits() throws {
         let (_, archive) = try archive()
-        let results = try ArchiveSearch().search(archive, query: "مغلق")
+        let results = try ArchiveSearch(folding: TextNormalizer()).search(archive, query: "مغلق")
         let snippet = try #require(results.first?.snippet)
         #expect(marked(snippet) == ["مغلق"])
         #expect(snippet.text.contains("«السوق»"))
@@ -39,7 +41,7 @@ import TaskaTestSupport
 
     @Test func apiSearchCarriesRangesNotMarkers() throws {
         let (_, archive) = try archive()
-        let json = try Pages(archive: archive).searchJSON(Pages.SearchForm(query: "المدرسة"))
+        let json = try Pages(archive: archive, folding: TextNormalizer()).searchJSON(Pages.SearchForm(query: "المدرسة"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let hit = try #require((object["hits"] as? [[String: Any]])?.first)
         let snippet = try #require(hit["snippet"] as? [String: Any])

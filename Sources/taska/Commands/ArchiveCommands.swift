@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TaskaCore
+import TaskaExport
 import TaskaIngest
 import TaskaStore
 

@@ -1,7 +1,8 @@
 import ArgumentParser
 import Foundation
 import TaskaCore
-import TaskaIngest
+import TaskaNormalize
+import TaskaSearch
 import TaskaStore
 
 extension Taska {
@@ -46,7 +47,7 @@ extension Taska {
             do { archive = try Archive(path: archiveOption.archive, readOnly: true) } catch { throw RunFailure(description: error.description) }
             let results: [SearchResult]
             do {
-                results = try ArchiveSearch().search(archive, query: query.joined(separator: " "), language: language,
+                results = try ArchiveSearch(folding: TextNormalizer()).search(archive, query: query.joined(separator: " "), language: language,
                                                      since: since, until: until, limit: limit)
             } catch { throw RunFailure(description: error.description) }
             // Hits in bold on a terminal; «…» when the output goes to a file or a pipe.

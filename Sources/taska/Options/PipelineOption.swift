@@ -13,8 +13,8 @@ struct PipelineOption: ParsableArguments {
             var file = try BuiltInPipelines.load(pipeline)
             for setting in settings { file = file.setting(setting.key, to: setting.value, inStage: setting.stage) }
             return try StageCatalog.resolve(file)
-        } catch let problem as PipelineFile.Problem {
-            throw ValidationError(problem.description)
+        } catch {
+            throw ValidationError(error.description)
         }
     }
 }

@@ -1,5 +1,4 @@
 import TaskaCore
-import TaskaNormalize
 import TaskaStore
 
 /// A search hit ready to show: the stored fields plus a snippet in the original spelling.
@@ -53,15 +52,16 @@ public struct Snippet: Sendable, Equatable {
 /// Runs user queries against the archive: folds the query like record text, searches, and
 /// highlights matches in the text as written (not in the folded key).
 public struct ArchiveSearch: Sendable {
-    public var normalizer: TextNormalizer
+    /// Folds queries and words as ingest folded the text (`TextNormalizer` in the executable).
+    public var folding: any SearchKeyFolding
 
-    public init(normalizer: TextNormalizer = TextNormalizer()) {
-        self.normalizer = normalizer
+    public init(folding: any SearchKeyFolding) {
+        self.folding = folding
     }
 
     public func search(_ archive: Archive, query: String, language: String? = nil, since: String? = nil,
                        until: String? = nil, limit: Int = 20, offset: Int = 0) throws(ArchiveError) -> [SearchResult] {
-        let terms = normalizer.searchTerms(query)
+        let terms = folding.searchTerms(query)
         let hits = try archive.search(ArchiveQuery(terms: terms, language: language, since: since, until: until,
                                                    limit: limit, offset: offset))
         return hits.map { SearchResult(hit: $0, snippet: snippet(text: $0.text, searchKey: $0.searchKey, terms: terms)) }
@@ -80,7 +80,7 @@ public struct ArchiveSearch: Sendable {
         guard lineIndex < textLines.count else { return Snippet(text: "", hits: []) }
         let words = textLines[lineIndex].split(separator: " ", omittingEmptySubsequences: false)
         let matched = words.map { word in
-            let key = normalizer.searchKey(String(word))
+            let key = folding.searchKey(String(word))
             return terms.contains(where: { key.contains($0) })
         }
         // Keep a window of words around the first match.

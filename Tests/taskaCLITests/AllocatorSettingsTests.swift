@@ -1,5 +1,5 @@
 import Testing
-import TaskaIngest
+@testable import taska
 
 /// The allocator thresholds reach glibc (a header that failed to see glibc would make the
 /// setting a silent no-op, as a first version did).

@@ -49,12 +49,6 @@ public final class JSONLinesSink: RecordSink {
         if ownsDescriptor { close(fd) }
     }
 
-    public func write(_ record: Record) throws {
-        record.writeJSON(to: &buffer)
-        buffer.append(0x0A)
-        if buffer.count >= 1 << 20 { try flush() }
-    }
-
     /// Writes an already-serialised line (without its newline).
     public func writeLine(_ bytes: [UInt8]) throws {
         buffer.append(contentsOf: bytes)

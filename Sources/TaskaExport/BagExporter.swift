@@ -14,7 +14,7 @@ public struct BagExporter {
     /// When the bag is made (also the date of the fixity-check events).
     public var now: Timestamp
 
-    public init(now: Timestamp = IngestRunner.now()) {
+    public init(now: Timestamp = Timestamp.now()) {
         self.now = now
     }
 
