@@ -1,17 +1,11 @@
 internal import CAllocator
 import Foundation
 
-/// glibc's allocator thresholds for a process that parses document after document.
+/// glibc's mmap and trim thresholds raised to 32 MiB for a process that parses document after document.
 ///
-/// Why: by default glibc serves each buffer over 128 KiB with its own `mmap` (a page's text,
-/// its blanked copy, its node array) and gives free memory at the top of the heap back once it
-/// passes 128 KiB, so large documents keep mapping, faulting in and unmapping fresh pages: on
-/// the extraction benchmark's 321 pages 6,600–11,900 page faults (~3 % of the run in the
-/// kernel), and VmRSS swinging by 30 MB on a mixed corpus. With both thresholds at 32 MiB the
-/// heap keeps and reuses those pages (3,600 faults). The cost: the heap may hold up to 32 MiB
-/// it no longer uses (`scripts/measure-rss`: peak 120 MB on the 50-200 MB corpora as before;
-/// 148 MB over 100,000 documents, against 136 MB). Buffers over 32 MiB are still mapped and
-/// unmapped alone.
+/// Why: at glibc's 128 KiB defaults every large buffer is mapped, faulted in and unmapped anew
+/// per document; at 32 MiB the heap reuses those pages, and may hold up to 32 MiB it no longer
+/// uses (figures in docs/performance.md). Buffers over 32 MiB are still mapped alone.
 public enum AllocatorSettings {
     /// Both thresholds.
     public static let threshold: Int32 = 32 << 20
