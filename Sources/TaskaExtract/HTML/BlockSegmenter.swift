@@ -10,7 +10,8 @@ struct BlockSegmenter {
         var block: TextBlock
         /// The innermost block-level element that holds the text.
         var owner: Int
-        /// Non-space scalars, and those inside links.
+        /// Visible characters (scalars other than white space, combining marks and format
+        /// controls: see `TreeCleaner.visibleScalars`), and those inside links.
         var chars: Int
         var linkChars: Int
         /// Commas and sentence ends in any script (`, ، 、 ， ; ؛ . ! ? ؟ 。 ۔`).
@@ -118,8 +119,10 @@ struct BlockSegmenter {
             if !open.isEmpty { for j in open.indices where open[j].start == nil { open[j].start = count } }
             if length == 1 { bytes.append(p[0]) } else { bytes.append(contentsOf: UnsafeBufferPointer(start: p, count: length)) }
             count += 1
-            chars += 1
-            if inLink { linkChars += 1 }
+            if !UTF8Scalars.isMarkOrFormat(value) {
+                chars += 1
+                if inLink { linkChars += 1 }
+            }
             if BlockSegmenter.isPunctuation(value) { punctuation += 1 }
         }
 
@@ -158,8 +161,9 @@ struct BlockSegmenter {
                     }
                     // A run of visible scalars (up to the next ASCII white space) goes in at once:
                     // the same bytes and counts as putting its scalars one by one.
+                    // Offsets count every scalar; text length leaves out marks and format controls.
                     let start = i
-                    var scalars = 0, marks = 0
+                    var scalars = 0, marks = 0, attached = 0
                     while i < n {
                         let c = u[i]
                         if c < 0x80 {
@@ -171,6 +175,7 @@ struct BlockSegmenter {
                             let (value, length) = UTF8Scalars.decode(u, at: i)
                             scalars += 1
                             if BlockSegmenter.isPunctuation(value) { marks += 1 }
+                            if UTF8Scalars.isMarkOrFormat(value) { attached += 1 }
                             i += length
                         }
                     }
@@ -178,8 +183,8 @@ struct BlockSegmenter {
                     if !open.isEmpty { for j in open.indices where open[j].start == nil { open[j].start = count } }
                     bytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: i - start))
                     count += scalars
-                    chars += scalars
-                    if ctx.inLink { linkChars += scalars }
+                    chars += scalars - attached
+                    if ctx.inLink { linkChars += scalars - attached }
                     punctuation += marks
                 }
             }

@@ -103,7 +103,9 @@ struct TreeCleaner {
         return PageFacts(skip: skip, chars: chars, linkChars: linkChars, vote: vote)
     }
 
-    /// Non-space scalars of `text`: UTF-8 lead bytes that are not ASCII white space.
+    /// Visible characters of `text`: scalars that are not ASCII white space, a combining mark or a
+    /// format control (`UTF8Scalars.isMarkOrFormat`), so that the length of a text does not depend
+    /// on how fully its script is vocalised.
     static func visibleScalars(_ text: String) -> Int {
         var text = text  // `withUTF8` copies nothing for a native string
         return text.withUTF8 { bytes in
@@ -122,11 +124,18 @@ struct TreeCleaner {
                 let y = x & low
                 let controls = ((y &+ 0x7777_7777_7777_7777) & ~(y &+ 0x7272_7272_7272_7272)) & ~x & high
                 c &+= 8 &- (continuation | space | controls).nonzeroBitCount
+                // Lead bytes of multi-byte scalars (11xxxxxx): a mark or format control counts
+                // nothing. (Byte k of the word is bits 8k..8k+7: little-endian loads.)
+                var lead = x & (x &<< 1) & high
+                while lead != 0 {
+                    if UTF8Scalars.isMarkOrFormat(base, at: i &+ (lead.trailingZeroBitCount &>> 3)) { c &-= 1 }
+                    lead &= lead &- 1
+                }
                 i &+= 8
             }
             while i < bytes.count {
                 let b = base[i]
-                if b & 0xC0 != 0x80 && !(b == 0x20 || (b >= 0x09 && b <= 0x0D)) { c &+= 1 }
+                if b & 0xC0 != 0x80 && !(b == 0x20 || (b >= 0x09 && b <= 0x0D)) && !UTF8Scalars.isMarkOrFormat(base, at: i) { c &+= 1 }
                 i &+= 1
             }
             return c

@@ -123,15 +123,23 @@ import Testing
         }
     }
 
-    /// The 16-byte count of visible scalars agrees with a byte loop on mixes of white space,
-    /// controls, ASCII and lead/continuation bytes, at every length around the stride.
+    /// The 8-byte count of visible scalars agrees with a scalar loop on mixes of white space,
+    /// controls, ASCII, marks, format controls and lead/continuation bytes, at every length
+    /// around the stride.
     @Test func visibleScalarsAgreeWithAByteLoop() {
         var rng = SystemRandomNumberGenerator()
-        let alphabet: [String] = [" ", "\t", "\r", "\n", "\u{0B}", "\u{0C}", "\u{0E}", "a", "Z", ",", "ƙ", "ع", "😀", "\u{00A0}", "\u{0301}"]
+        let alphabet: [String] = [" ", "\t", "\r", "\n", "\u{0B}", "\u{0C}", "\u{0E}", "a", "Z", ",", "ƙ", "ǝ", "ع", "😀", "\u{00A0}",
+                                  "\u{0301}", "\u{064E}", "\u{00AD}", "\u{200F}", "\u{FEFF}", "\u{093F}", "\u{E0100}"]
+        func attached(_ s: Unicode.Scalar) -> Bool {
+            switch s.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark, .format: return true
+            default: return false
+            }
+        }
         for length in 0..<70 {
             for _ in 0..<20 {
                 let text = (0..<length).map { _ in alphabet.randomElement(using: &rng)! }.joined()
-                let expected = text.utf8.filter { $0 & 0xC0 != 0x80 && !($0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D)) }.count
+                let expected = text.unicodeScalars.filter { !($0.value == 0x20 || ($0.value >= 0x09 && $0.value <= 0x0D)) && !attached($0) }.count
                 #expect(TreeCleaner.visibleScalars(text) == expected, "\(text.debugDescription)")
             }
         }
