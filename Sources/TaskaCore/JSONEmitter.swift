@@ -125,7 +125,7 @@ public struct JSONTreeBuilder: JSONEmitter {
     private mutating func add(_ value: JSONValue) {
         guard let top = stack.popLast() else { result = value; return }
         switch top {
-        case var .object(pairs, key):
+        case .object(var pairs, let key):
             pairs.append((key ?? "", value))
             stack.append(.object(pairs, key: nil))
         case var .array(items):

@@ -87,7 +87,7 @@ public struct Pipeline: Sendable {
         } catch let error as OutputError {
             throw error
         } catch {
-            let message = (error as? any CustomStringConvertible)?.description ?? "\(error)"
+            let message = String(describing: error)
             do {
                 try output(.failure(document, StageFailure(stage: stage.name, message: message)))
             } catch {
