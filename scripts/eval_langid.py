@@ -8,7 +8,7 @@ dev split as it is (Taska and peers, with per-label detail), then on the stress 
 langid_stress.py (Taska only: harakat stripped, schwa letters swapped, names and numbers
 injected, unseen text), with the issue's targets checked at the end.
 """
-import os, subprocess, sys, time, unicodedata
+import os, subprocess, sys, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import langid_stress  # noqa: E402
@@ -35,15 +35,7 @@ def load_dev(corpus, limit):
 
 
 def dominant_script(text):
-    latin = arabic = 0
-    for ch in text:
-        if ch.isalpha():
-            n = unicodedata.name(ch, "")
-            if n.startswith("ARABIC"):
-                arabic += 1
-            elif n.startswith("LATIN"):
-                latin += 1
-    return "Arab" if arabic > latin else "Latn"
+    return "Arab" if langid_stress.is_arabic_script(text) else "Latn"
 
 
 def to_label(lang, text):
@@ -147,18 +139,11 @@ def report(name, items, preds, confs, seconds):
     n = len(truth)
     print(f"\n### {name}: {n} texts, {n / seconds:,.0f} texts/s")
     print(f"{'label':10} {'prec':>7} {'recall':>7} {'F1':>7} {'support':>8}")
-    f1s = {}
+    per_label, macro, und_recall, _ = metrics(items, preds)
     for label in ALL:
-        tp = sum(1 for t, p in zip(truth, preds) if t == label and p == label)
-        fp = sum(1 for t, p in zip(truth, preds) if t != label and p == label)
-        fn = sum(1 for t, p in zip(truth, preds) if t == label and p != label)
-        prec = tp / (tp + fp) if tp + fp else 0.0
-        rec = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-        f1s[label] = (f1, rec)
-        print(f"{label:10} {prec:7.4f} {rec:7.4f} {f1:7.4f} {tp + fn:8d}")
-    macro = sum(f1s[l][0] for l in LABELS) / len(LABELS)
-    print(f"macro-F1 (5 labels): {macro:.4f}   und recall: {f1s['und'][1]:.4f}")
+        prec, rec, f1 = per_label[label]
+        print(f"{label:10} {prec:7.4f} {rec:7.4f} {f1:7.4f} {sum(1 for t in truth if t == label):8d}")
+    print(f"macro-F1 (5 labels): {macro:.4f}   und recall: {und_recall:.4f}")
     print("confusion (rows: truth, columns: prediction)")
     print(" " * 10 + "".join(f"{l:>9}" for l in ALL))
     for t in ALL:
@@ -179,7 +164,7 @@ def report(name, items, preds, confs, seconds):
             rows = [(t == p) for t, p, c in zip(truth, preds, confs) if lo <= c < hi_]
             if rows:
                 print(f"  confidence [{lo:.2f}, {min(hi_, 1):.2f}): {len(rows):6d} texts, {sum(rows) / len(rows):.2%} right")
-    return macro, f1s["und"][1]
+    return macro, und_recall
 
 
 def main():
