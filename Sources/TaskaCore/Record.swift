@@ -1,6 +1,6 @@
 /// One output record (schema v1): a finished document or an error, ready for a sink.
 ///
-/// The layout is fixed and documented in README and `schema/record.v1.schema.json`.
+/// The layout is fixed and documented in docs/records.md and `schema/record.v1.schema.json`.
 /// Offsets in `paragraphs` and `segments` are Unicode scalar offsets into `text`.
 public struct Record: Sendable {
     /// Version of the record layout; bumped on any incompatible change.

@@ -31,7 +31,7 @@ public struct InspectionReport: Sendable {
     // MARK: JSON
 
     /// One JSON object: `path`, `pipeline`, `documents` (one per reported document), `omitted`,
-    /// `readError` (see README "taska inspect" for the shape).
+    /// `readError` (see docs/pipelines.md, "Seeing what each stage did", for the shape).
     public var json: JSONValue {
         .object([
             ("path", .string(inspection.path)),

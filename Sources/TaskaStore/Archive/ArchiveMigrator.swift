@@ -3,7 +3,7 @@ import GRDB
 /// The archive's schema, as named migrations that are never edited once shipped.
 ///
 /// Table and column names are plain strings (not Swift types), as GRDB recommends, so a
-/// `sqlite3 taska.sqlite` user reads the same names the README documents.
+/// `sqlite3 taska.sqlite` user reads the same names docs/archive.md documents.
 enum ArchiveMigrator {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()

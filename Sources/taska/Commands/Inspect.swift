@@ -11,7 +11,7 @@ extension Taska {
             Nothing is stored. On a terminal the view is coloured (not with NO_COLOR or when \
             output is not a terminal) and right-to-left lines are reordered for display, since \
             most terminals do not apply the bidi algorithm; --bidi logical keeps memory order \
-            (for terminals that reorder themselves). --json prints one JSON object (see README).
+            (for terminals that reorder themselves). --json prints one JSON object (see docs/pipelines.md).
             """
         )
 
