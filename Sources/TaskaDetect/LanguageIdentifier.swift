@@ -199,8 +199,7 @@ public final class LanguageIdentifier: Sendable {
         let classes = zip(model.classes, probabilities).map { (label: $0, probability: Double($1)) }
             .sorted { $0.probability > $1.probability }
         return Explanation(script: model.script, classes: classes,
-                           coverage: Double(model.coverage(of: extractor.trigrams, inClass: e.topClass)),
-                           coverageFloor: Double(model.coverageFloor[e.topClass][extractor.letters < 40 ? 0 : 1]),
+                           coverage: Double(e.coverage), coverageFloor: Double(e.coverageFloor),
                            prediction: prediction)
     }
 
@@ -228,6 +227,9 @@ public final class LanguageIdentifier: Sendable {
         var topClass: Int
         var inputs: [Float]
         var unseen: Bool
+        /// Share of the trigrams the top class has seen, and its floor for this length.
+        var coverage: Float
+        var coverageFloor: Float
         /// Probability per reported language, in `model.languages` order.
         var languageSums: [Float]
     }
@@ -250,6 +252,6 @@ public final class LanguageIdentifier: Sendable {
         let unseen = coverage < floor
         return Evidence(language: model.languages[best], topClass: topClass,
                         inputs: Calibrator.inputs(p1: sums[best], p2: second, letters: letters, coverage: coverage),
-                        unseen: unseen, languageSums: sums)
+                        unseen: unseen, coverage: coverage, coverageFloor: floor, languageSums: sums)
     }
 }

@@ -7,9 +7,10 @@
 /// Arabic harakat are kept out of the stream, so vocalised and bare spellings share their
 /// n-grams; each haraka adds one "mark" feature instead.
 ///
-/// Names are no sign of a language: a Latin word that starts with a capital inside a sentence
-/// (not first in the text, nor after `.` `!` `?`; longer than one letter) is left out of the stream, unless such words
-/// hold more of the text's letters than the rest (a heading in capitals, a list of names).
+/// Names are no sign of a language: a Latin word of more than one letter that starts with a
+/// capital inside a sentence (not first in the text, nor after `.` `!` `?`) is left out of the
+/// stream, unless such words hold more of the text's letters than the rest (a heading in
+/// capitals, a list of names).
 ///
 /// > Warning: The hashing is part of the model file format. Changing it needs a new model.
 struct FeatureExtractor {

@@ -183,54 +183,52 @@ public struct ModelTrainer: Sendable {
         let total = Float(options.epochs * examples.count)
         var step: Float = 0
         let classWeight = corpus.classes.map { options.classWeights[$0] ?? 1 }
-        do {
-            for epoch in 0..<options.epochs {
-                // Fisher–Yates with the seeded generator.
-                var i = examples.count - 1
-                while i > 0 {
-                    let j = Int(rng.next() % UInt64(i + 1))
-                    examples.swapAt(i, j)
-                    i -= 1
-                }
-                var loss: Double = 0
-                weights.withUnsafeMutableBufferPointer { w in
-                    for ex in examples {
-                        variation.write(ex, corpus: corpus, seed: options.seed)
-                        variation.buffer.withUnsafeBufferPointer {
-                            extractor.extract($0, 0..<$0.count, script: scriptClass, bucketMask: mask)
-                        }
-                        let features = extractor.features
-                        guard !features.isEmpty else { continue }
-                        let norm = 1 / Float(features.count).squareRoot()
-                        for c in 0..<classCount { logits[c] = 0 }
-                        for f in features {
-                            let base = Int(f) * classCount
-                            for c in 0..<classCount { logits[c] += w[base + c] }
-                        }
-                        var maxLogit = -Float.infinity
-                        for c in 0..<classCount {
-                            logits[c] = bias[c] + logits[c] * norm
-                            maxLogit = max(maxLogit, logits[c])
-                        }
-                        var sum: Float = 0
-                        for c in 0..<classCount { logits[c] = expf(logits[c] - maxLogit); sum += logits[c] }
-                        let label = corpus.labels[Int(ex.line)]
-                        loss -= Double(logf(max(logits[label] / sum, 1e-12)))
-                        let lr = options.learningRate * (1 - step / total) * classWeight[label]
-                        step += 1
-                        for c in 0..<classCount {
-                            let g = logits[c] / sum - (c == label ? 1 : 0)
-                            logits[c] = lr * g * norm
-                            bias[c] -= lr * g * 0.1
-                        }
-                        for f in features {
-                            let base = Int(f) * classCount
-                            for c in 0..<classCount { w[base + c] -= logits[c] }
-                        }
+        for epoch in 0..<options.epochs {
+            // Fisher–Yates with the seeded generator.
+            var i = examples.count - 1
+            while i > 0 {
+                let j = Int(rng.next() % UInt64(i + 1))
+                examples.swapAt(i, j)
+                i -= 1
+            }
+            var loss: Double = 0
+            weights.withUnsafeMutableBufferPointer { w in
+                for ex in examples {
+                    variation.write(ex, corpus: corpus, seed: options.seed)
+                    variation.buffer.withUnsafeBufferPointer {
+                        extractor.extract($0, 0..<$0.count, script: scriptClass, bucketMask: mask)
+                    }
+                    let features = extractor.features
+                    guard !features.isEmpty else { continue }
+                    let norm = 1 / Float(features.count).squareRoot()
+                    for c in 0..<classCount { logits[c] = 0 }
+                    for f in features {
+                        let base = Int(f) * classCount
+                        for c in 0..<classCount { logits[c] += w[base + c] }
+                    }
+                    var maxLogit = -Float.infinity
+                    for c in 0..<classCount {
+                        logits[c] = bias[c] + logits[c] * norm
+                        maxLogit = max(maxLogit, logits[c])
+                    }
+                    var sum: Float = 0
+                    for c in 0..<classCount { logits[c] = expf(logits[c] - maxLogit); sum += logits[c] }
+                    let label = corpus.labels[Int(ex.line)]
+                    loss -= Double(logf(max(logits[label] / sum, 1e-12)))
+                    let lr = options.learningRate * (1 - step / total) * classWeight[label]
+                    step += 1
+                    for c in 0..<classCount {
+                        let g = logits[c] / sum - (c == label ? 1 : 0)
+                        logits[c] = lr * g * norm
+                        bias[c] -= lr * g * 0.1
+                    }
+                    for f in features {
+                        let base = Int(f) * classCount
+                        for c in 0..<classCount { w[base + c] -= logits[c] }
                     }
                 }
-                log("\(corpus.script): epoch \(epoch + 1)/\(options.epochs), \(examples.count) examples, mean loss \(String(format: "%.4f", loss / Double(examples.count)))")
             }
+            log("\(corpus.script): epoch \(epoch + 1)/\(options.epochs), \(examples.count) examples, mean loss \(String(format: "%.4f", loss / Double(examples.count)))")
         }
         // Quantise to 8 bits; the scale clips the rarest 0.001 % of weights.
         let magnitudes = weights.map { abs($0) }.sorted()
