@@ -33,6 +33,57 @@ public indirect enum JSONValue: Sendable, Equatable {
         return nil
     }
 
+    /// A number as written in JSON: `.int` when it is a whole number that fits, else `.double`
+    /// when finite, else the text as `.string` (nothing is lost).
+    public init(number text: String) {
+        if let n = Int(text) { self = .int(n) }
+        else if let d = Double(text), d.isFinite { self = .double(d) }
+        else { self = .string(text) }
+    }
+
+    /// The text of a string value.
+    public var string: String? {
+        if case let .string(s) = self { return s }
+        return nil
+    }
+
+    /// An integer from a whole number or a string of digits (Telegram writes `date_unixtime`
+    /// as a string).
+    public var int64: Int64? {
+        switch self {
+        case let .int(n): return Int64(n)
+        case let .string(s): return Int64(s)
+        default: return nil
+        }
+    }
+
+    /// A whole number as `Int`.
+    public var int: Int? {
+        if case let .int(n) = self { return n }
+        return nil
+    }
+
+    /// A number as `Double` (whole numbers too).
+    public var double: Double? {
+        switch self {
+        case let .int(n): return Double(n)
+        case let .double(d): return d
+        default: return nil
+        }
+    }
+
+    /// The items of an array.
+    public var array: [JSONValue]? {
+        if case let .array(items) = self { return items }
+        return nil
+    }
+
+    /// The keys of an object in order (empty for other values).
+    public var keys: [String] {
+        if case let .object(pairs) = self { return pairs.map(\.0) }
+        return []
+    }
+
     /// Compact JSON on one line (no newline inside; `\u2028`/`\u2029` escaped).
     public func serialized() -> String {
         var out: [UInt8] = []

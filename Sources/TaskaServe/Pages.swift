@@ -121,12 +121,12 @@ public struct Pages: Sendable {
     /// The document page, or nil when no record has this id.
     public func documentPage(id: String) throws -> String? {
         guard let stored = try archive.record(id: id),
-              let record = try JSONSerialization.jsonObject(with: Data(stored.json.utf8)) as? [String: Any] else { return nil }
-        let title = record["title"] as? String ?? "(untitled)"
-        let source = record["source"] as? [String: Any] ?? [:]
-        let metadata = record["metadata"] as? [String: Any] ?? [:]
-        let text = record["text"] as? String ?? ""
-        let language = record["language"] as? String
+              let record = JSONTokenizer.value(of: Array(stored.json.utf8)) else { return nil }
+        let title = record["title"]?.string ?? "(untitled)"
+        let source = record["source"] ?? .object([])
+        let metadata = record["metadata"] ?? .object([])
+        let text = record["text"]?.string ?? ""
+        let language = record["language"]?.string
         var body = "<article>\n<h1 dir=\"auto\"\(Self.langAttribute(language))>\(HTML.escape(title))</h1>\n"
         body += "<table class=\"facts\">\n"
         func row(_ name: String, _ value: String?) {
@@ -134,32 +134,32 @@ public struct Pages: Sendable {
             body += "<tr><th>\(name)</th><td dir=\"auto\">\(HTML.escape(value))</td></tr>\n"
         }
         row("Language", language)
-        row("Direction", record["direction"] as? String)
+        row("Direction", record["direction"]?.string)
         for (key, label) in [("author", "Author"), ("published", "Published"), ("modified", "Modified"), ("siteName", "Site"),
                              ("canonicalURL", "Canonical URL"), ("description", "Description"), ("declaredLanguage", "Declared language")] {
-            row(label, metadata[key] as? String)
+            row(label, metadata[key]?.string)
         }
         body += "</table>\n<h2>Provenance</h2>\n<table class=\"facts\">\n"
         for sighting in stored.sightings { row("Seen as", "\(sighting.path) (\(sighting.seenAt))") }
-        row("URI", source["uri"] as? String)
+        row("URI", source["uri"]?.string)
         row("SHA-256", stored.sha256)
-        row("Size", (source["bytes"] as? Int).map { "\($0) bytes" })
-        row("Media type", source["mediaType"] as? String)
-        if let charset = source["charset"] as? String {
-            let why = source["charsetSource"] as? String ?? "?"
-            let confidence = (source["charsetConfidence"] as? Double).map { String(format: "%.2f", $0) } ?? "?"
+        row("Size", source["bytes"]?.int64.map { "\($0) bytes" })
+        row("Media type", source["mediaType"]?.string)
+        if let charset = source["charset"]?.string {
+            let why = source["charsetSource"]?.string ?? "?"
+            let confidence = source["charsetConfidence"]?.double.map { String(format: "%.2f", $0) } ?? "?"
             row("Charset", "\(charset) (\(why), confidence \(confidence))")
         }
         row("Pipeline", "\(stored.pipelineName) \(stored.pipelineVersion) (\(stored.pipelineHash))")
-        row("Ingested", record["ingestedAt"] as? String)
+        row("Ingested", record["ingestedAt"]?.string)
         body += "</table>\n"
         if stored.hasOriginal {
             body += "<p><a href=\"/documents/\(HTML.urlComponent(id))/original\" download>Download the original (\(stored.originalSize ?? 0) bytes)</a></p>\n"
         }
-        let warnings = record["warnings"] as? [[String: Any]] ?? []
+        let warnings = record["warnings"]?.array ?? []
         if !warnings.isEmpty {
             body += "<h2>Warnings</h2>\n<ul class=\"warnings\">\n"
-            for w in warnings { body += "<li><code>\(HTML.escape(w["code"] as? String ?? ""))</code> \(HTML.escape(w["message"] as? String ?? ""))</li>\n" }
+            for w in warnings { body += "<li><code>\(HTML.escape(w["code"]?.string ?? ""))</code> \(HTML.escape(w["message"]?.string ?? ""))</li>\n" }
             body += "</ul>\n"
         }
         body += "<h2>Text</h2>\n<div class=\"text\">\n" + Self.renderText(record, text: text) + "</div>\n</article>\n"
@@ -167,16 +167,16 @@ public struct Pages: Sendable {
     }
 
     /// Paragraphs with `dir` and `lang`; inside each, language segments as spans with their own.
-    static func renderText(_ record: [String: Any], text: String) -> String {
+    static func renderText(_ record: JSONValue, text: String) -> String {
         let scalars = Array(text.unicodeScalars)
         let limit = min(scalars.count, maxRenderedText)
-        let paragraphs = record["paragraphs"] as? [[String: Any]] ?? []
-        let segments = (record["segments"] as? [[String: Any]] ?? []).compactMap { s -> (Int, Int, String, String)? in
-            guard let a = s["start"] as? Int, let b = s["end"] as? Int, let l = s["language"] as? String,
-                  let sc = s["script"] as? String else { return nil }
+        let paragraphs = record["paragraphs"]?.array ?? []
+        let segments = (record["segments"]?.array ?? []).compactMap { s -> (Int, Int, String, String)? in
+            guard let a = s["start"]?.int, let b = s["end"]?.int, let l = s["language"]?.string,
+                  let sc = s["script"]?.string else { return nil }
             return (a, b, l, sc)
         }
-        let documentLanguage = (record["language"] as? String)?.split(separator: "-").first.map(String.init)
+        let documentLanguage = (record["language"]?.string)?.split(separator: "-").first.map(String.init)
         func slice(_ a: Int, _ b: Int) -> String {
             let lo = max(0, min(a, limit)), hi = max(lo, min(b, limit))
             return String(String.UnicodeScalarView(scalars[lo..<hi]))
@@ -185,7 +185,7 @@ public struct Pages: Sendable {
         var out = ""
         let spans: [(Int, Int, String, String)] = paragraphs.isEmpty
             ? [(0, scalars.count, "auto", "")]
-            : paragraphs.map { ($0["start"] as? Int ?? 0, $0["end"] as? Int ?? 0, $0["direction"] as? String ?? "auto", $0["script"] as? String ?? "") }
+            : paragraphs.map { ($0["start"]?.int ?? 0, $0["end"]?.int ?? 0, $0["direction"]?.string ?? "auto", $0["script"]?.string ?? "") }
         for (start, end, direction, _) in spans where start < limit {
             let pDir = direction == "rtl" ? "rtl" : direction == "ltr" ? "ltr" : "auto"
             let inside = segments.filter { $0.0 < end && $0.1 > start }

@@ -65,13 +65,13 @@ public final class InboxWatcher: @unchecked Sendable {
         var dropped = 0
         let text = String(decoding: data, as: UTF8.self)
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                  let pipeline = (object["pipeline"] as? [String: Any])?["hash"] as? String,
-                  let source = object["source"] as? [String: Any], let path = source["path"] as? String else {
+            guard let object = JSONTokenizer.value(of: Array(line.utf8)),
+                  let pipeline = object["pipeline"]?["hash"]?.string,
+                  let source = object["source"], let path = source["path"]?.string else {
                 dropped += 1  // a torn last line
                 continue
             }
-            if try archive.isCommitted(recordId: object["id"] as? String, sha256: source["sha256"] as? String,
+            if try archive.isCommitted(recordId: object["id"]?.string, sha256: source["sha256"]?.string,
                                        path: path, pipelineHash: pipeline) {
                 kept.append(line)
             } else {

@@ -3,7 +3,7 @@ import TaskaCore
 /// Telegram Desktop JSON exports (`result.json`): one document per ordinary message.
 ///
 /// Reads single-chat exports (`{"name", "type", "id", "messages": […]}`) and full-account
-/// exports (`{"chats": {"list": [chat…]}, "left_chats": …}`) with `TelegramJSONTokenizer`, one
+/// exports (`{"chats": {"list": [chat…]}, "left_chats": …}`) with `JSONTokenizer`, one
 /// message at a time, so memory stays flat however large the file: a message is read into a
 /// small tree, turned into a document and emitted before the next one is read. A file too
 /// large to load (`payloadPath` set) is streamed from disk.
@@ -35,7 +35,7 @@ struct TelegramJSONReader: FormatReader {
 
     /// Whether the top-level object of `head` has a Telegram export key before `head` ends.
     static func looksLikeExport(_ head: [UInt8]) -> Bool {
-        let tokens = TelegramJSONTokenizer(stream: MemoryByteStream(head))
+        let tokens = JSONTokenizer(stream: MemoryByteStream(head))
         do {
             guard try tokens.next() == .beginObject else { return false }
             while case .key(let key) = try tokens.next() {
@@ -68,14 +68,14 @@ struct TelegramJSONReader: FormatReader {
         base.blocks = []
         try withoutActuallyEscaping(emit) { emit in
             let session = TelegramJSONSession(base: base, emit: emit)
-            let tokens = TelegramJSONTokenizer(stream: stream, maxDepth: document.limits.maxDepth)
+            let tokens = JSONTokenizer(stream: stream, maxDepth: document.limits.maxDepth)
             do {
                 try readRoot(tokens, session)
             } catch let limit as LimitExceeded {
                 // Messages read so far keep their records; the export gets an error record.
                 try session.flushPending()
                 throw limit
-            } catch let failure as TelegramJSONTokenizer.Failure {
+            } catch let failure as JSONTokenizer.Failure {
                 if session.emitted == 0 {
                     throw ExtractError.unparsable(path: document.source.path, syntax: "Telegram JSON", reason: failure.description)
                 }
@@ -93,16 +93,16 @@ struct TelegramJSONReader: FormatReader {
         var id: Int64?
     }
 
-    private func readRoot(_ tokens: TelegramJSONTokenizer, _ session: TelegramJSONSession) throws {
+    private func readRoot(_ tokens: JSONTokenizer, _ session: TelegramJSONSession) throws {
         guard try tokens.next() == .beginObject else {
-            throw TelegramJSONTokenizer.Failure(offset: tokens.offset, reason: "the top level is not a JSON object")
+            throw JSONTokenizer.Failure(offset: tokens.offset, reason: "the top level is not a JSON object")
         }
         try readChat(tokens, session)
     }
 
     /// The keys of one chat object (the root of a single-chat export, or an item of `list`),
     /// up to and including its closing brace. Full-account lists are entered from here too.
-    private func readChat(_ tokens: TelegramJSONTokenizer, _ session: TelegramJSONSession) throws {
+    private func readChat(_ tokens: JSONTokenizer, _ session: TelegramJSONSession) throws {
         var chat = Chat()
         while true {
             switch try tokens.next() {
@@ -118,13 +118,13 @@ struct TelegramJSONReader: FormatReader {
                 default: try tokens.skipValue()
                 }
             default:
-                throw TelegramJSONTokenizer.Failure(offset: tokens.offset, reason: "a key was expected in an object")
+                throw JSONTokenizer.Failure(offset: tokens.offset, reason: "a key was expected in an object")
             }
         }
     }
 
     /// `{"about": …, "list": [chat…]}` (or a bare array of chats).
-    private func readChatList(_ tokens: TelegramJSONTokenizer, _ session: TelegramJSONSession) throws {
+    private func readChatList(_ tokens: JSONTokenizer, _ session: TelegramJSONSession) throws {
         switch try tokens.peek() {
         case .beginArray:
             try readChatArray(tokens, session)
@@ -142,7 +142,7 @@ struct TelegramJSONReader: FormatReader {
         }
     }
 
-    private func readChatArray(_ tokens: TelegramJSONTokenizer, _ session: TelegramJSONSession) throws {
+    private func readChatArray(_ tokens: JSONTokenizer, _ session: TelegramJSONSession) throws {
         _ = try tokens.next()  // [
         while true {
             switch try tokens.peek() {
@@ -158,7 +158,7 @@ struct TelegramJSONReader: FormatReader {
         }
     }
 
-    private func readMessages(_ tokens: TelegramJSONTokenizer, _ session: TelegramJSONSession, chat: Chat) throws {
+    private func readMessages(_ tokens: JSONTokenizer, _ session: TelegramJSONSession, chat: Chat) throws {
         guard try tokens.peek() == .beginArray else {
             try tokens.skipValue()
             session.globalWarning("messages-not-array", "A `messages` field is not an array; it was skipped")

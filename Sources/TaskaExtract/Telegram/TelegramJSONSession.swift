@@ -34,7 +34,7 @@ final class TelegramJSONSession {
     }
 
     /// Turns tokenizer events into warnings, one per code with a count.
-    static func warnings(for events: [TelegramJSONTokenizer.Event]) -> [DocumentWarning] {
+    static func warnings(for events: [JSONTokenizer.Event]) -> [DocumentWarning] {
         var order: [String] = []
         var details: [String: [String]] = [:]
         var counts: [String: Int] = [:]
@@ -69,14 +69,14 @@ final class TelegramJSONSession {
     }
 
     /// Events seen outside an ordinary message: they go onto the last record.
-    func addGlobalEvents(_ events: [TelegramJSONTokenizer.Event]) {
+    func addGlobalEvents(_ events: [JSONTokenizer.Event]) {
         guard !events.isEmpty else { return }
         global += Self.warnings(for: events)
     }
 
     /// One message object: skipped and counted, or turned into a document and queued.
-    func handle(_ message: TelegramJSONValue, chatName: String?, chatType: String?, chatId: Int64?,
-                events: [TelegramJSONTokenizer.Event]) throws {
+    func handle(_ message: JSONValue, chatName: String?, chatType: String?, chatId: Int64?,
+                events: [JSONTokenizer.Event]) throws {
         guard case .object = message else { notObject += 1; return }
         let type = message["type"]?.string ?? "message"
         if type == "service" { service += 1; addGlobalEvents(events); return }
@@ -132,7 +132,7 @@ final class TelegramJSONSession {
 
     /// The media type and file of a message: `media_type` or the kind of media field present;
     /// the file is nil when Telegram did not include it (`(File not included…)`).
-    static func media(of message: TelegramJSONValue) -> (String?, String?) {
+    static func media(of message: JSONValue) -> (String?, String?) {
         func path(_ key: String) -> String? {
             guard let p = message[key]?.string, !p.isEmpty, !p.hasPrefix("(") else { return nil }
             return p
@@ -149,9 +149,9 @@ final class TelegramJSONSession {
     }
 
     /// The text from `text_entities` (the authority), checked against `text`.
-    static func text(of message: TelegramJSONValue, id: Int64, into doc: inout SourceDocument) -> TelegramMessageText {
+    static func text(of message: JSONValue, id: Int64, into doc: inout SourceDocument) -> TelegramMessageText {
         var out = TelegramMessageText()
-        func add(_ items: [TelegramJSONValue]) {
+        func add(_ items: [JSONValue]) {
             for item in items {
                 if let s = item.string { out.append(s); continue }
                 guard let t = item["text"]?.string else { continue }

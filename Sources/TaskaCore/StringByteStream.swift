@@ -1,14 +1,12 @@
-import TaskaCore
-
 /// A `ByteStream` over the UTF-8 of a `String` already in memory (no second copy of the text).
-final class StringByteStream: ByteStream {
+public final class StringByteStream: ByteStream {
     private let text: String
     private var offset = 0
     private var copy: [UInt8]?
 
-    init(_ text: String) { self.text = text }
+    public init(_ text: String) { self.text = text }
 
-    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+    public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         let done: Int? = text.utf8.withContiguousStorageIfAvailable { src in
             let n = min(buffer.count, src.count - offset)
             guard n > 0 else { return 0 }

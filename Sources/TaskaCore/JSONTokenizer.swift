@@ -1,15 +1,14 @@
-import TaskaCore
-
-/// A pull tokenizer for JSON as Telegram Desktop writes it, reading a `ByteStream` through a
-/// fixed 64 KiB buffer so a multi-GB `result.json` is read in flat memory.
+/// The one JSON reader: a pull tokenizer over a `ByteStream` through a fixed 64 KiB buffer, so a
+/// multi-GB Telegram `result.json` is read in flat memory; `readValue()` builds one `JSONValue`
+/// (a message, a JSON-LD block, a JSON Lines record) when a tree is wanted.
 ///
 /// Tolerant where the official writer is not strict JSON (tdesktop `SerializeString`): `\xNN`
 /// escapes become U+00NN, raw control characters inside strings are kept, duplicate keys are
 /// accepted (the caller keeps the last value). Each is recorded in `events` for the caller to
 /// turn into warnings; none is a failure. Commas and colons are treated as separators, so a
 /// missing comma is tolerated too. Only a stream that ends inside a value throws.
-final class TelegramJSONTokenizer {
-    enum Token: Equatable {
+public final class JSONTokenizer {
+    public enum Token: Equatable, Sendable {
         case beginObject, endObject, beginArray, endArray
         /// A key inside an object (the string before `:`).
         case key(String)
@@ -23,17 +22,22 @@ final class TelegramJSONTokenizer {
     }
 
     /// Something the tokenizer accepted that strict JSON would not.
-    struct Event: Equatable {
+    public struct Event: Equatable, Sendable {
         /// `json-x-escape`, `json-raw-control`, `json-duplicate-key`, `json-bad-escape`, `json-bare-word`.
-        var code: String
-        var detail: String
+        public var code: String
+        public var detail: String
     }
 
     /// A malformed stream that cannot be read on (it ended inside a value).
-    struct Failure: Error, CustomStringConvertible {
-        var offset: Int
-        var reason: String
-        var description: String { "byte \(offset): \(reason)" }
+    public struct Failure: Error, CustomStringConvertible {
+        public var offset: Int
+        public var reason: String
+        public var description: String { "byte \(offset): \(reason)" }
+
+        public init(offset: Int, reason: String) {
+            self.offset = offset
+            self.reason = reason
+        }
     }
 
     /// An open array or object; an object knows whether a key comes next and its keys so far
@@ -83,24 +87,30 @@ final class TelegramJSONTokenizer {
     private(set) var events: [Event] = []
 
     /// Bytes read so far (the offset of the next byte).
-    var offset: Int { consumedBefore + position }
+    public var offset: Int { consumedBefore + position }
     /// Nesting depth after the last token returned (1 inside the top-level object).
-    var depth: Int { frames.count }
+    public var depth: Int { frames.count }
 
-    init(stream: any ByteStream, bufferSize: Int = 1 << 16, maxDepth: Int = DocumentLimits().maxDepth) {
+    public init(stream: any ByteStream, bufferSize: Int = 1 << 16, maxDepth: Int = DocumentLimits().maxDepth) {
         self.stream = stream
         self.maxDepth = maxDepth
         self.buffer = [UInt8](repeating: 0, count: bufferSize)
     }
 
+    /// The first value of `bytes`, or nil when they hold none (tolerant as the tokenizer is;
+    /// for small inputs such as a JSON-LD block or one JSON Lines record).
+    public static func value(of bytes: [UInt8], maxDepth: Int = DocumentLimits().maxDepth) -> JSONValue? {
+        try? JSONTokenizer(stream: MemoryByteStream(bytes), bufferSize: max(16, min(bytes.count, 1 << 16)), maxDepth: maxDepth).readValue()
+    }
+
     /// Returns and forgets the events seen so far.
-    func drainEvents() -> [Event] {
+    public func drainEvents() -> [Event] {
         defer { events.removeAll(keepingCapacity: true) }
         return events
     }
 
     /// The next token without consuming it.
-    func peek() throws -> Token {
+    public func peek() throws -> Token {
         if let peeked { return peeked }
         let token = try readToken()
         peeked = token
@@ -108,7 +118,7 @@ final class TelegramJSONTokenizer {
     }
 
     /// The next token.
-    func next() throws -> Token {
+    public func next() throws -> Token {
         if let token = peeked {
             peeked = nil
             return token
@@ -117,7 +127,7 @@ final class TelegramJSONTokenizer {
     }
 
     /// Skips one whole value (scalar, object or array) without building it.
-    func skipValue() throws {
+    public func skipValue() throws {
         let first = try next()
         switch first {
         case .beginObject, .beginArray:
@@ -135,17 +145,17 @@ final class TelegramJSONTokenizer {
         }
     }
 
-    /// Reads one whole value into a tree (used for one message at a time: bounded by its size
+    /// Reads one whole value into a tree (one message, one JSON-LD block: bounded by its size
     /// and by `maxDepth`). Iterative: an explicit stack of open containers, no recursion.
-    func readValue() throws -> TelegramJSONValue {
+    public func readValue() throws -> JSONValue {
         enum Open {
-            case array([TelegramJSONValue])
+            case array([JSONValue])
             case object(ObjectMembers, key: String?)
         }
         var stack: [Open] = []
         var token = try next()
         while true {
-            var value: TelegramJSONValue?
+            var value: JSONValue?
             switch stack.last {
             case .array?:
                 if token == .endArray, case .array(let items)? = stack.popLast() { value = .array(items) }
@@ -167,7 +177,7 @@ final class TelegramJSONTokenizer {
             if value == nil {
                 switch token {
                 case .string(let s), .key(let s): value = .string(s)
-                case .number(let n): value = .number(n)
+                case .number(let n): value = JSONValue(number: n)
                 case .bool(let b): value = .bool(b)
                 case .null: value = .null
                 case .beginArray:
@@ -456,10 +466,10 @@ final class TelegramJSONTokenizer {
 /// (comparing small strings beats hashing them); past 32 keys an index takes over, so that an
 /// object with many keys costs linear time, not quadratic (a fuzz finding).
 private struct ObjectMembers {
-    var pairs: [(String, TelegramJSONValue)] = []
+    var pairs: [(String, JSONValue)] = []
     private var positions: [String: Int]?
 
-    mutating func set(_ key: String, _ value: TelegramJSONValue) {
+    mutating func set(_ key: String, _ value: JSONValue) {
         if positions == nil {
             if let i = pairs.firstIndex(where: { $0.0 == key }) {
                 pairs[i] = (key, value)
