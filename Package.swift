@@ -97,7 +97,7 @@ let package = Package(
             dependencies: ["TaskaServe", "TaskaSearch", "TaskaStore", "TaskaIngest", "TaskaNormalize", "TaskaCore", "TaskaTestSupport",
                            .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
-        .testTarget(name: "TaskaIngestTests", dependencies: ["TaskaIngest", "TaskaExport", "TaskaCore", "TaskaStore", "TaskaTestSupport"]),
+        .testTarget(name: "TaskaIngestTests", dependencies: ["TaskaIngest", "TaskaDetect", "TaskaExport", "TaskaCore", "TaskaStore", "TaskaTestSupport"]),
         .testTarget(name: "taskaCLITests", dependencies: ["taska"]),
     ]
 )

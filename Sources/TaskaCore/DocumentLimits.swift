@@ -25,18 +25,17 @@ public struct DocumentLimits: Sendable, Equatable {
         self.maxSeconds = maxSeconds
     }
 
-    /// Keys as written in a pipeline file's `limits:` mapping, with their meaning.
-    public static let keys: [(key: String, meaning: String)] = [
-        ("max-bytes", "largest document in bytes (suffixes k, M, G allowed)"),
-        ("max-depth", "deepest markup/JSON nesting"),
-        ("max-nodes", "most markup nodes in one document"),
-        ("max-seconds", "longest time for one document through all stages"),
+    /// The limits as written under a pipeline file's `limits:` mapping.
+    public static let declarations: [OptionDeclaration<DocumentLimits>] = [
+        .integer("max-bytes", \.maxBytes, 1...(1 << 40), bytes: true, meaning: "largest document in bytes"),
+        .integer("max-depth", \.maxDepth, 1...1_000_000, meaning: "deepest markup/JSON nesting"),
+        .integer("max-nodes", \.maxNodes, 1...1_000_000_000, meaning: "most markup nodes in one document"),
+        .number("max-seconds", \.maxSeconds, 0.001...86_400, meaning: "longest time for one document through all stages"),
     ]
+}
 
-    /// Canonical text hashed into the pipeline hash.
-    public var canonicalDescription: String {
-        "max-bytes=\(maxBytes) max-depth=\(maxDepth) max-nodes=\(maxNodes) max-seconds=\(maxSeconds)"
-    }
+extension DocumentLimits: StageOptions {
+    public init() { self.init(maxBytes: 64 << 20) }
 }
 
 /// A document went over one of its `DocumentLimits`.

@@ -12,7 +12,7 @@ public struct DecodeStage: Stage {
 
     public var name: String { "decode" }
 
-    public var configuration: String { options.canonical }
+    public var configuration: String { options.canonicalDescription }
 
     /// Media types a `DecodeStage` leaves undecoded, for the container readers.
     static let containerTypes: Set<String> = ["application/warc", "application/gzip", "application/x-gzip"]

@@ -1,3 +1,5 @@
+import TaskaCore
+
 /// Options of the Detect stage.
 public struct DetectOptions: Sendable, Equatable {
     /// Sentence pieces with fewer letters take the paragraph's language for their script.
@@ -14,9 +16,24 @@ public struct DetectOptions: Sendable, Equatable {
         self.languages = languages
     }
 
-    /// E.g. `model=taska-langid-1 min-letters=20 declared-languages=hint`.
-    public var canonicalDescription: String {
-        "model=taska-langid-1 min-letters=\(minimumLetters) declared-languages=\(useDeclaredLanguages ? "hint" : "ignore")"
-            + (languages.map { " languages=\($0.joined(separator: ","))" } ?? "")
-    }
+    /// Languages the shipped model reports, in the order `languages:` lists them by default.
+    public static let modelLanguages = ["ha", "knc", "ar", "en"]
+}
+
+extension DetectOptions: StageOptions {
+    public init() { self.init(minimumLetters: 20) }
+
+    public static let declarations: [OptionDeclaration<DetectOptions>] = [
+        OptionDeclaration("model", .oneOf(["taska-langid-1"]), meaning: "the language model",
+                          read: { _ in "taska-langid-1" }, write: { _, _ in }),
+        .integer("min-letters", \.minimumLetters, 0...10_000, meaning: "shorter sentence pieces take their paragraph's language"),
+        OptionDeclaration("declared-languages", .oneOf(["hint", "ignore"]), meaning: "whether HTML lang attributes hint low-confidence pieces",
+                          read: { $0.useDeclaredLanguages ? "hint" : "ignore" }, write: { $0.useDeclaredLanguages = $1 == "hint" }),
+        OptionDeclaration("languages", .subset(modelLanguages), meaning: "languages that may be reported; others become und",
+                          read: { ($0.languages ?? modelLanguages).joined(separator: ",") },
+                          write: { options, text in
+                              let languages = text.split(separator: ",").map(String.init)
+                              options.languages = languages == modelLanguages ? nil : languages
+                          }),
+    ]
 }

@@ -3,7 +3,7 @@ import TaskaCore
 /// Options of the Extract stage.
 public struct ExtractOptions: Sendable, Equatable {
     /// Which blocks of a page are kept.
-    public enum Mode: String, Sendable, Equatable {
+    public enum Mode: String, Sendable, Equatable, CaseIterable {
         /// Every visible block in reading order (no boilerplate scoring).
         case visibleBlocks = "visible-blocks"
     }
@@ -17,6 +17,16 @@ public struct ExtractOptions: Sendable, Equatable {
         self.mode = mode
         self.removeBoilerplate = removeBoilerplate
     }
+}
+
+extension ExtractOptions: StageOptions {
+    public init() { self.init(mode: .visibleBlocks) }
+
+    public static let declarations: [OptionDeclaration<ExtractOptions>] = [
+        .choice("mode", \.mode, meaning: "which blocks are read"),
+        .flag("remove-boilerplate", \.removeBoilerplate,
+              meaning: "remove HTML page furniture (navigation, footers, share and related blocks)"),
+    ]
 }
 
 /// Reads one document format: recognises its documents and turns each into title, metadata
@@ -52,7 +62,7 @@ public struct ExtractStage: Stage {
     }
 
     public var name: String { "extract" }
-    public var configuration: String { "mode=\(options.mode.rawValue) removeBoilerplate=\(options.removeBoilerplate)" }
+    public var configuration: String { options.canonicalDescription }
 
     public func process(_ document: SourceDocument, emit: (SourceDocument) throws -> Void) throws {
         try document.checkDeadline("stopped before extraction")

@@ -11,63 +11,18 @@ import TaskaNormalize
 /// checked completely before anything runs and every error names the file, line, column, the
 /// bad key or value and what is allowed. `StandardPipelines` and the CLI both go through it.
 public enum StageCatalog {
-    /// What an option (or limit) accepts.
-    public enum Allowed: Sendable {
-        case bool
-        case oneOf([String])
-        case integer(ClosedRange<Int>)
-        /// A size in bytes; the suffixes `k`, `M`, `G` multiply by 1024, 1024², 1024³.
-        case bytes(ClosedRange<Int>)
-        case number(ClosedRange<Double>)
-        /// A comma-separated, non-empty list of distinct values from the set.
-        case subset([String])
-
-        /// The allowed values in words, as shown in error messages.
-        public var summary: String {
-            switch self {
-            case .bool: return "true, false"
-            case let .oneOf(values): return values.joined(separator: ", ")
-            case let .integer(range): return "an integer from \(range.lowerBound) to \(range.upperBound)"
-            case let .bytes(range):
-                return "a size in bytes from \(range.lowerBound) to \(StageCatalog.formatBytes(range.upperBound)), with an optional suffix k, M or G (e.g. 64M)"
-            case let .number(range): return "a number from \(Self.plain(range.lowerBound)) to \(Self.plain(range.upperBound))"
-            case let .subset(values): return "a comma-separated list of \(values.joined(separator: ", "))"
-            }
-        }
-
-        static func plain(_ d: Double) -> String { d == d.rounded() ? String(Int(d)) : String(d) }
-
-        /// The canonical text of `raw`, or nil when it is not allowed.
-        func canonical(_ raw: String) -> String? {
-            let value = raw.trimmingCharacters(in: .whitespaces)
-            switch self {
-            case .bool:
-                return value == "true" || value == "false" ? value : nil
-            case let .oneOf(values):
-                return values.contains(value) ? value : nil
-            case let .integer(range):
-                guard let n = Int(value), range.contains(n) else { return nil }
-                return String(n)
-            case let .bytes(range):
-                guard let n = StageCatalog.parseBytes(value), range.contains(n) else { return nil }
-                return String(n)
-            case let .number(range):
-                guard let d = Double(value), d.isFinite, range.contains(d) else { return nil }
-                return String(d)
-            case let .subset(values):
-                let items = value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-                guard !items.isEmpty, items.allSatisfy(values.contains), Set(items).count == items.count else { return nil }
-                return items.joined(separator: ",")
-            }
-        }
-    }
-
-    /// One option of a stage: its key, what it accepts, its default and its meaning.
+    /// One option of a stage as the catalog checks it: its key, what it accepts, its default
+    /// and its meaning, all read off the stage's `OptionDeclaration`s.
     public struct OptionSpec: Sendable {
         public var key: String
-        public var allowed: Allowed
+        public var allowed: OptionKind
         public var defaultValue: String
         public var meaning: String
+
+        static func of<O: StageOptions>(_: O.Type) -> [OptionSpec] {
+            let defaults = O()
+            return O.declarations.map { OptionSpec(key: $0.key, allowed: $0.kind, defaultValue: $0.read(defaults), meaning: $0.meaning) }
+        }
     }
 
     /// One stage the catalog can build.
@@ -79,84 +34,61 @@ public enum StageCatalog {
         public var requires: [(stage: String, reason: String)]
         /// Builds the stage from canonical option values (every key present).
         var build: @Sendable ([String: String]) -> any Stage
+
+        /// A stage whose options are `O`'s declarations, built by `make` from checked values.
+        init<O: StageOptions>(name: String, meaning: String, options _: O.Type, requires: [(stage: String, reason: String)] = [],
+                              make: @escaping @Sendable (O) -> any Stage) {
+            self.name = name
+            self.meaning = meaning
+            self.options = OptionSpec.of(O.self)
+            self.requires = requires
+            self.build = { make(O(canonicalValues: $0)) }
+        }
     }
 
     /// The stages in data-flow order: a pipeline lists a subset of them in this order.
     public static let stages: [StageSpec] = [
-        StageSpec(
-            name: "unpack", meaning: "opens WARC and gzip containers (one document per text record)",
-            options: [
-                OptionSpec(key: "max-record-bytes", allowed: .bytes(1...(1 << 34)), defaultValue: String(UnpackOptions().maxRecordBytes),
-                           meaning: "largest payload of one WARC record or gunzipped file"),
-                OptionSpec(key: "max-ratio", allowed: .integer(2...100_000), defaultValue: String(UnpackOptions().maxRatio),
-                           meaning: "gzip-bomb guard: most output bytes per compressed byte past 100 MiB"),
-            ],
-            requires: [],
-            build: { UnpackStage(options: UnpackOptions(maxRecordBytes: Int($0["max-record-bytes"]!)!, maxRatio: Int($0["max-ratio"]!)!)) }),
-        StageSpec(
-            name: "decode", meaning: "bytes to text: charset from BOM, transport, declaration or detection",
-            options: [
-                OptionSpec(key: "repair-mojibake", allowed: .bool, defaultValue: String(DecodeOptions().repairMojibake),
-                           meaning: "repair UTF-8 that was decoded as windows-1252 and re-encoded"),
-            ],
-            requires: [],
-            build: { DecodeStage(options: DecodeOptions(repairMojibake: $0["repair-mojibake"] == "true")) }),
-        StageSpec(
-            name: "extract", meaning: "text to title, metadata and blocks, by format (HTML, feeds, TEI, Telegram, text)",
-            options: [
-                OptionSpec(key: "mode", allowed: .oneOf([ExtractOptions.Mode.visibleBlocks.rawValue]), defaultValue: ExtractOptions().mode.rawValue,
-                           meaning: "which blocks are read"),
-                OptionSpec(key: "remove-boilerplate", allowed: .bool, defaultValue: String(ExtractOptions().removeBoilerplate),
-                           meaning: "remove HTML page furniture (navigation, footers, share and related blocks)"),
-            ],
-            requires: [("decode", "it reads the decoded text")],
-            build: { ExtractStage(options: ExtractOptions(mode: ExtractOptions.Mode(rawValue: $0["mode"]!)!, removeBoilerplate: $0["remove-boilerplate"] == "true")) }),
-        StageSpec(
-            name: "normalize", meaning: "Unicode cleanup, paragraphs, direction, scripts, search key",
-            options: [
-                OptionSpec(key: "form", allowed: .oneOf(NormalizationForm.allCases.map(\.rawValue)), defaultValue: NormalizeOptions().form.rawValue,
-                           meaning: "Unicode normalisation form of the text"),
-                OptionSpec(key: "orthography", allowed: .oneOf(Orthography.allCases.map(\.rawValue)), defaultValue: NormalizeOptions().orthography.rawValue,
-                           meaning: "Hausa/Kanuri letters in text: source keeps the source's; standard writes ɓ ɗ ƙ ʼy ə where a paragraph looks Hausa or Kanuri"),
-            ],
-            requires: [("decode", "it reads the decoded text")],
-            build: { NormalizeStage(options: NormalizeOptions(form: NormalizationForm(rawValue: $0["form"]!)!, orthography: Orthography(rawValue: $0["orthography"]!)!)) }),
-        StageSpec(
-            name: "detect", meaning: "language segments with calibrated confidence",
-            options: [
-                OptionSpec(key: "model", allowed: .oneOf(["taska-langid-1"]), defaultValue: "taska-langid-1", meaning: "the language model"),
-                OptionSpec(key: "min-letters", allowed: .integer(0...10_000), defaultValue: String(DetectOptions().minimumLetters),
-                           meaning: "shorter sentence pieces take their paragraph's language"),
-                OptionSpec(key: "declared-languages", allowed: .oneOf(["hint", "ignore"]), defaultValue: "hint",
-                           meaning: "whether HTML lang attributes hint low-confidence pieces"),
-                OptionSpec(key: "languages", allowed: .subset(StageCatalog.languages), defaultValue: StageCatalog.languages.joined(separator: ","),
-                           meaning: "languages that may be reported; others become und"),
-            ],
-            requires: [("normalize", "it reads the normalised text")],
-            build: { values in
-                let languages = values["languages"]!.split(separator: ",").map(String.init)
-                return DetectStage(options: DetectOptions(minimumLetters: Int(values["min-letters"]!)!,
-                                                          useDeclaredLanguages: values["declared-languages"] == "hint",
-                                                          languages: languages == StageCatalog.languages ? nil : languages))
-            }),
+        StageSpec(name: "unpack", meaning: "opens WARC and gzip containers (one document per text record)",
+                  options: UnpackOptions.self, make: { UnpackStage(options: $0) }),
+        StageSpec(name: "decode", meaning: "bytes to text: charset from BOM, transport, declaration or detection",
+                  options: DecodeOptions.self, make: { DecodeStage(options: $0) }),
+        StageSpec(name: "extract", meaning: "text to title, metadata and blocks, by format (HTML, feeds, TEI, Telegram, text)",
+                  options: ExtractOptions.self, requires: [("decode", "it reads the decoded text")], make: { ExtractStage(options: $0) }),
+        StageSpec(name: "normalize", meaning: "Unicode cleanup, paragraphs, direction, scripts, search key",
+                  options: NormalizeOptions.self, requires: [("decode", "it reads the decoded text")], make: { NormalizeStage(options: $0) }),
+        StageSpec(name: "detect", meaning: "language segments with calibrated confidence",
+                  options: DetectOptions.self, requires: [("normalize", "it reads the normalised text")], make: { DetectStage(options: $0) }),
     ]
 
     /// Languages the shipped model reports (in the order `languages:` lists them by default).
-    public static let languages = ["ha", "knc", "ar", "en"]
+    public static let languages = DetectOptions.modelLanguages
 
-    /// Limits accepted under `limits:` (keys from `DocumentLimits.keys`).
-    public static let limits: [OptionSpec] = {
-        let d = DocumentLimits()
-        let allowed: [String: (Allowed, String)] = [
-            "max-bytes": (.bytes(1...(1 << 40)), String(d.maxBytes)),
-            "max-depth": (.integer(1...1_000_000), String(d.maxDepth)),
-            "max-nodes": (.integer(1...1_000_000_000), String(d.maxNodes)),
-            "max-seconds": (.number(0.001...86_400), String(d.maxSeconds)),
-        ]
-        return DocumentLimits.keys.map { key, meaning in
-            OptionSpec(key: key, allowed: allowed[key]?.0 ?? .integer(1...Int.max), defaultValue: allowed[key]?.1 ?? "", meaning: meaning)
+    /// Limits accepted under `limits:`.
+    public static let limits = OptionSpec.of(DocumentLimits.self)
+
+    /// Every stage's options and the limits, as `taska pipelines --options` prints them.
+    public static var optionsHelp: String {
+        func lines(_ specs: [OptionSpec]) -> [String] {
+            specs.flatMap { spec in
+                let shown = display(spec)
+                return ["    \(spec.key): \(spec.allowed.summary) (default \(shown))", "        \(spec.meaning)"]
+            }
         }
-    }()
+        var out: [String] = []
+        for stage in stages {
+            out.append("\(stage.name): \(stage.meaning)")
+            out += stage.options.isEmpty ? ["    (no options)"] : lines(stage.options)
+        }
+        out.append("limits (per document, under limits:)")
+        out += lines(limits)
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// A default as a pipeline file would write it (`64M` rather than 67108864).
+    private static func display(_ spec: OptionSpec) -> String {
+        if case .bytes = spec.allowed, let n = Int(spec.defaultValue) { return OptionKind.formatBytes(n) }
+        return spec.defaultValue
+    }
 
     /// Sinks a pipeline file may name.
     public static let sinkNames = ["jsonl", "archive"]
@@ -201,8 +133,7 @@ public enum StageCatalog {
             throw problem(at?.line ?? 1, at?.column ?? 1, "the pipeline has no 'decode' stage; every pipeline decodes its bytes (the order is \(order.joined(separator: ", ")))")
         }
         let limitValues = try values(of: file.limits, specs: limits, what: "limit", owner: "", file: file)
-        let documentLimits = DocumentLimits(maxBytes: Int(limitValues["max-bytes"]!)!, maxDepth: Int(limitValues["max-depth"]!)!,
-                                            maxNodes: Int(limitValues["max-nodes"]!)!, maxSeconds: Double(limitValues["max-seconds"]!)!)
+        let documentLimits = DocumentLimits(canonicalValues: limitValues)
         var sinks: [PipelineSink] = []
         var seenSinks: [String: Int] = [:]
         for sink in file.sinks {
@@ -245,30 +176,6 @@ public enum StageCatalog {
             values[spec.key] = spec.allowed.canonical(spec.defaultValue) ?? spec.defaultValue
         }
         return values
-    }
-
-    /// `64M` → 67108864; suffixes k, M, G (powers of 1024); nil when not a size.
-    public static func parseBytes(_ text: String) -> Int? {
-        var digits = Substring(text)
-        var factor = 1
-        switch text.last {
-        case "k", "K": factor = 1 << 10
-        case "M": factor = 1 << 20
-        case "G": factor = 1 << 30
-        default: break
-        }
-        if factor > 1 { digits = digits.dropLast() }
-        guard let n = Int(digits), n >= 0 else { return nil }
-        let (product, overflow) = n.multipliedReportingOverflow(by: factor)
-        return overflow ? nil : product
-    }
-
-    /// 67108864 → `64M` (exact multiples only), else the plain number.
-    public static func formatBytes(_ n: Int) -> String {
-        for (suffix, factor) in [("G", 1 << 30), ("M", 1 << 20), ("k", 1 << 10)] where n >= factor && n % factor == 0 {
-            return "\(n / factor)\(suffix)"
-        }
-        return String(n)
     }
 }
 

@@ -1,3 +1,5 @@
+import TaskaCore
+
 /// Options of the Normalize stage.
 public struct NormalizeOptions: Sendable, Equatable {
     /// The Unicode normalisation form of `text` (NFC unless NFKC is asked for). Arabic
@@ -11,10 +13,14 @@ public struct NormalizeOptions: Sendable, Equatable {
         self.form = form
         self.orthography = orthography
     }
+}
 
-    /// The canonical description hashed into the pipeline hash, e.g.
-    /// `form=nfc orthography=source`.
-    public var canonicalDescription: String {
-        "form=\(form.rawValue) orthography=\(orthography.rawValue)"
-    }
+extension NormalizeOptions: StageOptions {
+    public init() { self.init(form: .nfc) }
+
+    public static let declarations: [OptionDeclaration<NormalizeOptions>] = [
+        .choice("form", \.form, meaning: "Unicode normalisation form of the text"),
+        .choice("orthography", \.orthography,
+                meaning: "Hausa/Kanuri letters in text: source keeps the source's; standard writes ɓ ɗ ƙ ʼy ə where a paragraph looks Hausa or Kanuri"),
+    ]
 }

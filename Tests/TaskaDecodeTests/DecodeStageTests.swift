@@ -7,8 +7,8 @@ import TaskaCore
     @Test func contract() throws {
         let stage = DecodeStage(options: DecodeOptions(repairMojibake: false))
         #expect(stage.name == "decode")
-        #expect(stage.configuration == "repairMojibake=false")
-        #expect(DecodeStage().configuration == "repairMojibake=true")
+        #expect(stage.configuration == "repair-mojibake=false")
+        #expect(DecodeStage().configuration == "repair-mojibake=true")
         let doc = try Fixtures.decode(Array("hello".utf8))
         #expect(doc.bytes.isEmpty)
         #expect(doc.text == "hello")

@@ -51,7 +51,7 @@ import TaskaCore
     @Test func stageFillsLanguageFields() throws {
         let stage = DetectStage()
         #expect(stage.name == "detect")
-        #expect(stage.configuration == "model=taska-langid-1 min-letters=20 declared-languages=hint")
+        #expect(stage.configuration == "model=taska-langid-1 min-letters=20 declared-languages=hint languages=ha,knc,ar,en")
         var doc = SourceDocument(source: SourceInfo(path: "x.txt", bytes: 0, sha256: ""), bytes: [])
         let text = "Gwamnatin jihar Borno ta sanar da cewa za a buɗe makarantu a mako mai zuwa."
         doc.normalized = NormalizedText(text: text, searchKey: text, direction: .ltr, scripts: [],

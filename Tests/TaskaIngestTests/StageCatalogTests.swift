@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TaskaCore
 import TaskaTestSupport
+import TaskaDetect
 @testable import TaskaIngest
 
 /// Resolves `yaml` (as file `path`) and returns the problem's text, or nil when it resolves.
@@ -67,9 +68,9 @@ private func pipeline(_ stages: String, extra: String = "") -> String {
         #expect(web.pipeline.limits.maxDepth == 1000)
         #expect(web.pipeline.limits.maxSeconds == 30)
         // Listing every language the model reports is no restriction: same definition as none.
-        #expect(web.pipeline.stages.first { $0.name == "detect" }?.configuration == "model=taska-langid-1 min-letters=20 declared-languages=hint")
+        #expect(web.pipeline.stages.first { $0.name == "detect" }?.configuration == "model=taska-langid-1 min-letters=20 declared-languages=hint languages=ha,knc,ar,en")
         let feeds = try BuiltInPipelines.resolve("feeds")
-        #expect(feeds.pipeline.stages.first { $0.name == "detect" }?.configuration == "model=taska-langid-1 min-letters=12 declared-languages=hint")
+        #expect(feeds.pipeline.stages.first { $0.name == "detect" }?.configuration == "model=taska-langid-1 min-letters=12 declared-languages=hint languages=ha,knc,ar,en")
     }
 
     // MARK: Bad files: file, line, column, the bad key or value, the allowed ones.
@@ -136,11 +137,11 @@ private func pipeline(_ stages: String, extra: String = "") -> String {
             .hasPrefix("Pipelines/x.yaml:6:14: bad value '3T' for limit 'max-bytes'; allowed: a size in bytes") == true)
         #expect(problem(pipeline("  - decode\n", extra: "limits:\n  max-seconds: 0\n"))
             == "Pipelines/x.yaml:6:16: bad value '0' for limit 'max-seconds'; allowed: a number from 0.001 to 86400")
-        #expect(StageCatalog.parseBytes("64M") == 64 << 20)
-        #expect(StageCatalog.parseBytes("2k") == 2048)
-        #expect(StageCatalog.parseBytes("1G") == 1 << 30)
-        #expect(StageCatalog.parseBytes("1.5M") == nil)
-        #expect(StageCatalog.formatBytes(64 << 20) == "64M")
+        #expect(OptionKind.parseBytes("64M") == 64 << 20)
+        #expect(OptionKind.parseBytes("2k") == 2048)
+        #expect(OptionKind.parseBytes("1G") == 1 << 30)
+        #expect(OptionKind.parseBytes("1.5M") == nil)
+        #expect(OptionKind.formatBytes(64 << 20) == "64M")
     }
 
     @Test func sinks() throws {
@@ -224,5 +225,34 @@ private func pipeline(_ stages: String, extra: String = "") -> String {
             #expect(y.language == (["ha", "en"].contains(x.language) ? x.language : "und"))
         }
         #expect(b.languages.allSatisfy { $0.tag.hasPrefix("ha-") || $0.tag.hasPrefix("en-") || $0.tag.hasPrefix("und-") })
+    }
+}
+
+/// docs/pipelines.md's stage table lists exactly the options the stages declare, in order.
+@Suite struct OptionTableTests {
+    @Test func documentedOptionsMatchDeclarations() throws {
+        let page = try String(contentsOfFile: packagePath("docs/pipelines.md"), encoding: .utf8)
+        let table = page.components(separatedBy: "## Stages and their options")[1].components(separatedBy: "\n\n")[1]
+        var documented: [String] = []
+        var stage = ""
+        for row in table.split(separator: "\n") where row.hasPrefix("| ") {
+            let cells = row.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cells.count > 4, cells[3].hasPrefix("`") else { continue }
+            if cells[1].hasPrefix("`") { stage = cells[1].trimmingCharacters(in: CharacterSet(charactersIn: "`")) }
+            documented.append("\(stage).\(cells[3].trimmingCharacters(in: CharacterSet(charactersIn: "`")))")
+        }
+        let declared = StageCatalog.stages.flatMap { stage in stage.options.map { "\(stage.name).\($0.key)" } }
+        #expect(documented == declared)
+    }
+
+    @Test func everyDeclarationRoundTripsItsDefault() {
+        for stage in StageCatalog.stages {
+            for option in stage.options {
+                #expect(option.allowed.canonical(option.defaultValue) == option.defaultValue, "\(stage.name).\(option.key)")
+            }
+        }
+        #expect(DocumentLimits(canonicalValues: ["max-bytes": "1024", "max-seconds": "2.5"]) == DocumentLimits(maxBytes: 1024, maxSeconds: 2.5))
+        #expect(DetectOptions(canonicalValues: ["languages": "ha,knc,ar,en"]).languages == nil)
+        #expect(DetectOptions(canonicalValues: ["languages": "ha,en"]).languages == ["ha", "en"])
     }
 }

@@ -27,7 +27,7 @@ private func jsonLines(_ text: String) throws -> [[String: Any]] {
         #expect(result.status == 0, "stderr: \(result.stderr)")
         #expect(result.stdout.hasPrefix("Pipelines/web-archive.yaml: valid\n"))
         #expect(result.stdout.contains("hash: "))
-        #expect(result.stdout.contains("detect: model=taska-langid-1 min-letters=20 declared-languages=hint\n"))
+        #expect(result.stdout.contains("detect: model=taska-langid-1 min-letters=20 declared-languages=hint languages=ha,knc,ar,en\n"))
         #expect(result.stdout.contains("limits: max-bytes=33554432"))
     }
 

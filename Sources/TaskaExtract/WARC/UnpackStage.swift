@@ -16,6 +16,16 @@ public struct UnpackOptions: Sendable, Equatable {
     }
 }
 
+extension UnpackOptions: StageOptions {
+    public init() { self.init(maxRecordBytes: 64 << 20) }
+
+    public static let declarations: [OptionDeclaration<UnpackOptions>] = [
+        .integer("max-record-bytes", \.maxRecordBytes, 1...(1 << 34), bytes: true,
+                 meaning: "largest payload of one WARC record or gunzipped file"),
+        .integer("max-ratio", \.maxRatio, 2...100_000, meaning: "gzip-bomb guard: most output bytes per compressed byte past 100 MiB"),
+    ]
+}
+
 /// Opens containers before Decode: WARC files (plain or gzip, per-record members or whole-file)
 /// and plain gzip files, sniffed by content (`1F 8B`, `WARC/`), never by extension.
 ///
@@ -43,7 +53,7 @@ public struct UnpackStage: Stage {
     public init(options: UnpackOptions = UnpackOptions()) { self.options = options }
 
     public var name: String { "unpack" }
-    public var configuration: String { "maxRecordBytes=\(options.maxRecordBytes) maxRatio=\(options.maxRatio)" }
+    public var configuration: String { options.canonicalDescription }
 
     static let warcMagic: [UInt8] = Array("WARC/".utf8)
 

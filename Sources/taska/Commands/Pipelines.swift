@@ -13,7 +13,14 @@ extension Taska {
         @Flag(name: .long, help: "Also show each pipeline's stages and options.")
         var verbose = false
 
+        @Flag(name: .long, help: "Show every stage's options and the limits a pipeline file may set (key, allowed values, default, meaning).")
+        var options = false
+
         func run() throws {
+            if options {
+                print(StageCatalog.optionsHelp, terminator: "")
+                return
+            }
             for name in BuiltInPipelines.names {
                 do {
                     let resolved = try BuiltInPipelines.resolve(name)
