@@ -90,7 +90,7 @@ let package = Package(
         .testTarget(name: "TaskaExtractTests", dependencies: ["TaskaExtract", "TaskaCore", "TaskaTestSupport"],
                     exclude: ["HTML/extraction-floors.json"]),
         .testTarget(name: "TaskaStoreTests", dependencies: ["TaskaStore", "TaskaCore", "TaskaTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "TaskaDetectTests", dependencies: ["TaskaDetect", "TaskaCore"]),
+        .testTarget(name: "TaskaDetectTests", dependencies: ["TaskaDetect", "TaskaCore", "TaskaTestSupport"]),
         .testTarget(name: "TaskaWatchTests", dependencies: ["TaskaWatch", "TaskaIngest", "TaskaStore", "TaskaCore", "TaskaTestSupport"]),
         .testTarget(
             name: "TaskaServeTests",
@@ -98,6 +98,6 @@ let package = Package(
                            .product(name: "HummingbirdTesting", package: "hummingbird")]
         ),
         .testTarget(name: "TaskaIngestTests", dependencies: ["TaskaIngest", "TaskaDetect", "TaskaExport", "TaskaCore", "TaskaStore", "TaskaTestSupport"]),
-        .testTarget(name: "taskaCLITests", dependencies: ["taska"]),
+        .testTarget(name: "taskaCLITests", dependencies: ["taska", "TaskaTestSupport"]),
     ]
 )

@@ -1,20 +1,8 @@
 import Foundation
 import Testing
 import TaskaCore
+import TaskaTestSupport
 @testable import TaskaDetect
-
-/// The package root, from this file's path (Tests/TaskaDetectTests/LanguageIdentifierTests.swift).
-let packageRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.path
-}()
-
-/// `<packageRoot>/../shared/corpora`, when it exists.
-let corporaRoot: String? = {
-    let path = URL(fileURLWithPath: packageRoot).deletingLastPathComponent().path + "/shared/corpora"
-    return FileManager.default.fileExists(atPath: path + "/dev") ? path : nil
-}()
 
 func shipped() throws -> LanguageIdentifier { try LanguageIdentifier.shipped() }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TaskaTestSupport
 import Testing
 @testable import TaskaDetect
 

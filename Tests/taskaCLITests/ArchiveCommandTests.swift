@@ -1,4 +1,5 @@
 import Foundation
+import TaskaTestSupport
 import Testing
 
 /// A temporary folder for one test, removed afterwards.

@@ -1,11 +1,5 @@
 import Foundation
-
-/// The package root, derived from this file's path.
-let packageRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    return url.path
-}()
+import TaskaTestSupport
 
 /// The `taska` executable built next to the test bundle.
 let taskaExecutable: URL = {

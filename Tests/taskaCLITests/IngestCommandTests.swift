@@ -1,4 +1,5 @@
 import Foundation
+import TaskaTestSupport
 import Testing
 
 private func temporaryPath(_ suffix: String) -> String {
