@@ -33,6 +33,10 @@ public struct LanguagePrediction: Sendable, Equatable {
 public final class LanguageIdentifier: Sendable {
     public let models: [ScriptModel]
 
+    /// A first view at least this confident is kept without scoring the one with names in
+    /// (most sentences with a name are; the second view would halve the speed).
+    static let sureConfidence = 0.95
+
     /// Confidence given to `und` for text without letters.
     static let noLetterConfidence = 0.1
     /// Confidence given to `und` for a script without a model.
@@ -106,6 +110,8 @@ public final class LanguageIdentifier: Sendable {
     public struct Scratch {
         var extractor = FeatureExtractor()
         var probabilities: [Float] = []
+        /// Whether the last `identify` kept the view with capitalised words in it.
+        var keptNames = false
         public init() {}
     }
 
@@ -113,6 +119,7 @@ public final class LanguageIdentifier: Sendable {
     /// (`ha`, `ar`, …) that wins over a low-confidence guess of the same script.
     public func identify(_ text: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, hint: String? = nil,
                          scratch: inout Scratch) -> LanguagePrediction {
+        scratch.keptNames = false
         // Script first: count letters by script.
         // Latin letters of capitalised words are counted apart: inside Arabic script they are
         // names and acronyms (Arabic has no case), and should not take the text to Latin.
@@ -155,15 +162,32 @@ public final class LanguageIdentifier: Sendable {
             return LanguagePrediction(language: "und", script: script, confidence: Self.unseenScriptConfidence,
                                       letters: max(latin, arabic))
         }
-        scratch.extractor.extract(text, range, script: script == "Arab" ? .arabic : .latin, bucketMask: model.bucketMask)
-        model.probabilities(scratch.extractor.features, into: &scratch.probabilities)
-        var result = Self.decide(model: model, probabilities: scratch.probabilities,
-                                 trigrams: scratch.extractor.trigrams, letters: scratch.extractor.letters, hint: hint)
+        var result = Self.classify(model: model, text, range, hint: hint, keepNames: false, scratch: &scratch)
+        if scratch.extractor.skippedNames && result.confidence < Self.sureConfidence {
+            // Capitalised words were left out as names; some are ordinary words (a sentence
+            // start after a name, a heading). Unless the first view is sure, score the text
+            // with them too and keep the surer view.
+            let withNames = Self.classify(model: model, text, range, hint: hint, keepNames: true, scratch: &scratch)
+            if withNames.confidence > result.confidence {
+                result = withNames
+                scratch.keptNames = true
+            }
+        }
         if ajami && result.language != "ha" {
             result = LanguagePrediction(language: "und", script: "Arab", confidence: Self.unseenTextConfidence,
                                         letters: result.letters)
         }
         return result
+    }
+
+    /// One view of `text[range]` through `model`: names left out (or kept), scored and decided.
+    static func classify(model: ScriptModel, _ text: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, hint: String?,
+                         keepNames: Bool, scratch: inout Scratch) -> LanguagePrediction {
+        scratch.extractor.extract(text, range, script: model.script == "Arab" ? .arabic : .latin,
+                                  bucketMask: model.bucketMask, keepNames: keepNames)
+        model.probabilities(scratch.extractor.features, into: &scratch.probabilities)
+        return decide(model: model, probabilities: scratch.probabilities,
+                      trigrams: scratch.extractor.trigrams, letters: scratch.extractor.letters, hint: hint)
     }
 
     /// Why a text got its label: the script model's class probabilities and the coverage check.
@@ -176,14 +200,17 @@ public final class LanguageIdentifier: Sendable {
         /// text counts as unseen (`und`).
         public var coverage: Double
         public var coverageFloor: Double
+        /// Whether the view with capitalised words scored (they were first left out as names).
+        public var namesKept: Bool = false
         /// The prediction `identify` makes.
         public var prediction: LanguagePrediction
     }
 
     /// Explains `identify(text)`: for `taska detect --explain`, and for tuning the model.
     public func explain(_ text: String) -> Explanation {
-        let prediction = identify(text)
         let scalars = ScalarValues.of(text)
+        var scratch = Scratch()
+        let prediction = scalars.withUnsafeBufferPointer { identify($0, 0..<$0.count, scratch: &scratch) }
         guard let model = models.first(where: { $0.script == prediction.script }) else {
             return Explanation(script: nil, classes: [], coverage: 0, coverageFloor: 0, prediction: prediction)
         }
@@ -191,7 +218,7 @@ public final class LanguageIdentifier: Sendable {
         var probabilities: [Float] = []
         scalars.withUnsafeBufferPointer {
             extractor.extract($0, 0..<$0.count, script: model.script == "Arab" ? .arabic : .latin,
-                              bucketMask: model.bucketMask)
+                              bucketMask: model.bucketMask, keepNames: scratch.keptNames)
         }
         model.probabilities(extractor.features, into: &probabilities)
         let e = Self.evidence(model: model, probabilities: probabilities, trigrams: extractor.trigrams,
@@ -199,7 +226,7 @@ public final class LanguageIdentifier: Sendable {
         let classes = zip(model.classes, probabilities).map { (label: $0, probability: Double($1)) }
             .sorted { $0.probability > $1.probability }
         return Explanation(script: model.script, classes: classes,
-                           coverage: Double(e.coverage), coverageFloor: Double(e.coverageFloor),
+                           coverage: Double(e.coverage), coverageFloor: Double(e.coverageFloor), namesKept: scratch.keptNames,
                            prediction: prediction)
     }
 

@@ -33,6 +33,8 @@ struct FeatureExtractor {
     var trigrams: ArraySlice<UInt64> { trigramStorage[0..<trigramCount] }
     /// Letters of the target script seen in the last call.
     private(set) var letters = 0
+    /// Whether the last call left names out of the stream.
+    private(set) var skippedNames = false
 
     /// Buffers start empty and grow to the longest text seen (most texts are short messages).
     init() {}
@@ -45,9 +47,12 @@ struct FeatureExtractor {
 
     /// Extracts the features of `text[range]` for the letters of `script` (`.latin` or
     /// `.arabic`).
+    /// `keepNames` puts capitalised words in the stream too (the second view `identify` scores
+    /// when names were left out).
     mutating func extract(_ text: UnsafeBufferPointer<UInt32>, _ range: Range<Int>, script: CharacterClass,
-                          bucketMask: Int) {
+                          bucketMask: Int, keepNames: Bool = false) {
         letters = 0
+        skippedNames = false
         // At most maxOrder + 1 features per scalar, plus the last word and space; at most one
         // trigram per scalar, plus the closing space.
         let needed = range.count * (Self.maxOrder + 2) + 16
@@ -68,9 +73,11 @@ struct FeatureExtractor {
         (count, trigramCount) = buffer.withUnsafeMutableBufferPointer { out in
             trigramBuffer.withUnsafeMutableBufferPointer { tri in
                 CharacterClass.table.withUnsafeBufferPointer { table in
-                    var result = fill(text, range, isLatin: isLatin, bucketMask: bucketMask, skipNames: isLatin,
+                    var result = fill(text, range, isLatin: isLatin, bucketMask: bucketMask, skipNames: isLatin && !keepNames,
                                       out: out.baseAddress!, trigrams: tri.baseAddress!, table: table)
+                    skippedNames = result.skipped > 0
                     if result.skipped > letters {
+                        skippedNames = false
                         result = fill(text, range, isLatin: isLatin, bucketMask: bucketMask, skipNames: false,
                                       out: out.baseAddress!, trigrams: tri.baseAddress!, table: table)
                     }

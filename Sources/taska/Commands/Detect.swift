@@ -65,6 +65,7 @@ extension Taska {
                         ("confidence", .double((e.prediction.confidence * 10000).rounded() / 10000)),
                         ("coverage", .double((e.coverage * 10000).rounded() / 10000)),
                         ("coverageFloor", .double((e.coverageFloor * 10000).rounded() / 10000)),
+                        ("namesKept", .bool(e.namesKept)),
                         ("classes", .array(e.classes.prefix(4).map {
                             .object([("class", .string($0.label)), ("probability", .double(($0.probability * 10000).rounded() / 10000))])
                         })),
