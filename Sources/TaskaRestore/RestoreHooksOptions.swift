@@ -1,0 +1,30 @@
+/// Options of the restore-hooks stage.
+public struct RestoreHooksOptions: Sendable, Equatable {
+    /// Which Hausa text is restored.
+    public enum Apply: String, CaseIterable, Sendable {
+        /// Pages marked as OCR (`pages[].source == ocr`), and any other Hausa text only when it
+        /// has no hook spelling at all but enough words the model would restore (hooks lost).
+        case ocr
+        /// Every Hausa segment (letters the source hooked are still never changed).
+        case all
+        /// Nothing: the stage passes documents through.
+        case none
+    }
+
+    public var apply: Apply
+    /// Hook-lost text outside OCR pages needs at least this many words the model would restore…
+    public var minimumWords: Int
+    /// …and they must be at least this share of its Hausa words.
+    public var minimumShare: Double
+
+    public init(apply: Apply = .ocr, minimumWords: Int = 3, minimumShare: Double = 0.03) {
+        self.apply = apply
+        self.minimumWords = minimumWords
+        self.minimumShare = minimumShare
+    }
+
+    /// E.g. `model=taska-hooks-1 apply=ocr min-words=3 min-share=0.03`.
+    public var canonicalDescription: String {
+        "model=taska-hooks-1 apply=\(apply.rawValue) min-words=\(minimumWords) min-share=\(minimumShare)"
+    }
+}
