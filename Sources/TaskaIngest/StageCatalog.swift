@@ -4,6 +4,7 @@ import TaskaDecode
 import TaskaDetect
 import TaskaExtract
 import TaskaNormalize
+import TaskaRestore
 
 /// The one place that turns a pipeline file into a `Pipeline` of the library's stages.
 ///
@@ -138,6 +139,24 @@ public enum StageCatalog {
                 return DetectStage(options: DetectOptions(minimumLetters: Int(values["min-letters"]!)!,
                                                           useDeclaredLanguages: values["declared-languages"] == "hint",
                                                           languages: languages == StageCatalog.languages ? nil : languages))
+            }),
+        StageSpec(
+            name: "restore-hooks", meaning: "Hausa hooked letters (ɓ ɗ ƙ ƴ) restored where OCR or ASCII typing left b d k y, in ha segments; listed in restored",
+            options: [
+                OptionSpec(key: "model", allowed: .oneOf(["taska-hooks-1"]), defaultValue: "taska-hooks-1", meaning: "the hooked-letter model"),
+                OptionSpec(key: "apply", allowed: .oneOf(RestoreHooksOptions.Apply.allCases.map(\.rawValue)), defaultValue: RestoreHooksOptions().apply.rawValue,
+                           meaning: "ocr: OCR pages, and Hausa text with no hook spelling but many words to restore; all: every Hausa segment; none: off"),
+                OptionSpec(key: "min-words", allowed: .integer(1...1_000), defaultValue: String(RestoreHooksOptions().minimumWords),
+                           meaning: "apply ocr: hook-lost text needs at least this many words the model would restore"),
+                OptionSpec(key: "min-share", allowed: .number(0...1), defaultValue: String(RestoreHooksOptions().minimumShare),
+                           meaning: "apply ocr: and at least this share of its Hausa words"),
+            ],
+            requires: [("detect", "it acts only in segments labelled ha")],
+            build: { values in
+                RestoreHooksStage(options: RestoreHooksOptions(apply: RestoreHooksOptions.Apply(rawValue: values["apply"]!)!,
+                                                               minimumWords: Int(values["min-words"]!)!,
+                                                               minimumShare: Double(values["min-share"]!)!),
+                                  folding: TextNormalizer())
             }),
     ]
 
