@@ -12,32 +12,35 @@ public struct HookRestorer: Sendable {
 
     public init(model: HookModel) { self.model = model }
 
-    /// What a text's words say about its hooks, before anything is changed.
+    /// What a text's words say about its hooks, before anything is changed: the stage's
+    /// `apply: ocr` test for hook-lost text is taken on it.
     public struct Survey: Sendable, Equatable {
         /// Words (runs of letters) in the ranges.
         public var words = 0
-        /// Hooked letters plus apostrophe hook spellings of `b d k` (`k'asa`, `'bata`) the source
-        /// has; `'y`, the standard spelling of ƴ that OCR and ASCII typing keep, is not one.
+        /// Hooked letters plus apostrophe hook spellings of `b d k` inside words (`k'asa`) the
+        /// source has; `'y`, the standard spelling of ƴ that OCR and ASCII typing keep, is not one.
         public var hookSpellings = 0
         /// Words the model would change.
         public var restorable = 0
     }
 
-    /// Per-call buffers, reused across words.
+    /// Per-call buffers, reused across words so the word loop allocates nothing.
     struct Scratch {
         var key: [UInt32] = []
         var candidates: [Int] = []
         var utf8: [UInt8] = []
     }
 
-    /// One word's analysis: its candidate letters, those the source hooked, those protected.
+    /// One word's analysis: its span, the candidates the source hooked and those it protects
+    /// with an apostrophe (bit j: its j-th `b d k y`), as the model's decision needs them.
     struct Word {
         var start: Int
         var end: Int
         var observed: UInt32
         var protected: UInt32
-        /// `b d k` next to an apostrophe (`k'asa`, `'bata`): hook spellings. A `'y` is not
-        /// counted: it is the standard spelling of ƴ and survives OCR and ASCII typing alike.
+        /// `b d k` next to an apostrophe inside the word (`k'asa`, `hak'uri`): hook spellings. A
+        /// `'y` is not counted (it is the standard spelling of ƴ and survives OCR and ASCII
+        /// typing alike), nor a word-initial `'k` (`'kula …'` opens a quotation as often).
         var apostropheHooks: Int = 0
     }
 
@@ -145,7 +148,8 @@ public struct HookRestorer: Sendable {
                 let after = p + 1 < text.count && HookLetters.isApostrophe(text[p + 1])
                 if before || after {
                     word.protected |= bit
-                    if k != 0x79 { word.apostropheHooks += 1 }
+                    // A word-initial `'b 'd 'k` is more often an opening quote than a spelling.
+                    if k != 0x79, after || p > range.lowerBound { word.apostropheHooks += 1 }
                 }
                 scratch.candidates.append(scratch.key.count)
             } else if HookLetters.isCandidate(k) {

@@ -1,8 +1,10 @@
+import TaskaCore
+
 /// Failures of hooked-letter restoration: a missing or damaged model, an unreadable corpus.
 ///
 /// Why typed: the stage turns them into error records and the CLI into exit messages, and each
 /// says what to do (rebuild the package, retrain the model, point at the right corpus).
-public enum RestoreError: Error, CustomStringConvertible, Equatable {
+public enum RestoreError: DocumentError, Equatable {
     /// The model file is not one this version reads.
     case badModel(String)
     /// The shipped model resource is missing from the build.

@@ -1,4 +1,7 @@
 /// Options of the restore-hooks stage.
+///
+/// Why `apply` defaults to `ocr`: text that writes its hooks anywhere is left exactly as the
+/// source has it; only OCR'd pages and text that lost every hook are restored.
 public struct RestoreHooksOptions: Sendable, Equatable {
     /// Which Hausa text is restored.
     public enum Apply: String, CaseIterable, Sendable {

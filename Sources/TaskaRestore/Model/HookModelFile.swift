@@ -76,12 +76,14 @@ public enum HookModelFile {
                          wordShare: wordShare, contextShare: contextShare, contextMinimum: contextMinimum)
     }
 
+    /// Little-endian output buffer; the tables are appended in file order.
     struct Writer {
         var bytes: [UInt8] = []
         mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
         mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { bytes.append(contentsOf: $0) } }
     }
 
+    /// Bounds-checked little-endian input: every read that would pass the end throws `badModel`.
     struct Reader {
         let bytes: [UInt8]
         var offset = 0
