@@ -77,5 +77,7 @@ import TaskaCore
         let hooked = restorer.survey(ScalarValues.of("ƙasar ta 'yan k'asa"), in: [0..<19])
         #expect(hooked.hookSpellings == 2)  // ƙ and k'; 'yan is how hook-less text writes ƴ too
         #expect(hooked.restorable == 0)
+        // A quotation opened before a k is not a hook spelling.
+        #expect(restorer.survey(ScalarValues.of("ya ce 'kasar"), in: [0..<12]).hookSpellings == 0)
     }
 }
