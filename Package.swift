@@ -53,12 +53,14 @@ let package = Package(
             dependencies: ["TaskaCore", "CICUShim", "CPrefetch"],
             resources: [.copy("Resources/langid.bin")]
         ),
+        // Hausa hooked-letter restoration; the model ships as a resource (Resources/hooks.bin).
+        .target(name: "TaskaRestore", dependencies: ["TaskaCore"], resources: [.copy("Resources/hooks.bin")]),
         .target(name: "TaskaStore", dependencies: ["TaskaCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]),
         // Sinks and exports: JSON Lines, originals, BagIt with PREMIS.
         .target(name: "TaskaExport", dependencies: ["TaskaCore", "TaskaStore"]),
         .target(
             name: "TaskaIngest",
-            dependencies: ["TaskaCore", "TaskaDecode", "TaskaExtract", "TaskaNormalize", "TaskaDetect", "TaskaStore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["TaskaCore", "TaskaDecode", "TaskaExtract", "TaskaNormalize", "TaskaDetect", "TaskaRestore", "TaskaStore", .product(name: "Yams", package: "Yams")],
             // Copies of Pipelines/*.yaml (the built-in pipelines); a test keeps them equal.
             resources: [.copy("Resources/Pipelines")]
         ),
@@ -76,7 +78,7 @@ let package = Package(
         .executableTarget(
             name: "taska",
             dependencies: [
-                "TaskaIngest", "TaskaCore", "TaskaNormalize", "TaskaDetect", "TaskaStore", "TaskaSearch", "TaskaExport", "TaskaWatch", "TaskaServe", "CAllocator",
+                "TaskaIngest", "TaskaCore", "TaskaNormalize", "TaskaDetect", "TaskaRestore", "TaskaStore", "TaskaSearch", "TaskaExport", "TaskaWatch", "TaskaServe", "CAllocator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -91,6 +93,7 @@ let package = Package(
                     exclude: ["HTML/extraction-floors.json"]),
         .testTarget(name: "TaskaStoreTests", dependencies: ["TaskaStore", "TaskaCore", "TaskaTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TaskaDetectTests", dependencies: ["TaskaDetect", "TaskaCore", "TaskaTestSupport"]),
+        .testTarget(name: "TaskaRestoreTests", dependencies: ["TaskaRestore", "TaskaCore", "TaskaTestSupport"]),
         .testTarget(name: "TaskaWatchTests", dependencies: ["TaskaWatch", "TaskaIngest", "TaskaStore", "TaskaCore", "TaskaTestSupport"]),
         .testTarget(
             name: "TaskaServeTests",

@@ -269,6 +269,18 @@ add("ha/labari-kasuwar-kifi-utf8.html", data=_doc.encode("utf-8"), codec="utf-8"
     expected="charset utf-8 (declared); lang ha; text contains 'ƙofofinta' and 'ɗauki'; nav/share/footer/cookie/script/style text absent",
     with_=["Babbar kasuwar kifi ta garin Kukawa", "motocin kifi su samu damar wucewa"], without=HA_WITHOUT)
 
+# OCR'd or ASCII-typed Hausa: the news text above with every hooked letter lost (ɓ ɗ ƙ ƴ written
+# b d k y), its ’yan kept. The default pipeline's restore-hooks stage (apply: ocr) finds no hook
+# and many words to restore, writes the hooks back and lists every changed word in `restored`.
+HOOKLESS = str.maketrans("ɓɗƙƴƁƊƘƳ", "bdkyBDKY")
+HA_KASUWA_HOOKLESS = [p.translate(HOOKLESS) for p in HA_KASUWA]
+_doc = plain_text("An sake bude babbar kasuwar kifi ta Kukawa bayan gyara", HA_KASUWA_HOOKLESS)
+add("ha/labari-kasuwar-kifi-hooks-lost.txt", data=_doc.encode("utf-8"), codec="utf-8", logical=_doc,
+    main=HA_KASUWA_HOOKLESS, lang="ha", fmt="plain text", encoding="UTF-8",
+    tests="Hausa with its hooked letters lost, as OCR or ASCII typing leaves it (bude, kofofinta, karamar, dauki); the typographic ’yan kept",
+    expected="lang ha; restore-hooks writes ɓ ɗ ƙ ƴ back where the model is confident (buɗe, ƙofofinta, ƙaramar, ɗauki), warning hooks-restored with the letter count, restored spans {start, end, from, to}; ’yan and words the model is unsure of unchanged",
+    with_=["Babbar kasuwar kifi ta garin Kukawa", "motocin kifi su samu damar wucewa"])
+
 # Legacy typing: hooked letters written with ASCII apostrophes (k' 'd d' 'b b' 'y), kept in the
 # record text and folded in its search key; ma'aikata and jama'a keep a real glottal-stop
 # apostrophe that is folded nowhere.

@@ -156,6 +156,19 @@ public struct Record: Sendable {
         } else {
             e.null()
         }
+        if !d.restored.isEmpty {
+            e.key("restored")
+            e.beginArray()
+            for r in d.restored {
+                e.beginObject()
+                e.field("start", r.start)
+                e.field("end", r.end)
+                e.field("from", r.from)
+                e.field("to", r.to)
+                e.endObject()
+            }
+            e.endArray()
+        }
         Record.emitWarnings(d.warnings, into: &e)
         e.field("ingestedAt", ingestedAt.iso8601(fraction: true))
         e.endObject()

@@ -44,6 +44,10 @@ public struct SourceDocument: Sendable {
     public var languages: [LanguageShare]
     /// Language-tagged spans; `nil` until a language stage has run.
     public var segments: [Segment]?
+    /// Pages of a paged source (PDF, image) with their text's origin; empty for other formats.
+    public var pages: [PageSpan]
+    /// Words whose letters a stage inferred (hooked-letter restoration); empty when none.
+    public var restored: [RestoredSpan]
     /// Everything noticed along the way.
     public var warnings: [DocumentWarning]
     /// A failure found by the stage that emitted this sub-document (say, one broken record
@@ -75,6 +79,8 @@ public struct SourceDocument: Sendable {
         self.languageConfidence = nil
         self.languages = []
         self.segments = nil
+        self.pages = []
+        self.restored = []
         self.warnings = []
         self.failure = nil
         self.limits = DocumentLimits()

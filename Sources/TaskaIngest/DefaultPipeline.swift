@@ -3,6 +3,7 @@ import TaskaDecode
 import TaskaDetect
 import TaskaExtract
 import TaskaNormalize
+import TaskaRestore
 
 /// The pipelines Taska ships, built from the library's stages.
 public enum StandardPipelines {
@@ -16,7 +17,8 @@ public enum StandardPipelines {
         public init() {}
     }
 
-    /// `communiques`: unpack (WARC, gzip) -> decode -> extract -> normalise -> detect.
+    /// `communiques`: unpack (WARC, gzip) -> decode -> extract -> normalise -> detect ->
+    /// restore-hooks (OCR pages and hook-lost Hausa only).
     ///
     /// The CLI runs `Pipelines/communiques.yaml` through `StageCatalog`; this builds the same
     /// definition (same hash, also with `form`/`removeBoilerplate` changed — a test checks it)
@@ -28,6 +30,7 @@ public enum StandardPipelines {
             ExtractStage(options: ExtractOptions(removeBoilerplate: options.removeBoilerplate)),
             NormalizeStage(options: NormalizeOptions(form: options.form, orthography: .source)),
             DetectStage(options: DetectOptions()),
+            RestoreHooksStage(options: RestoreHooksOptions(), folding: TextNormalizer()),
         ])
     }
 }

@@ -92,6 +92,9 @@ public struct InspectionReport: Sendable {
         } else {
             fields.append(("detect", .null))
         }
+        fields.append(("restored", .array(doc.restored.map { r in
+            .object([("start", .int(r.start)), ("end", .int(r.end)), ("from", .string(r.from)), ("to", .string(r.to))])
+        })))
         fields.append(("warnings", .array(doc.warnings.map { w in
             .object([("stage", .string(w.stage)), ("code", .string(w.code)), ("message", .string(w.message)),
                      ("count", w.count.map { .int($0) } ?? .null)])
@@ -186,6 +189,11 @@ public struct InspectionReport: Sendable {
                         out.append("      " + tag + String(format: " %.2f  ", s.confidence) + excerpt(Self.slice(scalars, s.start, s.end), rtl: s.script == "Arab" ? true : nil))
                     }
                 }
+            }
+            if !doc.restored.isEmpty {
+                let words = doc.restored.map { "\($0.from)→\($0.to)" }
+                out.append(label("hooks") + "\(doc.restored.count) word\(doc.restored.count == 1 ? "" : "s"): "
+                           + excerpt(words.joined(separator: " ")))
             }
             if !doc.warnings.isEmpty {
                 out.append(label("warnings"))

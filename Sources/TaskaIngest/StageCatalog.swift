@@ -4,6 +4,7 @@ import TaskaDecode
 import TaskaDetect
 import TaskaExtract
 import TaskaNormalize
+import TaskaRestore
 
 /// The one place that turns a pipeline file into a `Pipeline` of the library's stages.
 ///
@@ -58,6 +59,10 @@ public enum StageCatalog {
                   options: NormalizeOptions.self, requires: [("decode", "it reads the decoded text")], make: { NormalizeStage(options: $0) }),
         StageSpec(name: "detect", meaning: "language segments with calibrated confidence",
                   options: DetectOptions.self, requires: [("normalize", "it reads the normalised text")], make: { DetectStage(options: $0) }),
+        StageSpec(name: "restore-hooks",
+                  meaning: "Hausa hooked letters (ɓ ɗ ƙ ƴ) restored where OCR or ASCII typing left b d k y, in ha segments; listed in restored",
+                  options: RestoreHooksOptions.self, requires: [("detect", "it acts only in segments labelled ha")],
+                  make: { RestoreHooksStage(options: $0, folding: TextNormalizer()) }),
     ]
 
     /// Languages the shipped model reports (in the order `languages:` lists them by default).

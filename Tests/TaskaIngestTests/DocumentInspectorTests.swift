@@ -50,6 +50,19 @@ import TaskaTestSupport
         #expect(object["omitted"] as? Int == 0)
     }
 
+    /// The hook-lost Hausa fixture: the restored words in both views, as the record has them.
+    @Test func restoredHooksAreShown() throws {
+        let inspection = inspect("Fixtures/ha/labari-kasuwar-kifi-hooks-lost.txt")
+        let trace = try #require(inspection.documents.first)
+        #expect(trace.document.restored.contains { $0.from == "dauki" && $0.to == "ɗauki" })
+        let plain = InspectionReport(inspection).text(.init(color: false, visualBidi: false))
+        #expect(plain.contains("hooks      \(trace.document.restored.count) words: “bude→buɗe bude→buɗe karamar→ƙaramar"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(InspectionReport(inspection).json.serialized().utf8)) as? [String: Any])
+        let restored = try #require((object["documents"] as? [[String: Any]])?.first?["restored"] as? [[String: Any]])
+        #expect(restored.count == trace.document.restored.count)
+        #expect(restored.first?["from"] as? String == "bude" && restored.first?["to"] as? String == "buɗe")
+    }
+
     /// A mixed Hausa/Arabic page: both languages among the segments, paragraphs of both
     /// directions; the text view reorders only right-to-left lines and colours only on request.
     @Test func mixedHausaArabicTextView() throws {

@@ -174,8 +174,15 @@ func stableJSON(_ record: Record) -> JSONValue {
         for record in ingest(fixture: fixture) {
             guard case let .object(pairs) = record.json else { Issue.record("record is not an object"); continue }
             let kind = record.isError ? "errorRecord" : "documentRecord"
-            let required = try Self.definition(kind)["required"] as! [String]
-            #expect(pairs.map(\.0) == required, "\(fixture): keys out of schema order")
+            let definition = try Self.definition(kind)
+            let required = definition["required"] as! [String]
+            let declared = Set((definition["properties"] as! [String: Any]).keys)
+            // Optional keys (`restored`, only when not empty) are declared; the rest is in order.
+            #expect(pairs.map(\.0).filter(required.contains) == required, "\(fixture): keys out of schema order")
+            #expect(pairs.allSatisfy { declared.contains($0.0) }, "\(fixture): undeclared key in \(pairs.map(\.0))")
+            if let i = pairs.firstIndex(where: { $0.0 == "restored" }) {
+                #expect(i > 0 && pairs[i - 1].0 == "segments", "\(fixture): restored must follow segments")
+            }
             let sourceDef = try Self.definition("source")
             let allowed = Set((sourceDef["properties"] as! [String: Any]).keys)
             let sourceRequired = sourceDef["required"] as! [String]

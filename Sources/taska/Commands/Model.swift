@@ -1,14 +1,70 @@
 import ArgumentParser
 import Foundation
 import TaskaDetect
+import TaskaRestore
 
 extension Taska {
-    /// `taska model`: build the language-identification model.
+    /// `taska model`: build the language-identification and hooked-letter models.
     struct Model: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Build Taska's language-identification model.",
-            subcommands: [Train.self]
+            abstract: "Build Taska's language-identification and Hausa hooked-letter models.",
+            subcommands: [Train.self, TrainHooks.self]
         )
+
+        /// `taska model train-hooks --corpus DIR --out FILE`.
+        struct TrainHooks: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "train-hooks",
+                abstract: "Train the Hausa hooked-letter model from a corpus folder (train/ha-Latn.txt).",
+                discussion: """
+                Deterministic: the same corpus gives the same bytes. The shipped model is \
+                Sources/TaskaRestore/Resources/hooks.bin, built from ../shared/corpora; \
+                scripts/check-hooks-model rebuilds it and compares. See docs/hooked-letters.md.
+                """
+            )
+
+            @Option(name: .long, help: ArgumentHelp("Corpus folder holding train/ha-Latn.txt.", valueName: "DIR"))
+            var corpus: String
+
+            @Option(name: .long, help: ArgumentHelp("Where to write the model file.", valueName: "FILE"))
+            var out: String
+
+            @Option(name: .long, help: "Share of a word's spellings the best one needs before it is written.")
+            var wordShare: Float = HookModelTrainer.Options().wordShare
+
+            @Option(name: .long, help: "Share of hooked occurrences a letter context needs before an unseen word is hooked.")
+            var contextShare: Float = HookModelTrainer.Options().contextShare
+
+            @Flag(name: .long, help: "Print progress to standard error.")
+            var verbose = false
+
+            func validate() throws {
+                guard (0.5...1).contains(wordShare) else { throw ValidationError("--word-share must be between 0.5 and 1; got \(wordShare).") }
+                guard (0.5...1).contains(contextShare) else { throw ValidationError("--context-share must be between 0.5 and 1; got \(contextShare).") }
+                guard FileManager.default.fileExists(atPath: HookModelTrainer.trainingFile(corpus: corpus)) else {
+                    throw ValidationError("--corpus \(corpus): no train/ha-Latn.txt there; pass the folder that holds train/ (../shared/corpora).")
+                }
+            }
+
+            func run() throws {
+                var options = HookModelTrainer.Options()
+                options.wordShare = wordShare
+                options.contextShare = contextShare
+                let verbose = self.verbose
+                let bytes: [UInt8]
+                do {
+                    bytes = try HookModelTrainer(options: options).train(corpus: corpus) { line in
+                        if verbose { FileHandle.standardError.write(Data("\(line)\n".utf8)) }
+                    }
+                } catch {
+                    throw RunFailure(description: "\(error)")
+                }
+                guard FileManager.default.createFile(atPath: out, contents: Data(bytes)) else {
+                    throw RunFailure(description: "cannot write \(out); check the folder exists and is writable")
+                }
+                FileHandle.standardError.write(Data("Wrote \(out): \(bytes.count) bytes.\n".utf8))
+            }
+        }
 
         /// `taska model train --corpus DIR --out FILE`.
         struct Train: ParsableCommand {
