@@ -17,8 +17,9 @@ Splits (all deterministic; seed 21):
   hookless lines the dev lines with no hook at all, restored as if Hausa (apply: all): how many
                  words get a hook (the truth cannot say whether they should).
   pdf truth      ../shared/formats/pdf truth of the `focus: hooked-letters` documents with their
-                 hooks stripped, ingested with the default pipeline (restore-hooks apply: ocr:
-                 the text has no hook, so the stage must recognise it as hook-lost).
+                 hooks stripped, ingested as text files with the default pipeline but
+                 restore-hooks apply: lost (a text file has no page marked OCR, so the stage
+                 must recognise it as hook-lost).
   pdf ocr        the same documents' real Tesseract output (baselines/ocr.jsonl, the
                  "OCR every page" baseline), ingested the same way; and once more with the
                  ď (U+010F) Tesseract writes for some ɗ turned into d, as an OCR step that knows
@@ -44,6 +45,8 @@ import subprocess
 import sys
 import tempfile
 import unicodedata
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 HOOK = {"ɓ": "b", "ɗ": "d", "ƙ": "k", "ƴ": "y", "Ɓ": "B", "Ɗ": "D", "Ƙ": "K", "Ƴ": "Y"}
 HOOKS = set(HOOK)
@@ -203,7 +206,11 @@ def pdf_rows(taska, pdf_dir, tmp):
             truths[d["id"]] = truth
             with open(os.path.join(folder, d["id"] + ".txt"), "w", encoding="utf-8") as f:
                 f.write(make(d, truth))
-        out = subprocess.run([taska, "ingest", folder, "--jsonl", "-"], capture_output=True, text=True, check=True).stdout
+        lost = os.path.join(tmp, "lost.yaml")
+        with open(os.path.join(ROOT, "Pipelines", "communiques.yaml"), encoding="utf-8") as src, open(lost, "w", encoding="utf-8") as dst:
+            dst.write(src.read().replace("apply: ocr", "apply: lost"))
+        out = subprocess.run([taska, "ingest", folder, "--jsonl", "-", "--pipeline", lost],
+                             capture_output=True, text=True, check=True).stdout
         records = {os.path.basename(r["source"]["path"])[:-4]: r for r in map(json.loads, out.splitlines())}
         for d in hooked:
             r = records[d["id"]]
@@ -311,7 +318,7 @@ def main():
             rows = pdf_rows(taska, pdf_dir, tmp)
         if rows:
             print()
-            print("PDF set (`focus: hooked-letters`), score_pdf.py tokens, default pipeline (restore-hooks apply: ocr):")
+            print("PDF set (`focus: hooked-letters`), score_pdf.py tokens, default pipeline with restore-hooks apply: lost:")
             print()
             print("| input | text | hooked tokens | hook recall | hooks added to hookless tokens | restored words |")
             print("|---|---|---:|---:|---:|---:|")

@@ -2,14 +2,18 @@ import TaskaCore
 
 /// Options of the restore-hooks stage.
 ///
-/// Why `apply` defaults to `ocr`: text that writes its hooks anywhere is left exactly as the
-/// source has it; only OCR'd pages and text that lost every hook are restored.
+/// Why `apply` defaults to `ocr`: text keeps the letters its source used; only where OCR read
+/// the letters (and so lost the hooks the page had) are they inferred. Collections typed
+/// without hooks can ask for `lost`.
 public struct RestoreHooksOptions: Sendable, Equatable {
     /// Which Hausa text is restored.
     public enum Apply: String, CaseIterable, Sendable {
-        /// Pages marked as OCR (`pages[].source == ocr`), and any other Hausa text only when it
-        /// has no hook spelling at all but enough words the model would restore (hooks lost).
+        /// Pages marked as OCR (`pages[].source == ocr`) only.
         case ocr
+        /// OCR pages, and other Hausa text that has no hook spelling at all but enough words
+        /// the model would restore (typed without hooks). Text in a language the detector takes
+        /// for Hausa (Indonesian `dan`, `di`) can pass this test: use it on Hausa collections.
+        case lost
         /// Every Hausa segment (letters the source hooked are still never changed).
         case all
         /// Nothing: the stage passes documents through.
@@ -17,7 +21,8 @@ public struct RestoreHooksOptions: Sendable, Equatable {
     }
 
     public var apply: Apply
-    /// Hook-lost text outside OCR pages needs at least this many words the model would restore…
+    /// Under `lost`, hook-lost text outside OCR pages needs at least this many words the model
+    /// would restore…
     public var minimumWords: Int
     /// …and they must be at least this share of its Hausa words.
     public var minimumShare: Double
@@ -37,9 +42,9 @@ extension RestoreHooksOptions: StageOptions {
         OptionDeclaration("model", .oneOf(["taska-hooks-1"]), meaning: "the hooked-letter model",
                           read: { _ in "taska-hooks-1" }, write: { _, _ in }),
         .choice("apply", \.apply,
-                meaning: "ocr: OCR pages, and Hausa text with no hook spelling but many words to restore; all: every Hausa segment; none: off"),
+                meaning: "ocr: OCR pages only; lost: also Hausa text with no hook spelling but many words to restore; all: every Hausa segment; none: off"),
         .integer("min-words", \.minimumWords, 1...1_000,
-                 meaning: "apply ocr: hook-lost text needs at least this many words the model would restore"),
-        .number("min-share", \.minimumShare, 0...1, meaning: "apply ocr: and at least this share of its Hausa words"),
+                 meaning: "apply lost: hook-lost text needs at least this many words the model would restore"),
+        .number("min-share", \.minimumShare, 0...1, meaning: "apply lost: and at least this share of its Hausa words"),
     ]
 }

@@ -32,11 +32,11 @@ public struct RestoreHooksStage: Stage {
         switch options.apply {
         case .all:
             ranges = hausa
-        case .ocr:
+        case .ocr, .lost:
             let ocrPages = document.pages.filter { $0.source == .ocr }.map { $0.start..<$0.end }
             var chosen = Self.intersection(hausa, ocrPages)
             let outside = Self.subtracting(ocrPages, from: hausa)
-            if !outside.isEmpty, hooksLost(restorer.survey(scalars, in: outside)) { chosen += outside }
+            if options.apply == .lost, !outside.isEmpty, hooksLost(restorer.survey(scalars, in: outside)) { chosen += outside }
             ranges = chosen.sorted { $0.lowerBound < $1.lowerBound }
         case .none:
             ranges = []

@@ -50,9 +50,13 @@ import TaskaTestSupport
         #expect(object["omitted"] as? Int == 0)
     }
 
-    /// The hook-lost Hausa fixture: the restored words in both views, as the record has them.
+    /// The hook-lost Hausa fixture under `restore-hooks` with `apply: lost`: the restored words
+    /// in both views, as the record has them.
     @Test func restoredHooksAreShown() throws {
-        let inspection = inspect("Fixtures/ha/labari-kasuwar-kifi-hooks-lost.txt")
+        let file = try BuiltInPipelines.load("communiques").setting("apply", to: "lost", inStage: "restore-hooks")
+        let lost = try StageCatalog.resolve(file).pipeline
+        let inspection = DocumentInspector(pipeline: lost, maxDocuments: 20)
+            .inspect(path: packageRoot + "/Fixtures/ha/labari-kasuwar-kifi-hooks-lost.txt")
         let trace = try #require(inspection.documents.first)
         #expect(trace.document.restored.contains { $0.from == "dauki" && $0.to == "ɗauki" })
         let plain = InspectionReport(inspection).text(.init(color: false, visualBidi: false))

@@ -93,11 +93,11 @@ private func pipeline(_ stages: String, extra: String = "") -> String {
         #expect(standard.pipeline.hash != source.pipeline.hash)
     }
 
-    @Test func restoreHooksComesAfterDetectWithThreeApplyValues() throws {
+    @Test func restoreHooksComesAfterDetectWithFourApplyValues() throws {
         #expect(problem(pipeline("  - decode\n  - normalize\n  - restore-hooks\n"))
             == "Pipelines/x.yaml:6:5: stage 'restore-hooks' needs stage 'detect' before it (it acts only in segments labelled ha); the order is unpack, decode, extract, normalize, detect, restore-hooks")
         #expect(problem(pipeline("  - decode\n  - normalize\n  - detect\n  - restore-hooks:\n      apply: always\n"))
-            == "Pipelines/x.yaml:8:14: bad value 'always' for option 'apply' of stage restore-hooks; allowed: ocr, all, none")
+            == "Pipelines/x.yaml:8:14: bad value 'always' for option 'apply' of stage restore-hooks; allowed: ocr, lost, all, none")
         let all = try StageCatalog.resolve(PipelineFile.parse(pipeline("  - decode\n  - normalize\n  - detect\n  - restore-hooks:\n      apply: all\n      min-words: 5\n"), path: "s.yaml"))
         #expect(all.pipeline.stages.last?.configuration == "model=taska-hooks-1 apply=all min-words=5 min-share=0.03")
         let byDefault = try StageCatalog.resolve(PipelineFile.parse(pipeline("  - decode\n  - normalize\n  - detect\n  - restore-hooks\n"), path: "s.yaml"))

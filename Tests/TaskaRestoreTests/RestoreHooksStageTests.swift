@@ -30,10 +30,14 @@ struct LowercaseFolding: SearchKeyFolding {
         RestoreHooksStage(options: RestoreHooksOptions(apply: apply), folding: LowercaseFolding())
     }
 
-    @Test func hookLostHausaIsRestoredUnderOCRWithSpansWarningAndSearchKey() throws {
+    @Test func hookLostHausaIsRestoredUnderLostWithSpansWarningAndSearchKey() throws {
         let text = Self.hooklessHausa
         let n = text.unicodeScalars.count
-        let out = try run(stage(.ocr), document(text, segments: [(0, n, "ha")]))
+        // The default, ocr, keeps typed text as the source wrote it: no OCR page, no change.
+        let kept = try run(stage(.ocr), document(text, segments: [(0, n, "ha")]))
+        #expect(kept.normalized?.text == text)
+        #expect(kept.restored.isEmpty && kept.warnings.isEmpty)
+        let out = try run(stage(.lost), document(text, segments: [(0, n, "ha")]))
         let restored = try #require(out.normalized?.text)
         #expect(restored.hasPrefix("Ƙasar ta ɗauki mataki domin waɗannan ƴan kasuwa su karɓi kuɗin"))
         #expect(out.normalized?.searchKey == restored.lowercased())
@@ -65,11 +69,11 @@ struct LowercaseFolding: SearchKeyFolding {
         #expect(knc.restored.isEmpty && knc.warnings.isEmpty)
     }
 
-    @Test func textThatHooksIsLeftAloneUnderOCRButNotUnderAll() throws {
-        // One ƙ: the writer hooks, so the plain `dauki` is the source's and apply: ocr keeps it.
+    @Test func textThatHooksIsLeftAloneUnderLostButNotUnderAll() throws {
+        // One ƙ: the writer hooks, so the plain `dauki` is the source's and apply: lost keeps it.
         let text = "Ƙasar ta dauki mataki domin wadannan yan kasuwa su karbi kudin tallafi."
         let n = text.unicodeScalars.count
-        let ocr = try run(stage(.ocr), document(text, segments: [(0, n, "ha")]))
+        let ocr = try run(stage(.lost), document(text, segments: [(0, n, "ha")]))
         #expect(ocr.normalized?.text == text)
         #expect(ocr.restored.isEmpty && ocr.warnings.isEmpty)
         let all = try run(stage(.all), document(text, segments: [(0, n, "ha")]))
@@ -90,7 +94,7 @@ struct LowercaseFolding: SearchKeyFolding {
 
     @Test func shortOrFewCandidateTextIsNotTakenForHookLost() throws {
         let text = "Ya ce kasar ta yi kyau."  // one restorable word: below min-words 3
-        let out = try run(stage(.ocr), document(text, segments: [(0, text.unicodeScalars.count, "ha")]))
+        let out = try run(stage(.lost), document(text, segments: [(0, text.unicodeScalars.count, "ha")]))
         #expect(out.normalized?.text == text)
     }
 

@@ -26,23 +26,30 @@ import Testing
         #expect(corpus.stderr.contains("no train/ha-Latn.txt there"))
     }
 
-    /// The hook-lost fixture through the default pipeline gives its golden record's text,
-    /// restored spans and warning.
-    @Test func theDefaultPipelineRestoresTheHookLostFixture() throws {
+    /// The hook-lost fixture keeps its letters under the default pipeline (apply: ocr, and the
+    /// file is typed, not OCR'd); with apply: lost every hook in text is listed in restored.
+    @Test func theHookLostFixtureIsRestoredOnlyWhenAsked() throws {
         let fixture = "Fixtures/ha/labari-kasuwar-kifi-hooks-lost.txt"
-        let result = try runTaska(["ingest", fixture, "--jsonl", "-", "--quiet"])
+        let source = try String(contentsOfFile: packageRoot + "/" + fixture, encoding: .utf8)
+        let byDefault = try runTaska(["ingest", fixture, "--jsonl", "-", "--quiet"])
+        #expect(byDefault.status == 0, "stderr: \(byDefault.stderr)")
+        let kept = try JSONSerialization.jsonObject(with: Data(byDefault.stdout.utf8)) as! [String: Any]
+        #expect(kept["restored"] == nil)
+        #expect(!(kept["text"] as? String ?? "").unicodeScalars.contains { "ɓɗƙƴƁƊƘƳ".unicodeScalars.contains($0) })
+
+        let folder = try TemporaryFolder()
+        let yaml = try String(contentsOfFile: packageRoot + "/Pipelines/communiques.yaml", encoding: .utf8)
+            .replacingOccurrences(of: "apply: ocr", with: "apply: lost")
+        try yaml.write(toFile: folder.path("lost.yaml"), atomically: true, encoding: .utf8)
+        let result = try runTaska(["ingest", fixture, "--jsonl", "-", "--quiet", "--pipeline", folder.path("lost.yaml")])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let record = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
-        let golden = try JSONSerialization.jsonObject(
-            with: Data(contentsOf: URL(fileURLWithPath: packageRoot + "/" + fixture + ".expected.json"))) as! [String: Any]
-        #expect(record["text"] as? String == golden["text"] as? String)
         let restored = try #require(record["restored"] as? [[String: Any]])
-        #expect(restored.count == (golden["restored"] as? [[String: Any]])?.count)
+        #expect(restored.count >= 10)
         #expect(restored.contains { $0["from"] as? String == "dauki" && $0["to"] as? String == "ɗauki" })
         let warnings = try #require(record["warnings"] as? [[String: Any]])
         #expect(warnings.contains { $0["code"] as? String == "hooks-restored" && $0["stage"] as? String == "restore-hooks" })
         // The source file itself has no hooked letter: every one in text is listed in restored.
-        let source = try String(contentsOfFile: packageRoot + "/" + fixture, encoding: .utf8)
         #expect(!source.unicodeScalars.contains { "ɓɗƙƴƁƊƘƳ".unicodeScalars.contains($0) })
         let text = Array((record["text"] as? String ?? "").unicodeScalars)
         var covered = Set<Int>()
