@@ -17,12 +17,25 @@ public struct DocumentLimits: Sendable, Equatable {
     /// Longest time one document may take through all stages, in seconds; past it the document
     /// is abandoned with an error record and the worker goes on.
     public var maxSeconds: Double
+    /// Most pages read from one paged document (PDF); pages past it are skipped with a warning.
+    /// Why: a PDF bomb can declare millions of pages in a few kilobytes.
+    public var maxPages: Int
+    /// Most pixels of one page image handed to OCR (a rendered PDF page or an image file); a
+    /// PDF page is rendered at a lower resolution to fit, an image file over it is refused.
+    public var maxPagePixels: Int
+    /// Longest time OCR may spend on one page, in seconds; past it the page keeps what was
+    /// recognised so far and is warned.
+    public var maxPageSeconds: Double
 
-    public init(maxBytes: Int = 64 << 20, maxDepth: Int = 2_000, maxNodes: Int = 1_000_000, maxSeconds: Double = 60) {
+    public init(maxBytes: Int = 64 << 20, maxDepth: Int = 2_000, maxNodes: Int = 1_000_000, maxSeconds: Double = 60,
+                maxPages: Int = 2_000, maxPagePixels: Int = 40_000_000, maxPageSeconds: Double = 30) {
         self.maxBytes = maxBytes
         self.maxDepth = maxDepth
         self.maxNodes = maxNodes
         self.maxSeconds = maxSeconds
+        self.maxPages = maxPages
+        self.maxPagePixels = maxPagePixels
+        self.maxPageSeconds = maxPageSeconds
     }
 
     /// Keys as written in a pipeline file's `limits:` mapping, with their meaning.
@@ -31,11 +44,14 @@ public struct DocumentLimits: Sendable, Equatable {
         ("max-depth", "deepest markup/JSON nesting"),
         ("max-nodes", "most markup nodes in one document"),
         ("max-seconds", "longest time for one document through all stages"),
+        ("max-pages", "most pages read from one PDF"),
+        ("max-page-pixels", "most pixels of one page image given to OCR"),
+        ("max-page-seconds", "longest OCR time for one page"),
     ]
 
     /// Canonical text hashed into the pipeline hash.
     public var canonicalDescription: String {
-        "max-bytes=\(maxBytes) max-depth=\(maxDepth) max-nodes=\(maxNodes) max-seconds=\(maxSeconds)"
+        "max-bytes=\(maxBytes) max-depth=\(maxDepth) max-nodes=\(maxNodes) max-seconds=\(maxSeconds) max-pages=\(maxPages) max-page-pixels=\(maxPagePixels) max-page-seconds=\(maxPageSeconds)"
     }
 }
 

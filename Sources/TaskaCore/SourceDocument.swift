@@ -34,6 +34,10 @@ public struct SourceDocument: Sendable {
     public var message: MessageInfo?
     /// Extracted blocks in reading order.
     public var blocks: [TextBlock]
+    /// Pages of a paged source (PDF, image), in order; `nil` for other formats. The reader fills
+    /// number, source and OCR confidence (blocks name their page in `TextBlock.page`); Normalize
+    /// sets the offsets into the record's text.
+    public var pages: [PageInfo]?
     /// Normalised text and its layout facts.
     public var normalized: NormalizedText?
     /// Main language of the document (BCP 47 with script), set by the language stage.
@@ -70,6 +74,7 @@ public struct SourceDocument: Sendable {
         self.metadata = DocumentMetadata()
         self.message = nil
         self.blocks = []
+        self.pages = nil
         self.normalized = nil
         self.language = nil
         self.languageConfidence = nil
