@@ -3,6 +3,7 @@ import TaskaDecode
 import TaskaDetect
 import TaskaExtract
 import TaskaNormalize
+import TaskaPDF
 
 /// The pipelines Taska ships, built from the library's stages.
 public enum StandardPipelines {
@@ -25,7 +26,7 @@ public enum StandardPipelines {
         Pipeline(name: "communiques", version: TaskaVersion.string, stages: [
             UnpackStage(options: UnpackOptions()),
             DecodeStage(options: DecodeOptions(repairMojibake: options.repairMojibake)),
-            ExtractStage(options: ExtractOptions(removeBoilerplate: options.removeBoilerplate)),
+            ExtractStage(options: ExtractOptions(removeBoilerplate: options.removeBoilerplate), formats: [PDFReader(), ImageReader()]),
             NormalizeStage(options: NormalizeOptions(form: options.form, orthography: .source)),
             DetectStage(options: DetectOptions()),
         ])

@@ -4,6 +4,8 @@ import TaskaDecode
 import TaskaDetect
 import TaskaExtract
 import TaskaNormalize
+import TaskaOCR
+import TaskaPDF
 
 /// The one place that turns a pipeline file into a `Pipeline` of the library's stages.
 ///
@@ -102,15 +104,26 @@ public enum StageCatalog {
             requires: [],
             build: { DecodeStage(options: DecodeOptions(repairMojibake: $0["repair-mojibake"] == "true")) }),
         StageSpec(
-            name: "extract", meaning: "text to title, metadata and blocks, by format (HTML, feeds, TEI, Telegram, text)",
+            name: "extract", meaning: "text to title, metadata and blocks, by format (PDF and page images with OCR, HTML, feeds, TEI, Telegram, text)",
             options: [
                 OptionSpec(key: "mode", allowed: .oneOf([ExtractOptions.Mode.visibleBlocks.rawValue]), defaultValue: ExtractOptions().mode.rawValue,
                            meaning: "which blocks are read"),
                 OptionSpec(key: "remove-boilerplate", allowed: .bool, defaultValue: String(ExtractOptions().removeBoilerplate),
                            meaning: "remove HTML page furniture (navigation, footers, share and related blocks)"),
+                OptionSpec(key: "ocr", allowed: .oneOf(PDFOptions.OCRMode.allCases.map(\.rawValue)), defaultValue: PDFOptions().ocr.rawValue,
+                           meaning: "when PDF pages are read by OCR: auto (pages whose text layer is missing or poor), always, never"),
+                OptionSpec(key: "ocr-models", allowed: .oneOf(OCRModels.allCases.map(\.rawValue)), defaultValue: PDFOptions().models.rawValue,
+                           meaning: "OCR script models: auto (chosen per page from the page), latin, arabic, both"),
+                OptionSpec(key: "ocr-dpi", allowed: .integer(72...600), defaultValue: String(PDFOptions().dpi),
+                           meaning: "resolution PDF pages are rendered at for OCR"),
             ],
             requires: [("decode", "it reads the decoded text")],
-            build: { ExtractStage(options: ExtractOptions(mode: ExtractOptions.Mode(rawValue: $0["mode"]!)!, removeBoilerplate: $0["remove-boilerplate"] == "true")) }),
+            build: { values in
+                let pdf = PDFOptions(ocr: PDFOptions.OCRMode(rawValue: values["ocr"]!)!, models: OCRModels(rawValue: values["ocr-models"]!)!,
+                                     dpi: Int(values["ocr-dpi"]!)!)
+                return ExtractStage(options: ExtractOptions(mode: ExtractOptions.Mode(rawValue: values["mode"]!)!, removeBoilerplate: values["remove-boilerplate"] == "true"),
+                                    formats: [PDFReader(options: pdf), ImageReader(options: pdf)])
+            }),
         StageSpec(
             name: "normalize", meaning: "Unicode cleanup, paragraphs, direction, scripts, search key",
             options: [
@@ -152,6 +165,9 @@ public enum StageCatalog {
             "max-depth": (.integer(1...1_000_000), String(d.maxDepth)),
             "max-nodes": (.integer(1...1_000_000_000), String(d.maxNodes)),
             "max-seconds": (.number(0.001...86_400), String(d.maxSeconds)),
+            "max-pages": (.integer(1...1_000_000), String(d.maxPages)),
+            "max-page-pixels": (.integer(10_000...1_000_000_000), String(d.maxPagePixels)),
+            "max-page-seconds": (.number(0.1...3_600), String(d.maxPageSeconds)),
         ]
         return DocumentLimits.keys.map { key, meaning in
             OptionSpec(key: key, allowed: allowed[key]?.0 ?? .integer(1...Int.max), defaultValue: allowed[key]?.1 ?? "", meaning: meaning)
@@ -202,7 +218,9 @@ public enum StageCatalog {
         }
         let limitValues = try values(of: file.limits, specs: limits, what: "limit", owner: "", file: file)
         let documentLimits = DocumentLimits(maxBytes: Int(limitValues["max-bytes"]!)!, maxDepth: Int(limitValues["max-depth"]!)!,
-                                            maxNodes: Int(limitValues["max-nodes"]!)!, maxSeconds: Double(limitValues["max-seconds"]!)!)
+                                            maxNodes: Int(limitValues["max-nodes"]!)!, maxSeconds: Double(limitValues["max-seconds"]!)!,
+                                            maxPages: Int(limitValues["max-pages"]!)!, maxPagePixels: Int(limitValues["max-page-pixels"]!)!,
+                                            maxPageSeconds: Double(limitValues["max-page-seconds"]!)!)
         var sinks: [PipelineSink] = []
         var seenSinks: [String: Int] = [:]
         for sink in file.sinks {

@@ -17,16 +17,19 @@ import TaskaCore
         }
     }
 
-    /// PDFs and page images are read by extract's PDF and OCR readers, so decode hands them on
-    /// as bytes with their media type, whatever the file is called.
-    @Test(arguments: [
-        ([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10] as [UInt8], "image/jpeg"),
-        ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] as [UInt8], "image/png"),
-        ([0x49, 0x49, 0x2A, 0x00, 8, 0, 0, 0] as [UInt8], "image/tiff"),
+    /// Magic bytes of the formats decode passes through, with the media type they get.
+    static let passedThrough: [([UInt8], String)] = [
+        ([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10], "image/jpeg"),
+        ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13], "image/png"),
+        ([0x49, 0x49, 0x2A, 0x00, 8, 0, 0, 0], "image/tiff"),
         (Array("RIFF".utf8) + [0, 0, 0, 0] + Array("WEBPVP8 ".utf8), "image/webp"),
         (Array("%PDF-1.7\n".utf8), "application/pdf"),
         (Array(String(repeating: "junk ", count: 100).utf8) + Array("%PDF-1.4\n".utf8), "application/pdf"),
-    ])
+    ]
+
+    /// PDFs and page images are read by extract's PDF and OCR readers, so decode hands them on
+    /// as bytes with their media type, whatever the file is called.
+    @Test(arguments: FormatSnifferTests.passedThrough)
     func pdfsAndImagesPassThroughUndecoded(bytes: [UInt8], mediaType: String) throws {
         let doc = try Fixtures.decode(bytes, path: "page.html")
         #expect(doc.mediaType == mediaType)

@@ -1,0 +1,35 @@
+import TaskaOCR
+
+/// Options of the PDF and image readers (the extract stage's `ocr` options in a pipeline file).
+public struct PDFOptions: Sendable, Equatable {
+    /// When PDF pages are read by OCR.
+    public enum OCRMode: String, Sendable, Equatable, CaseIterable {
+        /// Only pages whose text layer is missing or poor (`TextLayerQuality`).
+        case auto
+        /// Every page, whatever its text layer holds.
+        case always
+        /// Never; pages without a text layer give no text (images are still recognised).
+        case never
+    }
+
+    /// When PDF pages are read by OCR.
+    public var ocr: OCRMode
+    /// Which script models OCR uses (`auto`: chosen per page from the page itself).
+    public var models: OCRModels
+    /// Resolution PDF pages are rendered at for OCR.
+    public var dpi: Int
+    /// Pages whose mean word confidence is below this are warned as low-confidence OCR.
+    public var lowConfidence: Double
+
+    public init(ocr: OCRMode = .auto, models: OCRModels = .auto, dpi: Int = 300, lowConfidence: Double = 0.6) {
+        self.ocr = ocr
+        self.models = models
+        self.dpi = dpi
+        self.lowConfidence = lowConfidence
+    }
+
+    /// Canonical text hashed into the pipeline hash.
+    public var canonicalDescription: String {
+        "ocr=\(ocr.rawValue) ocr-models=\(models.rawValue) ocr-dpi=\(dpi)"
+    }
+}
