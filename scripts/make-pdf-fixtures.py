@@ -94,6 +94,8 @@ ENGLISH = {
 
 IMAGE = {
     "name": "sanarwa-ruwa-ha.png", "lang": "ha", "font": "DejaVu Sans",
+    # OCR writes ɗ as d (restoring hooked letters is a later stage's job): snippets without hooks.
+    "with": ["Sanarwa game da ruwan sha", "Hukumar ruwa ta sanar da jama'a", "a ranar Juma'a"],
     "title": "Sanarwa game da ruwan sha",
     "paragraphs": [
         "Hukumar ruwa ta sanar da jama'a cewa za a rufe famfunan unguwar Gwange daga ranar Talata zuwa Alhamis.",
@@ -156,7 +158,7 @@ def snippets(spec, name):
     without = [s for s in (spec.get("site"), spec.get("date")) if s]
     path = os.path.join(OUT, name + ".snippets.json")
     with open(path, "w", encoding="utf-8") as f:
-        json.dump({"with": [spec["title"], first[:60], last[-50:]], "without": without}, f, ensure_ascii=False, indent=2)
+        json.dump({"with": spec.get("with") or [spec["title"], first[:60], last[-50:]], "without": without}, f, ensure_ascii=False, indent=2)
         f.write("\n")
 
 
