@@ -18,6 +18,9 @@ public struct PDFReader: FormatReader {
 
     public var name: String { "pdf" }
 
+    /// The OCR options, hashed into the pipeline hash (the image reader shares them).
+    public var configuration: String { options.canonicalDescription }
+
     public func accepts(_ document: SourceDocument) -> Bool { document.mediaType == "application/pdf" }
 
     public func read(_ document: SourceDocument, emit: (SourceDocument) throws -> Void) throws {
