@@ -39,6 +39,23 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // C boundary to poppler's GLib API and cairo: PDF text, layout boxes, metadata, page
+        // rendering (see Sources/CPoppler/shim.h). Only TaskaPDF/Poppler/ imports it.
+        .systemLibrary(
+            name: "CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]
+        ),
+        // C boundary to Tesseract's C API and leptonica: OCR of page images (see
+        // Sources/CTesseract/shim.h). Only TaskaOCR/Tesseract/ imports it.
+        .systemLibrary(
+            name: "CTesseract",
+            pkgConfig: "tesseract",
+            providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]
+        ),
+        // One C++ function: Tesseract recognition with a deadline, which capi.h cannot express
+        // (see Sources/CTesseractDeadline/include/CTesseractDeadline.h).
+        .target(name: "CTesseractDeadline", dependencies: ["CTesseract"], linkerSettings: [.linkedLibrary("tesseract")]),
         // A software prefetch for the language model's scorer (see Sources/CPrefetch/include/CPrefetch.h).
         .target(name: "CPrefetch"),
         // glibc's mallopt, which Swift's Glibc module does not import (Sources/CAllocator/include/CAllocator.h).
@@ -47,6 +64,10 @@ let package = Package(
         .target(name: "TaskaDecode", dependencies: ["TaskaCore", "CICUShim"]),
         .target(name: "TaskaNormalize", dependencies: ["TaskaCore", "CICUShim"]),
         .target(name: "TaskaExtract", dependencies: ["TaskaCore", "CLibXML2", "CZlib"]),
+        // OCR: images and rendered pages -> lines with boxes and word confidences (Tesseract).
+        .target(name: "TaskaOCR", dependencies: ["TaskaCore", "CTesseract", "CTesseractDeadline"]),
+        // PDF: text layer in reading order, running headers/footers removed, OCR where needed.
+        .target(name: "TaskaPDF", dependencies: ["TaskaCore", "TaskaOCR", "CPoppler"]),
         // Language identification; the model ships as a resource (Resources/langid.bin).
         .target(
             name: "TaskaDetect",
@@ -60,7 +81,7 @@ let package = Package(
         .target(name: "TaskaExport", dependencies: ["TaskaCore", "TaskaStore"]),
         .target(
             name: "TaskaIngest",
-            dependencies: ["TaskaCore", "TaskaDecode", "TaskaExtract", "TaskaNormalize", "TaskaDetect", "TaskaRestore", "TaskaStore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["TaskaCore", "TaskaDecode", "TaskaExtract", "TaskaPDF", "TaskaOCR", "TaskaNormalize", "TaskaDetect", "TaskaRestore", "TaskaStore", .product(name: "Yams", package: "Yams")],
             // Copies of Pipelines/*.yaml (the built-in pipelines); a test keeps them equal.
             resources: [.copy("Resources/Pipelines")]
         ),
@@ -91,6 +112,8 @@ let package = Package(
         // extraction-floors.json is read by path beside its test, not as a bundle resource.
         .testTarget(name: "TaskaExtractTests", dependencies: ["TaskaExtract", "TaskaCore", "TaskaTestSupport"],
                     exclude: ["HTML/extraction-floors.json"]),
+        .testTarget(name: "TaskaOCRTests", dependencies: ["TaskaOCR", "TaskaCore", "TaskaTestSupport"]),
+        .testTarget(name: "TaskaPDFTests", dependencies: ["TaskaPDF", "TaskaOCR", "TaskaCore", "TaskaTestSupport"]),
         .testTarget(name: "TaskaStoreTests", dependencies: ["TaskaStore", "TaskaCore", "TaskaTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TaskaDetectTests", dependencies: ["TaskaDetect", "TaskaCore", "TaskaTestSupport"]),
         .testTarget(name: "TaskaRestoreTests", dependencies: ["TaskaRestore", "TaskaCore", "TaskaTestSupport"]),

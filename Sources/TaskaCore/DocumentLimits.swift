@@ -17,12 +17,25 @@ public struct DocumentLimits: Sendable, Equatable {
     /// Longest time one document may take through all stages, in seconds; past it the document
     /// is abandoned with an error record and the worker goes on.
     public var maxSeconds: Double
+    /// Most pages read from one paged document (PDF); pages past it are skipped with a warning.
+    /// Why: a PDF bomb can declare millions of pages in a few kilobytes.
+    public var maxPages: Int
+    /// Most pixels of one page image handed to OCR (a rendered PDF page or an image file); a
+    /// PDF page is rendered at a lower resolution to fit, an image file over it is refused.
+    public var maxPagePixels: Int
+    /// Longest time OCR may spend on one page, in seconds; past it the page keeps what was
+    /// recognised so far and is warned.
+    public var maxPageSeconds: Double
 
-    public init(maxBytes: Int = 64 << 20, maxDepth: Int = 2_000, maxNodes: Int = 1_000_000, maxSeconds: Double = 60) {
+    public init(maxBytes: Int = 64 << 20, maxDepth: Int = 2_000, maxNodes: Int = 1_000_000, maxSeconds: Double = 60,
+                maxPages: Int = 2_000, maxPagePixels: Int = 40_000_000, maxPageSeconds: Double = 30) {
         self.maxBytes = maxBytes
         self.maxDepth = maxDepth
         self.maxNodes = maxNodes
         self.maxSeconds = maxSeconds
+        self.maxPages = maxPages
+        self.maxPagePixels = maxPagePixels
+        self.maxPageSeconds = maxPageSeconds
     }
 
     /// The limits as written under a pipeline file's `limits:` mapping.
@@ -31,6 +44,9 @@ public struct DocumentLimits: Sendable, Equatable {
         .integer("max-depth", \.maxDepth, 1...1_000_000, meaning: "deepest markup/JSON nesting"),
         .integer("max-nodes", \.maxNodes, 1...1_000_000_000, meaning: "most markup nodes in one document"),
         .number("max-seconds", \.maxSeconds, 0.001...86_400, meaning: "longest time for one document through all stages"),
+        .integer("max-pages", \.maxPages, 1...1_000_000, meaning: "most pages read from one PDF"),
+        .integer("max-page-pixels", \.maxPagePixels, 10_000...1_000_000_000, meaning: "most pixels of one page image given to OCR"),
+        .number("max-page-seconds", \.maxPageSeconds, 0.1...3_600, meaning: "longest OCR time for one page"),
     ]
 }
 

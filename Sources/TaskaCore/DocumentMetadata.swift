@@ -10,9 +10,16 @@ public struct DocumentMetadata: Sendable, Equatable {
     public var description: String?
     /// The language the document declares (`<html lang>`, `xml:lang`, feed `<language>`).
     public var declaredLanguage: String?
+    /// Creation date, ISO 8601, from a PDF's info dictionary or XMP; `nil` (and not written) elsewhere.
+    public var created: String?
+    /// The program that produced the file (a PDF's `Producer`); `nil` (and not written) elsewhere.
+    public var producer: String?
 
     public init(author: String? = nil, published: String? = nil, modified: String? = nil, siteName: String? = nil,
-                canonicalURL: String? = nil, description: String? = nil, declaredLanguage: String? = nil) {
+                canonicalURL: String? = nil, description: String? = nil, declaredLanguage: String? = nil,
+                created: String? = nil, producer: String? = nil) {
+        self.created = created
+        self.producer = producer
         self.author = author
         self.published = published
         self.modified = modified

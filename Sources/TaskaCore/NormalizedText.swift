@@ -88,10 +88,14 @@ public struct NormalizedText: Sendable, Equatable {
     public var entities: [Entity]
     /// Language hints from markup per paragraph (index-aligned with `paragraphs`; nil when none).
     public var declaredLanguages: [String?]
+    /// The source page of each paragraph (index-aligned with `paragraphs`; empty when the
+    /// source has no pages).
+    public var paragraphPages: [Int?]
 
     public init(text: String, searchKey: String, direction: Direction, scripts: [ScriptShare],
                 paragraphs: [Paragraph], scriptRuns: [ScriptRun] = [], entities: [Entity] = [],
-                declaredLanguages: [String?] = []) {
+                declaredLanguages: [String?] = [], paragraphPages: [Int?] = []) {
+        self.paragraphPages = paragraphPages
         self.text = text
         self.searchKey = searchKey
         self.direction = direction
@@ -100,5 +104,33 @@ public struct NormalizedText: Sendable, Equatable {
         self.scriptRuns = scriptRuns
         self.entities = entities
         self.declaredLanguages = declaredLanguages
+    }
+}
+
+extension [PageInfo] {
+    /// These pages with offsets into `normalized.text`: each page runs from its first
+    /// paragraph's start to its last paragraph's end; a page without text sits, empty, where
+    /// the text of the next page starts (or at the end).
+    public func placed(in normalized: NormalizedText) -> [PageInfo] {
+        var spans: [Int: (start: Int, end: Int)] = [:]
+        for (k, page) in normalized.paragraphPages.enumerated() {
+            guard let page, k < normalized.paragraphs.count else { continue }
+            let p = normalized.paragraphs[k]
+            if let s = spans[page] { spans[page] = (Swift.min(s.start, p.start), Swift.max(s.end, p.end)) } else { spans[page] = (p.start, p.end) }
+        }
+        let length = normalized.text.unicodeScalars.count
+        var out = self
+        var next = length
+        for i in out.indices.reversed() {
+            if let s = spans[out[i].number] {
+                out[i].start = s.start
+                out[i].end = s.end
+                next = s.start
+            } else {
+                out[i].start = next
+                out[i].end = next
+            }
+        }
+        return out
     }
 }

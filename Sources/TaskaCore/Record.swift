@@ -1,7 +1,7 @@
 /// One output record (schema v1): a finished document or an error, ready for a sink.
 ///
 /// The layout is fixed and documented in docs/records.md and `schema/record.v1.schema.json`.
-/// Offsets in `paragraphs` and `segments` are Unicode scalar offsets into `text`.
+/// Offsets in `paragraphs`, `pages` and `segments` are Unicode scalar offsets into `text`.
 public struct Record: Sendable {
     /// Version of the record layout; bumped on any incompatible change.
     public static let schemaVersion = 1
@@ -99,6 +99,9 @@ public struct Record: Sendable {
         e.field("canonicalURL", m.canonicalURL)
         e.field("description", m.description)
         e.field("declaredLanguage", m.declaredLanguage)
+        // PDF-only fields: written only when present, so other formats' records are unchanged.
+        if let created = m.created { e.field("created", created) }
+        if let producer = m.producer { e.field("producer", producer) }
         e.endObject()
         e.key("message")
         if let message = d.message { Record.emitMessage(message, into: &e) } else { e.null() }
@@ -125,6 +128,20 @@ public struct Record: Sendable {
             e.endObject()
         }
         e.endArray()
+        if let pages = d.pages {
+            e.key("pages")
+            e.beginArray()
+            for page in pages {
+                e.beginObject()
+                e.field("number", page.number)
+                e.field("start", page.start)
+                e.field("end", page.end)
+                e.field("source", page.source.rawValue)
+                if let confidence = page.ocrConfidence { e.field("ocrConfidence", Record.round4(confidence)) }
+                e.endObject()
+            }
+            e.endArray()
+        }
         e.key("entities")
         e.beginArray()
         for entity in n?.entities ?? [] { Record.emitEntity(entity, into: &e) }

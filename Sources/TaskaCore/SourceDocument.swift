@@ -34,6 +34,10 @@ public struct SourceDocument: Sendable {
     public var message: MessageInfo?
     /// Extracted blocks in reading order.
     public var blocks: [TextBlock]
+    /// Pages of a paged source (PDF, image), in order; `nil` for other formats. The reader fills
+    /// number, source and OCR confidence (blocks name their page in `TextBlock.page`); Normalize
+    /// sets the offsets into the record's text.
+    public var pages: [PageInfo]?
     /// Normalised text and its layout facts.
     public var normalized: NormalizedText?
     /// Main language of the document (BCP 47 with script), set by the language stage.
@@ -44,8 +48,6 @@ public struct SourceDocument: Sendable {
     public var languages: [LanguageShare]
     /// Language-tagged spans; `nil` until a language stage has run.
     public var segments: [Segment]?
-    /// Pages of a paged source (PDF, image) with their text's origin; empty for other formats.
-    public var pages: [PageSpan]
     /// Words whose letters a stage inferred (hooked-letter restoration); empty when none.
     public var restored: [RestoredSpan]
     /// Everything noticed along the way.
@@ -74,12 +76,12 @@ public struct SourceDocument: Sendable {
         self.metadata = DocumentMetadata()
         self.message = nil
         self.blocks = []
+        self.pages = nil
         self.normalized = nil
         self.language = nil
         self.languageConfidence = nil
         self.languages = []
         self.segments = nil
-        self.pages = []
         self.restored = []
         self.warnings = []
         self.failure = nil

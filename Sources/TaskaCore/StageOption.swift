@@ -133,6 +133,16 @@ public struct OptionDeclaration<Options: Sendable>: Sendable {
     }
 }
 
+extension OptionDeclaration {
+    /// This option as one of an enclosing options value's, reached through `path` (a stage
+    /// whose options come from several modules lists each module's declarations lifted).
+    public func lifted<Outer: Sendable>(_ path: WritableKeyPath<Outer, Options> & Sendable) -> OptionDeclaration<Outer> {
+        let read = self.read, write = self.write
+        return OptionDeclaration<Outer>(key, kind, meaning: meaning,
+                                        read: { read($0[keyPath: path]) }, write: { write(&$0[keyPath: path], $1) })
+    }
+}
+
 /// A stage's (or the limits') options value whose every option is declared once.
 public protocol StageOptions: Sendable {
     /// The defaults.

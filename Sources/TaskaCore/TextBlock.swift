@@ -17,14 +17,17 @@ public struct TextBlock: Sendable, Equatable {
     /// Inline spans (links, Telegram entities, `<span lang>` hints) as Unicode scalar offsets
     /// into `text`. Normalize maps them onto the record's `text` (see `NormalizedText.entities`).
     public var spans: [Entity]
+    /// The 1-based page the block was read from, for paged sources (PDF, images); else `nil`.
+    public var page: Int?
 
     public init(kind: Kind = .paragraph, text: String, declaredLanguage: String? = nil, declaredDirection: Direction? = nil,
-                spans: [Entity] = []) {
+                spans: [Entity] = [], page: Int? = nil) {
         self.kind = kind
         self.text = text
         self.declaredLanguage = declaredLanguage
         self.declaredDirection = declaredDirection
         self.spans = spans
+        self.page = page
     }
 }
 

@@ -3,8 +3,8 @@ import TaskaCore
 /// Bytes -> text: sniffs the media type, decides the charset, converts, repairs mojibake.
 ///
 /// Sets `mediaType` (when the reader did not), `charset` and `text`, and empties `bytes` so a
-/// large payload is not kept twice. Containers (gzip, WARC) pass through untouched for the
-/// readers that open them. Empty files and binary files are refused with a `DecodeError`.
+/// large payload is not kept twice. Containers (gzip, WARC), PDFs and page images (PNG, JPEG,
+/// TIFF, WebP) pass through untouched for the readers that open them. Empty files and binary files are refused with a `DecodeError`.
 public struct DecodeStage: Stage {
     public var options: DecodeOptions
 
@@ -14,8 +14,9 @@ public struct DecodeStage: Stage {
 
     public var configuration: String { options.canonicalDescription }
 
-    /// Media types a `DecodeStage` leaves undecoded, for the container readers.
-    static let containerTypes: Set<String> = ["application/warc", "application/gzip", "application/x-gzip"]
+    /// Media types a `DecodeStage` leaves undecoded, for the container, PDF and image readers.
+    static let containerTypes: Set<String> = ["application/warc", "application/gzip", "application/x-gzip", "application/pdf",
+                                              "image/png", "image/jpeg", "image/tiff", "image/webp"]
 
     public func process(_ document: SourceDocument, emit: (SourceDocument) throws -> Void) throws {
         try document.checkDeadline("stopped before decoding")

@@ -29,20 +29,6 @@ extension ExtractOptions: StageOptions {
     ]
 }
 
-/// Reads one document format: recognises its documents and turns each into title, metadata
-/// and text blocks — or fans it out into several documents (feed items, chat messages).
-///
-/// The Extract stage asks its readers in order; the first that accepts a document reads it.
-public protocol FormatReader: Sendable {
-    /// Short name for `inspect` output and warnings (`html`, `rss`, `telegram-json`, …).
-    var name: String { get }
-    /// Whether this reader handles `document` (from its media type and decoded text).
-    func accepts(_ document: SourceDocument) -> Bool
-    /// Reads `document`, emitting one or more documents with `blocks` (and `title`,
-    /// `metadata`, `message`) set. Sub-documents get `subIndex` 0, 1, 2, ….
-    func read(_ document: SourceDocument, emit: (SourceDocument) throws -> Void) throws
-}
-
 /// Decoded text -> title, metadata and text blocks, by format.
 ///
 /// The format cascade, in order (first reader that accepts wins):
@@ -56,13 +42,18 @@ public struct ExtractStage: Stage {
     /// The readers, most specific first.
     public var readers: [any FormatReader]
 
-    public init(options: ExtractOptions = ExtractOptions()) {
+    /// `formats`: readers of formats from other modules (PDF and page images from `TaskaPDF`),
+    /// asked before the text readers; they see the undecoded bytes Decode passed through.
+    public init(options: ExtractOptions = ExtractOptions(), formats: [any FormatReader] = []) {
         self.options = options
-        self.readers = [TelegramJSONReader(), TelegramHTMLReader(), HTMLReader(removeBoilerplate: options.removeBoilerplate), FeedReader(), TEIReader(), GenericXMLReader(), PlainTextReader()]
+        self.readers = formats + [TelegramJSONReader(), TelegramHTMLReader(), HTMLReader(removeBoilerplate: options.removeBoilerplate), FeedReader(), TEIReader(), GenericXMLReader(), PlainTextReader()]
     }
 
     public var name: String { "extract" }
-    public var configuration: String { options.canonicalDescription }
+    public var configuration: String {
+        let extra = readers.filter { !$0.configuration.isEmpty }.map { "\($0.name)(\($0.configuration))" }
+        return ([options.canonicalDescription] + extra).joined(separator: " ")
+    }
 
     public func process(_ document: SourceDocument, emit: (SourceDocument) throws -> Void) throws {
         try document.checkDeadline("stopped before extraction")

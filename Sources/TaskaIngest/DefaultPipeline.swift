@@ -4,6 +4,7 @@ import TaskaDetect
 import TaskaExtract
 import TaskaNormalize
 import TaskaRestore
+import TaskaPDF
 
 /// The pipelines Taska ships, built from the library's stages.
 public enum StandardPipelines {
@@ -27,7 +28,7 @@ public enum StandardPipelines {
         Pipeline(name: "communiques", version: TaskaVersion.string, stages: [
             UnpackStage(options: UnpackOptions()),
             DecodeStage(options: DecodeOptions(repairMojibake: options.repairMojibake)),
-            ExtractStage(options: ExtractOptions(removeBoilerplate: options.removeBoilerplate)),
+            ExtractStage(options: ExtractOptions(removeBoilerplate: options.removeBoilerplate), formats: [PDFReader(), ImageReader()]),
             NormalizeStage(options: NormalizeOptions(form: options.form, orthography: .source)),
             DetectStage(options: DetectOptions()),
             RestoreHooksStage(options: RestoreHooksOptions(), folding: TextNormalizer()),

@@ -4,7 +4,8 @@ import TaskaDecode
 import TaskaDetect
 import TaskaExtract
 import TaskaNormalize
-import TaskaRestore
+import TaskaOCR
+import TaskaPDF
 
 /// The one place that turns a pipeline file into a `Pipeline` of the library's stages.
 ///
@@ -53,8 +54,9 @@ public enum StageCatalog {
                   options: UnpackOptions.self, make: { UnpackStage(options: $0) }),
         StageSpec(name: "decode", meaning: "bytes to text: charset from BOM, transport, declaration or detection",
                   options: DecodeOptions.self, make: { DecodeStage(options: $0) }),
-        StageSpec(name: "extract", meaning: "text to title, metadata and blocks, by format (HTML, feeds, TEI, Telegram, text)",
-                  options: ExtractOptions.self, requires: [("decode", "it reads the decoded text")], make: { ExtractStage(options: $0) }),
+        StageSpec(name: "extract", meaning: "text to title, metadata and blocks, by format (PDF and page images with OCR, HTML, feeds, TEI, Telegram, text)",
+                  options: ExtractStageOptions.self, requires: [("decode", "it reads the decoded text")],
+                  make: { ExtractStage(options: $0.text, formats: [PDFReader(options: $0.pdf), ImageReader(options: $0.pdf)]) }),
         StageSpec(name: "normalize", meaning: "Unicode cleanup, paragraphs, direction, scripts, search key",
                   options: NormalizeOptions.self, requires: [("decode", "it reads the decoded text")], make: { NormalizeStage(options: $0) }),
         StageSpec(name: "detect", meaning: "language segments with calibrated confidence",
@@ -182,6 +184,16 @@ public enum StageCatalog {
         }
         return values
     }
+}
+
+/// The extract stage's options: the text readers' and the PDF/image reader's, declared by
+/// their own modules and listed together under `extract:` in a pipeline file.
+struct ExtractStageOptions: StageOptions {
+    var text = ExtractOptions()
+    var pdf = PDFOptions()
+
+    static let declarations: [OptionDeclaration<ExtractStageOptions>] =
+        ExtractOptions.declarations.map { $0.lifted(\.text) } + PDFOptions.declarations.map { $0.lifted(\.pdf) }
 }
 
 /// Where the records of a pipeline go when the command line names no destination.

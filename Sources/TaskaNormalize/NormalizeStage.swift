@@ -23,6 +23,7 @@ public struct NormalizeStage: Stage {
             ? try normalizer.normalizePlainText(doc.text)
             : try normalizer.normalizeBlocks(doc.blocks)
         doc.normalized = result.normalized
+        if let pages = doc.pages { doc.pages = pages.placed(in: result.normalized) }
         for warning in result.changes.warnings {
             doc.warn(warning.stage, warning.code, warning.message, count: warning.count)
         }

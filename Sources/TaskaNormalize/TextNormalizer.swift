@@ -56,14 +56,15 @@ public struct TextNormalizer: Sendable, SearchKeyFolding {
             let scalars = ScalarText.scalars(of: block.text)
             if block.spans.isEmpty {
                 for units in try clean(scalars, changes: &changes) {
-                    paragraphs.append(CleanParagraph(units: units, declared: block.declaredDirection, language: block.declaredLanguage))
+                    paragraphs.append(CleanParagraph(units: units, declared: block.declaredDirection, language: block.declaredLanguage,
+                                                     page: block.page))
                 }
             } else {
                 let mapped = try SpanMapper(normalizer: self).paragraphs(of: scalars, spans: block.spans, changes: &changes)
                 changes.spansDropped += mapped.dropped
                 for p in mapped.paragraphs {
                     paragraphs.append(CleanParagraph(units: p.units, declared: block.declaredDirection,
-                                                     language: block.declaredLanguage, spans: p.spans))
+                                                     language: block.declaredLanguage, spans: p.spans, page: block.page))
                 }
             }
         }
@@ -92,6 +93,8 @@ public struct TextNormalizer: Sendable, SearchKeyFolding {
         var language: String?
         /// Inline spans, scalar offsets into `units`.
         var spans: [Entity] = []
+        /// The page of a paged source the block came from.
+        var page: Int? = nil
     }
 
     private var icuForm: ICUNormalizationForm { options.form == .nfkc ? .nfkc : .nfc }
@@ -174,7 +177,8 @@ public struct TextNormalizer: Sendable, SearchKeyFolding {
             paragraphs: layout,
             scriptRuns: runs,
             entities: entities,
-            declaredLanguages: paragraphs.contains { $0.language != nil } ? paragraphs.map(\.language) : []
+            declaredLanguages: paragraphs.contains { $0.language != nil } ? paragraphs.map(\.language) : [],
+            paragraphPages: paragraphs.contains { $0.page != nil } ? paragraphs.map(\.page) : []
         )
     }
 }

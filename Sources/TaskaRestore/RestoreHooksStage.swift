@@ -33,7 +33,7 @@ public struct RestoreHooksStage: Stage {
         case .all:
             ranges = hausa
         case .ocr, .lost:
-            let ocrPages = document.pages.filter { $0.source == .ocr }.map { $0.start..<$0.end }
+            let ocrPages = (document.pages ?? []).filter { $0.source == .ocr }.map { $0.start..<$0.end }
             var chosen = Self.intersection(hausa, ocrPages)
             let outside = Self.subtracting(ocrPages, from: hausa)
             if options.apply == .lost, !outside.isEmpty, hooksLost(restorer.survey(scalars, in: outside)) { chosen += outside }

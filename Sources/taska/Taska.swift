@@ -26,6 +26,7 @@ struct RunFailure: Error, CustomStringConvertible {
 @main
 enum TaskaMain {
     static func main() {
+        OpenMPSettings.ensureOneThreadPerCall()
         AllocatorSettings.applyForBatchWork()
         do {
             var command = try Taska.parseAsRoot()

@@ -20,7 +20,7 @@ enum FixtureCatalog {
     static var languageDocuments: [String] { languageFolders.flatMap(documents(in:)) }
     /// Container and structured formats (feeds, TEI, WARC, Telegram exports), each holding
     /// documents in several of the project's languages.
-    static let formatFolders = ["feeds", "tei", "warc", "telegram/labarai-kasuwa-json", "telegram/labarai-kasuwa-html"]
+    static let formatFolders = ["feeds", "tei", "warc", "telegram/labarai-kasuwa-json", "telegram/labarai-kasuwa-html", "pdf"]
     static var formatDocuments: [String] { formatFolders.flatMap(documents(in:)) }
     /// Every fixture that must give clean records matching its golden file.
     static var goldenDocuments: [String] { languageDocuments + formatDocuments }
@@ -98,7 +98,7 @@ func stableJSON(_ record: Record) -> JSONValue {
             #expect(!FixtureCatalog.documents(in: folder).isEmpty, "Fixtures/\(folder) has no documents")
         }
         // Languages found by Detect across each format's records: at least three of the project's.
-        for format in ["feeds", "tei", "warc", "telegram"] {
+        for format in ["feeds", "tei", "warc", "telegram", "pdf"] {
             let folders = FixtureCatalog.formatFolders.filter { $0 == format || $0.hasPrefix(format + "/") }
             let languages = Set(folders.flatMap(FixtureCatalog.documents(in:)).flatMap(ingest(fixture:)).compactMap(\.document.language))
             #expect(languages.count >= 3, "Fixtures/\(format): records in only \(languages.sorted())")
@@ -182,6 +182,9 @@ func stableJSON(_ record: Record) -> JSONValue {
             #expect(pairs.allSatisfy { declared.contains($0.0) }, "\(fixture): undeclared key in \(pairs.map(\.0))")
             if let i = pairs.firstIndex(where: { $0.0 == "restored" }) {
                 #expect(i > 0 && pairs[i - 1].0 == "segments", "\(fixture): restored must follow segments")
+            }
+            if let pages = pairs.firstIndex(where: { $0.0 == "pages" }) {
+                #expect(pages > 0 && pairs[pages - 1].0 == "paragraphs", "\(fixture): pages must follow paragraphs")
             }
             let sourceDef = try Self.definition("source")
             let allowed = Set((sourceDef["properties"] as! [String: Any]).keys)

@@ -143,7 +143,7 @@ private func pipeline(_ stages: String, extra: String = "") -> String {
         #expect(resolved.pipeline.limits == DocumentLimits(maxBytes: 16 << 20, maxDepth: 300, maxNodes: 5000, maxSeconds: 2.5))
         #expect(resolved.pipeline.definition.contains("limits: max-bytes=16777216 max-depth=300 max-nodes=5000 max-seconds=2.5"))
         #expect(problem(pipeline("  - decode\n", extra: "limits:\n  max-byte: 1k\n"))
-            == "Pipelines/x.yaml:6:3: unknown limit 'max-byte'; allowed: max-bytes, max-depth, max-nodes, max-seconds")
+            == "Pipelines/x.yaml:6:3: unknown limit 'max-byte'; allowed: max-bytes, max-depth, max-nodes, max-seconds, max-pages, max-page-pixels, max-page-seconds")
         #expect(problem(pipeline("  - decode\n", extra: "limits:\n  max-bytes: 3T\n"))?
             .hasPrefix("Pipelines/x.yaml:6:14: bad value '3T' for limit 'max-bytes'; allowed: a size in bytes") == true)
         #expect(problem(pipeline("  - decode\n", extra: "limits:\n  max-seconds: 0\n"))

@@ -11,7 +11,7 @@ struct LowercaseFolding: SearchKeyFolding {
 @Suite struct RestoreHooksStageTests {
     static let hooklessHausa = "Kasar ta dauki mataki domin wadannan yan kasuwa su karbi kudin tallafi."
 
-    func document(_ text: String, segments: [(Int, Int, String)], pages: [PageSpan] = []) -> SourceDocument {
+    func document(_ text: String, segments: [(Int, Int, String)], pages: [PageInfo]? = nil) -> SourceDocument {
         var d = SourceDocument(source: SourceInfo(path: "t.txt", bytes: 0, sha256: "00"), bytes: [])
         d.normalized = NormalizedText(text: text, searchKey: text.lowercased(), direction: .ltr, scripts: [], paragraphs: [])
         d.segments = segments.map { Segment(start: $0.0, end: $0.1, language: $0.2, script: "Latn", confidence: 0.99) }
@@ -86,7 +86,7 @@ struct LowercaseFolding: SearchKeyFolding {
         let page2 = "Kasar ta dauki mataki domin wadannan yan kasuwa."
         let text = page1 + page2
         let p = page1.unicodeScalars.count, n = text.unicodeScalars.count
-        let pages = [PageSpan(number: 1, start: 0, end: p, source: .text), PageSpan(number: 2, start: p, end: n, source: .ocr, ocrConfidence: 0.9)]
+        let pages = [PageInfo(number: 1, start: 0, end: p, source: .text), PageInfo(number: 2, start: p, end: n, source: .ocr, ocrConfidence: 0.9)]
         let out = try run(stage(.ocr), document(text, segments: [(0, n, "ha")], pages: pages))
         #expect(out.normalized?.text == page1 + "Ƙasar ta ɗauki mataki domin waɗannan ƴan kasuwa.")
         #expect(out.restored.allSatisfy { $0.start >= p })

@@ -7,19 +7,42 @@ import TaskaCore
         try Fixtures.decode(Array(text.utf8), path: path).mediaType
     }
 
-    @Test func pngRenamedHTMLIsRefusedWithAnActionableMessage() {
-        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13]
+    @Test func gifRenamedHTMLIsRefusedWithAnActionableMessage() {
+        let gif: [UInt8] = Array("GIF89a".utf8) + [1, 0, 1, 0]
         #expect {
-            try Fixtures.decode(png, path: "Fixtures/broken/image.html")
+            try Fixtures.decode(gif, path: "Fixtures/broken/image.html")
         } throws: { error in
             (error as? DecodeError)?.description
-                == "Fixtures/broken/image.html: the file is a PNG image, not text (first bytes 89 50 4E 47); nothing was extracted — remove it from the input or rename it"
+                == "Fixtures/broken/image.html: the file is a GIF image, not text (first bytes 47 49 46 38); nothing was extracted — remove it from the input or rename it"
         }
     }
 
+    /// Magic bytes of the formats decode passes through, with the media type they get.
+    static let passedThrough: [([UInt8], String)] = [
+        ([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10], "image/jpeg"),
+        ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13], "image/png"),
+        ([0x49, 0x49, 0x2A, 0x00, 8, 0, 0, 0], "image/tiff"),
+        (Array("RIFF".utf8) + [0, 0, 0, 0] + Array("WEBPVP8 ".utf8), "image/webp"),
+        (Array("%PDF-1.7\n".utf8), "application/pdf"),
+        (Array(String(repeating: "junk ", count: 100).utf8) + Array("%PDF-1.4\n".utf8), "application/pdf"),
+    ]
+
+    /// PDFs and page images are read by extract's PDF and OCR readers, so decode hands them on
+    /// as bytes with their media type, whatever the file is called.
+    @Test(arguments: FormatSnifferTests.passedThrough)
+    func pdfsAndImagesPassThroughUndecoded(bytes: [UInt8], mediaType: String) throws {
+        let doc = try Fixtures.decode(bytes, path: "page.html")
+        #expect(doc.mediaType == mediaType)
+        #expect(doc.bytes == bytes)
+        #expect(doc.text.isEmpty)
+    }
+
+    @Test func pdfMagicPastTheFirstKilobyteIsNotAPDF() {
+        let bytes = Array(String(repeating: "text ", count: 300).utf8) + Array("%PDF-1.4\n".utf8)
+        #expect((try? Fixtures.decode(bytes, path: "notes.txt"))?.mediaType != "application/pdf")
+    }
+
     @Test(arguments: [
-        ([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10] as [UInt8], "a JPEG image"),
-        (Array("%PDF-1.7\n".utf8), "a PDF document"),
         ([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], "a ZIP archive"),
         (Array("GIF89a".utf8) + [1, 0], "a GIF image"),
         ([0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0], "an ELF executable or library"),

@@ -1,0 +1,155 @@
+import Foundation
+internal import CTesseract
+internal import CTesseractDeadline
+
+/// One loaded Tesseract model: recognises grey page images into lines with boxes and word
+/// confidences. The only Swift type that holds a `TessBaseAPI` or a leptonica `PIX`.
+///
+/// Why a class: loading a model takes a large part of a second, so engines are kept in
+/// `TesseractEnginePool` and reused; one engine serves one thread at a time (the pool hands it
+/// out), which is what `@unchecked Sendable` promises. Every C string is copied into Swift and
+/// freed with `TessDeleteText` in the function that got it; iterators are deleted in `defer`.
+/// The corresponding Tesseract functions are `TessBaseAPIInit3`, `TessBaseAPIRecognize`
+/// (through `taska_tess_recognize_with_deadline`) and the `TessResultIterator` family.
+final class TesseractEngine: @unchecked Sendable {
+    /// The model name as given to Tesseract (`Latin`, `ara`, `ara+Latin`).
+    let model: String
+    private let api: OpaquePointer
+
+    /// Loads `model` from the system tessdata folder; nil when it is not installed.
+    init?(model: String) {
+        guard let api = TessBaseAPICreate() else { return nil }
+        // Tesseract's own messages (resolution estimates, empty pages) go nowhere: Taska reports.
+        _ = TessBaseAPISetVariable(api, "debug_file", "/dev/null")
+        guard TessBaseAPIInit3(api, nil, model) == 0 else {
+            TessBaseAPIDelete(api)
+            return nil
+        }
+        TessBaseAPISetPageSegMode(api, model == "osd" ? PSM_OSD_ONLY : PSM_AUTO)
+        self.model = model
+        self.api = api
+    }
+
+    deinit {
+        TessBaseAPIEnd(api)
+        TessBaseAPIDelete(api)
+    }
+
+    /// Recognises `image`, or only the rows `rows` of it (a sample), stopping after `seconds`.
+    func recognize(_ image: GrayImage, rows: Range<Int>? = nil, seconds: Double) -> OCRPage {
+        image.pixels.withUnsafeBufferPointer { buffer in
+            TessBaseAPISetImage(api, buffer.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
+        }
+        defer { TessBaseAPIClear(api) }
+        if image.dpi > 0 { TessBaseAPISetSourceResolution(api, Int32(image.dpi)) }
+        if let rows {
+            TessBaseAPISetRectangle(api, 0, Int32(rows.lowerBound), Int32(image.width), Int32(rows.count))
+        }
+        let milliseconds = Int32(max(1, min(Double(Int32.max), seconds * 1000)))
+        let status = taska_tess_recognize_with_deadline(UnsafeMutableRawPointer(api), milliseconds)
+        guard status >= 0 else { return OCRPage(lines: [], model: model, timedOut: false) }
+        return OCRPage(lines: readLines(), model: model, timedOut: status == 1)
+    }
+
+    /// The script Tesseract's orientation and script detection sees on `image` (`Latin`,
+    /// `Arabic`, …) with its confidence, or nil when it cannot tell (too little text). Needs an
+    /// engine loaded with the `osd` model. The corresponding function is
+    /// `TessBaseAPIDetectOrientationScript`.
+    func detectScript(_ image: GrayImage) -> (script: String, confidence: Double)? {
+        image.pixels.withUnsafeBufferPointer { buffer in
+            TessBaseAPISetImage(api, buffer.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
+        }
+        defer { TessBaseAPIClear(api) }
+        if image.dpi > 0 { TessBaseAPISetSourceResolution(api, Int32(image.dpi)) }
+        var degrees: Int32 = 0
+        var orientationConfidence: Float = 0, scriptConfidence: Float = 0
+        var name: UnsafePointer<CChar>?
+        guard TessBaseAPIDetectOrientationScript(api, &degrees, &orientationConfidence, &name, &scriptConfidence) != 0,
+              let name else { return nil }
+        // The name points into Tesseract's own table (not allocated for the caller).
+        return (String(cString: name), Double(scriptConfidence))
+    }
+
+    /// Walks the result word by word, in reading order, grouping words into their lines.
+    private func readLines() -> [OCRLine] {
+        guard let iterator = TessBaseAPIGetIterator(api) else { return [] }
+        defer { TessResultIteratorDelete(iterator) }
+        let pageIterator = TessResultIteratorGetPageIterator(iterator)
+        var lines: [OCRLine] = []
+        var words: [String] = []
+        var confidences: [Double] = []
+        var box = (x0: 0, y0: 0, x1: 0, y1: 0)
+        var paragraph = false
+        func flush() {
+            if !words.isEmpty {
+                lines.append(OCRLine(text: words.joined(separator: " "), x0: box.x0, y0: box.y0, x1: box.x1, y1: box.y1,
+                                     wordConfidences: confidences, startsParagraph: paragraph))
+            }
+            words = []
+            confidences = []
+        }
+        repeat {
+            if TessPageIteratorIsAtBeginningOf(pageIterator, RIL_TEXTLINE) != 0 {
+                flush()
+                var l: Int32 = 0, t: Int32 = 0, r: Int32 = 0, b: Int32 = 0
+                if TessPageIteratorBoundingBox(pageIterator, RIL_TEXTLINE, &l, &t, &r, &b) != 0 {
+                    box = (Int(l), Int(t), Int(r), Int(b))
+                }
+                paragraph = TessPageIteratorIsAtBeginningOf(pageIterator, RIL_PARA) != 0
+            }
+            if let raw = TessResultIteratorGetUTF8Text(iterator, RIL_WORD) {
+                let word = String(cString: raw).trimmingCharacters(in: .whitespacesAndNewlines)
+                TessDeleteText(raw)
+                if !word.isEmpty {
+                    words.append(word)
+                    confidences.append(Double(max(0, min(100, TessResultIteratorConfidence(iterator, RIL_WORD)))) / 100)
+                }
+            }
+        } while TessPageIteratorNext(pageIterator, RIL_WORD) != 0
+        flush()
+        return lines
+    }
+
+    /// Decodes an image file's bytes (PNG, JPEG, TIFF, WebP, BMP: whatever leptonica reads)
+    /// into grey pixels, refusing images over `maxPixels` before decoding them.
+    /// The corresponding leptonica functions are `pixReadHeaderMem`, `pixReadMem` and `pixConvertTo8`.
+    static func decodeImage(_ bytes: [UInt8], format: String, path: String, maxPixels: Int) throws(OCRError) -> GrayImage {
+        taska_leptonica_quiet()
+        let decoded: GrayImage? = try bytes.withUnsafeBufferPointer { buffer throws(OCRError) -> GrayImage? in
+            guard let base = buffer.baseAddress, buffer.count > 0 else { return nil }
+            var w: Int32 = 0, h: Int32 = 0, bps: Int32 = 0, spp: Int32 = 0, cmap: Int32 = 0, fmt: Int32 = 0
+            if pixReadHeaderMem(base, buffer.count, &fmt, &w, &h, &bps, &spp, &cmap) == 0 {
+                guard w > 0, h > 0 else { return nil }
+                if Int(w) * Int(h) > maxPixels {
+                    throw OCRError(path: path, reason: .tooManyPixels(width: Int(w), height: Int(h), limit: maxPixels))
+                }
+            }
+            guard let pix = pixReadMem(base, buffer.count) else { return nil }
+            defer { taska_pix_destroy(pix) }
+            let width = Int(pixGetWidth(pix)), height = Int(pixGetHeight(pix))
+            guard width > 0, height > 0 else { return nil }
+            if width * height > maxPixels {
+                throw OCRError(path: path, reason: .tooManyPixels(width: width, height: height, limit: maxPixels))
+            }
+            guard let grey = pixConvertTo8(pix, 0) else { return nil }
+            defer { taska_pix_destroy(grey) }
+            let wpl = Int(pixGetWpl(grey))
+            guard let data = pixGetData(grey) else { return nil }
+            // Leptonica stores each 32-bit word in native order with the first pixel in its
+            // most significant byte (GET_DATA_BYTE flips the index on little-endian machines).
+            let raw = UnsafeRawPointer(data)
+            var pixels = [UInt8](repeating: 255, count: width * height)
+            let flip = 1.littleEndian == 1 ? 3 : 0
+            for y in 0..<height {
+                let row = raw + y * wpl * 4
+                for x in 0..<width {
+                    pixels[y * width + x] = row.load(fromByteOffset: x ^ flip, as: UInt8.self)
+                }
+            }
+            let dpi = Int(pixGetXRes(pix))
+            return GrayImage(width: width, height: height, pixels: pixels, dpi: dpi > 0 ? dpi : 0)
+        }
+        guard let decoded else { throw OCRError(path: path, reason: .unreadableImage(format: format)) }
+        return decoded
+    }
+}
