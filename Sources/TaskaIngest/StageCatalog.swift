@@ -6,6 +6,7 @@ import TaskaExtract
 import TaskaNormalize
 import TaskaOCR
 import TaskaPDF
+import TaskaRestore
 
 /// The one place that turns a pipeline file into a `Pipeline` of the library's stages.
 ///
