@@ -48,6 +48,8 @@ public struct SourceDocument: Sendable {
     public var pages: [PageSpan]
     /// Words whose letters a stage inferred (hooked-letter restoration); empty when none.
     public var restored: [RestoredSpan]
+    /// Date mentions in the normalised text (the dates stage); empty when none or not run.
+    public var dates: [DateSpan]
     /// Everything noticed along the way.
     public var warnings: [DocumentWarning]
     /// A failure found by the stage that emitted this sub-document (say, one broken record
@@ -81,6 +83,7 @@ public struct SourceDocument: Sendable {
         self.segments = nil
         self.pages = []
         self.restored = []
+        self.dates = []
         self.warnings = []
         self.failure = nil
         self.limits = DocumentLimits()
