@@ -33,7 +33,7 @@ public final class DateFinder: @unchecked Sendable {
         let year = "(?<y>\\d{4})(?!\\d)"
         let era = "(?:\\s?(?<era>" + alternation(DateNames.hijriEras + DateNames.gregorianEras) + ")(?![\\p{L}\\p{M}]))?"
         let dayToMonth = "\\s+(?:(?:من\\s+(?:شهر\\s+)?|ga\\s+(?:watan\\s+)?|of\\s+|kəntawu\\s+|kəntau\\s+))?"
-        let monthToYear = "[,،]?\\s+(?:(?:سنه|لسنه|لعام|عام|na|shekara\\s+ta|sa'a|saa|of)\\s+)?"
+        let monthToYear = "[,،]?\\s+(?:(?:سنه|لسنه|لعام|عام|na\\s+shekarar|na|shekara\\s+ta|sa'a|saa|of)\\s+)?"
         let kanuriDay = "(?:\\s+(?:kaunzə|kawunzə|ye\\s+kawunzə))?"
         let start = "(?<![\\p{L}\\p{M}\\p{N}])"
         let sources: [(Kind, String)] = [
@@ -42,7 +42,7 @@ public final class DateFinder: @unchecked Sendable {
             (.monthYear, start + months + second + monthToYear + year + era),
             (.numeric, "(?<![\\p{L}\\p{N}/.\\-:+])" + weekday + "(?<n1>\\d{1,4})(?<sep>[/.\\-])(?<n2>\\d{1,2})\\k<sep>(?<n3>\\d{1,4})(?![\\d/\\-]|\\.\\d)" + era),
             (.hijriYear, start + year + "\\s?(?<era>" + alternation(DateNames.hijriEras + DateNames.gregorianEras) + ")(?![\\p{L}\\p{M}])"),
-            (.cuedYear, "(?<=(?:since|in|by|until|from|منذ\\s{1,3}عام|عام|سنه|shekarar|tun)\\s{1,3})" + year + "(?![\\p{L}\\p{M}]|[.,]\\d)"),
+            (.cuedYear, "(?<![\\p{L}\\p{M}])(?:since|in|by|until|from|منذ\\s+عام|عام|سنه|shekarar|tun)\\s+" + year + "(?![\\p{L}\\p{M}]|[.,]\\d)"),
         ]
         patterns = sources.map { kind, source in
             // The sources are fixed strings of this file: a failure is a programming error.
@@ -142,8 +142,10 @@ public final class DateFinder: @unchecked Sendable {
            let actual = Self.isoWeekday(value), actual != expected {
             note = "the weekday \(group("wd") ?? "") does not fall on \(value)"
         }
-        var start = folded.sourceOffset(match.range.location)
-        var end = folded.sourceOffset(match.range.location + match.range.length - 1) + 1
+        // A cued year's span is the year alone: the cue (`Since`, `عام`) is a head word, not the date.
+        let range = kind == .cuedYear ? match.range(withName: "y") : match.range
+        var start = folded.sourceOffset(range.location)
+        var end = folded.sourceOffset(range.location + range.length - 1) + 1
         while end < source.count, Self.isMark(source[end]) { end += 1 }
         while start < end, source[start].properties.isWhitespace { start += 1 }
         let text = String(String.UnicodeScalarView(source[start..<end]))
