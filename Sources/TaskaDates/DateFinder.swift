@@ -25,7 +25,7 @@ public final class DateFinder: @unchecked Sendable {
                 NSRegularExpression.escapedPattern(for: name).replacingOccurrences(of: " ", with: "[\\s\\-]+")
             }.joined(separator: "|")
         }
-        let months = "(?<m>" + alternation(Array(DateNames.gregorianMonths.keys) + Array(DateNames.hijriMonths.keys)) + ")(?<suf>n|be)?(?![\\p{L}\\p{M}])"
+        let months = "(?<m>" + alternation(Array(DateNames.gregorianMonths.keys) + Array(DateNames.hijriMonths.keys)) + ")(?<suf>n|be)?(?:\\.(?=\\s))?(?![\\p{L}\\p{M}])"
         let second = "(?:\\s*[/(\\-]\\s*(?<m2>" + alternation(DateNames.gregorianMonths.keys.filter { $0.unicodeScalars.first!.value > 0x600 })
             + ")\\s*\\)?)?"
         let weekday = "(?:(?<wd>" + alternation(DateNames.weekdays.keys) + ")\\.?,?\\s+)?"
@@ -97,6 +97,9 @@ public final class DateFinder: @unchecked Sendable {
         switch kind {
         case .dayMonthYear, .monthDayYear, .monthYear:
             guard let monthName = group("m").map(Self.key) else { return nil }
+            // Only an abbreviation takes a full stop (`Sept. 2012`, not `March. 2020`).
+            let after = match.range(withName: "m").upperBound + (group("suf")?.utf16.count ?? 0)
+            if after < ns.length, ns.character(at: after) == 0x2E, monthName.utf16.count > 4 { return nil }
             if let m = DateNames.hijriMonths[monthName] {
                 calendar = .islamicUmalqura
                 monthNumber = m

@@ -26,6 +26,7 @@ import Testing
         ("Posted March 7, 2022 by the office.", "March 7, 2022", "gregorian", "2022-03-07"),
         ("The meeting of 14/03/2022 was long.", "14/03/2022", "gregorian", "2022-03-14"),
         ("Since 2017, prices rose.", "2017", "gregorian", "2017"),
+        ("Signed 7 Sept. 2012 in Kano.", "7 Sept. 2012", "gregorian", "2012-09-07"),
         ("An kafa ta a shekarar 1960, da wasu.", "1960", "gregorian", "1960"),
         ("Ranar 8 ga watan Oktoba na shekarar 2018 da yamma.", "8 ga watan Oktoba na shekarar 2018", "gregorian", "2018-10-08"),
     ])
@@ -97,6 +98,7 @@ import Testing
         "Version 1.2.3 and 10.20.30 shipped.",
         "The 31/02/2022 form is no day.",
         "Kasafin kuɗin 2020: Galibin mutane",
+        "It rained all of March. 2020 was dry.",
     ])
     func notDates(_ text: String) {
         #expect(finder.mentions(in: text).isEmpty, "\(text)")
