@@ -57,9 +57,19 @@ public final class DateFinder: @unchecked Sendable {
         let folded = FoldedText(source)
         let ns = folded.string as NSString
         var candidates: [DateMention] = []
-        for (kind, regex) in patterns {
-            for match in regex.matches(in: folded.string, range: NSRange(location: 0, length: ns.length)) {
-                if let mention = read(match, kind: kind, ns: ns, folded: folded, source: source) { candidates.append(mention) }
+        for window in Self.windows(ns) {
+            // Matched on a copy of the window with some text before it for the look-behinds:
+            // ICU copies the whole string it is given, so the text is never given whole.
+            let context = max(0, window.location - 24)
+            let piece = ns.substring(with: NSRange(location: context, length: window.upperBound - context))
+            let local = piece as NSString
+            let range = NSRange(location: window.location - context, length: window.length)
+            for (kind, regex) in patterns {
+                for match in regex.matches(in: piece, options: [.withTransparentBounds, .withoutAnchoringBounds], range: range) {
+                    if let mention = read(match, kind: kind, ns: local, offset: context, folded: folded, source: source) {
+                        candidates.append(mention)
+                    }
+                }
             }
         }
         candidates.sort { $0.start != $1.start ? $0.start < $1.start : $0.end > $1.end }
@@ -68,6 +78,36 @@ public final class DateFinder: @unchecked Sendable {
             chosen.append(candidate)
         }
         return chosen
+    }
+
+    /// The stretches of the folded text (UTF-16 ranges) that may hold a date: every date has a
+    /// digit, so only the text around digits is matched, which keeps digit-poor prose cheap.
+    static func windows(_ ns: NSString) -> [NSRange] {
+        let before = 80, after = 60
+        var windows: [NSRange] = []
+        var index = 0
+        let length = ns.length
+        while index < length {
+            let unit = ns.character(at: index)
+            guard unit >= 0x30 && unit <= 0x39 else { index += 1; continue }
+            let lower = max(0, index - before)
+            var last = index
+            var probe = index + 1
+            // Extend over further digits that fall within reach of this window.
+            while probe < length && probe <= last + after {
+                let u = ns.character(at: probe)
+                if u >= 0x30 && u <= 0x39 { last = probe }
+                probe += 1
+            }
+            let upper = min(length, last + after)
+            if let previous = windows.last, previous.upperBound >= lower {
+                windows[windows.count - 1] = NSRange(location: previous.location, length: upper - previous.location)
+            } else {
+                windows.append(NSRange(location: lower, length: upper - lower))
+            }
+            index = upper
+        }
+        return windows
     }
 
     /// Pairs of a Hijri and a Gregorian full date written as one (`… هـ الموافق … م`) whose days differ.
@@ -83,7 +123,9 @@ public final class DateFinder: @unchecked Sendable {
         return pairs
     }
 
-    private func read(_ match: NSTextCheckingResult, kind: Kind, ns: NSString, folded: FoldedText, source: [Unicode.Scalar]) -> DateMention? {
+    /// The mention `match` reads, or nil; `ns` is the matched piece, `offset` where it starts in the folded text.
+    private func read(_ match: NSTextCheckingResult, kind: Kind, ns: NSString, offset: Int, folded: FoldedText,
+                      source: [Unicode.Scalar]) -> DateMention? {
         func group(_ name: String) -> String? {
             let range = match.range(withName: name)
             return range.location == NSNotFound ? nil : ns.substring(with: range)
@@ -147,8 +189,8 @@ public final class DateFinder: @unchecked Sendable {
         }
         // A cued year's span is the year alone: the cue (`Since`, `عام`) is a head word, not the date.
         let range = kind == .cuedYear ? match.range(withName: "y") : match.range
-        var start = folded.sourceOffset(range.location)
-        var end = folded.sourceOffset(range.location + range.length - 1) + 1
+        var start = folded.sourceOffset(offset + range.location)
+        var end = folded.sourceOffset(offset + range.location + range.length - 1) + 1
         while end < source.count, Self.isMark(source[end]) { end += 1 }
         while start < end, source[start].properties.isWhitespace { start += 1 }
         let text = String(String.UnicodeScalarView(source[start..<end]))
