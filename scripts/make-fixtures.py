@@ -945,6 +945,23 @@ add("mixed-ha-ar/huduba-damina-utf16le-bom.txt", data=UTF16LE_BOM + _doc.encode(
     expected="charset UTF-16LE (BOM); document lang ha; paragraph 'إن الله مع الصابرين' lang ar",
     with_=["mun shiga lokacin damina", "وتعاونوا على البر والتقوى", "damina mai albarka da girbi"])
 
+# Dates in every form the dates stage reads: a Hausa date-line with its weekday, a Hijri date in
+# Hausa with its Gregorian day, an ambiguous numeric date (day-first assumed, warned), an Arabic
+# dual date whose Gregorian day differs from Umm al-Qura by one (local moon sighting: warned), and
+# numbers that are not dates (a price, a phone number, a verse reference).
+MX_KWANAKI = lines("""
+Maiduguri, Talata 12 ga watan Maris, 2024
+Kwamitin masallacin Juma’a na Baga yana sanar da jama’a cewa an fara karatun tafsiri a ranar 1 ga watan Ramadan 1445 AH, wanda ya yi daidai da 11 ga watan Maris 2024. Za a rufe rajistar ɗalibai a ranar 08/03/2024.
+تعلن لجنة المسجد الجامع أن الاجتماع العام يعقد يوم الأربعاء ٣ رمضان ١٤٤٥هـ الموافق ١٤ مارس ٢٠٢٤م بعد صلاة العصر، والاشتراك ٢٠٠٠ نيرة.
+Don ƙarin bayani a kira +234 806 111 2233. Allah ya ce: (Suratul Baqara 2:183).
+""")
+_doc = plain_text("SANARWA: KARATUN TAFSIRI NA WATAN RAMADAN", MX_KWANAKI)
+add("mixed-ha-ar/sanarwa-tafsiri-kwanaki.txt", data=_doc.encode("utf-8"), codec="utf-8", logical=_doc,
+    main=MX_KWANAKI, lang="ha + ar", fmt="plain text (announcement)", encoding="UTF-8",
+    tests="date mentions: Hausa weekday date-line, Hausa Hijri date with its Gregorian day, ambiguous 08/03/2024, Arabic dual date that disagrees by a day, Arabic-Indic digits; a price, a phone number and a verse reference that are not dates",
+    expected="document lang ha; dates lists 6 mentions (2024-03-12, 2024-03-11 islamic-umalqura, 2024-03-11, 2024-03-08, 2024-03-13 islamic-umalqura, 2024-03-14); warnings date-ambiguous and dual-date-disagrees",
+    with_=["Talata 12 ga watan Maris, 2024", "1 ga watan Ramadan 1445 AH", "رمضان ١٤٤٥ه الموافق ١٤ مارس"])
+
 # =============================================================================================
 # Broken inputs (no snippets): each must give an error record or a warning, never a crash
 # =============================================================================================

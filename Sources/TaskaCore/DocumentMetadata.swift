@@ -1,8 +1,12 @@
-/// Descriptive metadata found in a document. Missing is `nil`, never guessed.
+/// Descriptive metadata found in a document. Missing is `nil`, never guessed (except
+/// `published` from a date-line, which `publishedFrom` then flags).
 public struct DocumentMetadata: Sendable, Equatable {
     public var author: String?
     /// Publication date, ISO 8601 (a date, or a date-time with offset) as found.
     public var published: String?
+    /// Set when `published` was not found as metadata but derived (`dates`: the earliest
+    /// date-line near the top of the text, by the dates stage); `nil` when found as metadata.
+    public var publishedFrom: String?
     /// Last modification date, ISO 8601.
     public var modified: String?
     public var siteName: String?
@@ -22,6 +26,7 @@ public struct DocumentMetadata: Sendable, Equatable {
         self.producer = producer
         self.author = author
         self.published = published
+        self.publishedFrom = nil
         self.modified = modified
         self.siteName = siteName
         self.canonicalURL = canonicalURL

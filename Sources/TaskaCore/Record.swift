@@ -94,6 +94,7 @@ public struct Record: Sendable {
         e.beginObject()
         e.field("author", m.author)
         e.field("published", m.published)
+        if let from = m.publishedFrom { e.field("publishedFrom", from) }
         e.field("modified", m.modified)
         e.field("siteName", m.siteName)
         e.field("canonicalURL", m.canonicalURL)
@@ -182,6 +183,20 @@ public struct Record: Sendable {
                 e.field("end", r.end)
                 e.field("from", r.from)
                 e.field("to", r.to)
+                e.endObject()
+            }
+            e.endArray()
+        }
+        if !d.dates.isEmpty {
+            e.key("dates")
+            e.beginArray()
+            for date in d.dates {
+                e.beginObject()
+                e.field("start", date.start)
+                e.field("end", date.end)
+                e.field("text", date.text)
+                e.field("calendar", date.calendar)
+                e.field("value", date.value)
                 e.endObject()
             }
             e.endArray()

@@ -50,6 +50,8 @@ public struct SourceDocument: Sendable {
     public var segments: [Segment]?
     /// Words whose letters a stage inferred (hooked-letter restoration); empty when none.
     public var restored: [RestoredSpan]
+    /// Date mentions in the normalised text (the dates stage); empty when none or not run.
+    public var dates: [DateSpan]
     /// Everything noticed along the way.
     public var warnings: [DocumentWarning]
     /// A failure found by the stage that emitted this sub-document (say, one broken record
@@ -83,6 +85,7 @@ public struct SourceDocument: Sendable {
         self.languages = []
         self.segments = nil
         self.restored = []
+        self.dates = []
         self.warnings = []
         self.failure = nil
         self.limits = DocumentLimits()

@@ -1,4 +1,5 @@
 import TaskaCore
+import TaskaDates
 import TaskaDecode
 import TaskaDetect
 import TaskaExtract
@@ -19,7 +20,7 @@ public enum StandardPipelines {
     }
 
     /// `communiques`: unpack (WARC, gzip) -> decode -> extract -> normalise -> detect ->
-    /// restore-hooks (OCR pages and hook-lost Hausa only).
+    /// restore-hooks (OCR pages and hook-lost Hausa only) -> dates.
     ///
     /// The CLI runs `Pipelines/communiques.yaml` through `StageCatalog`; this builds the same
     /// definition (same hash, also with `form`/`removeBoilerplate` changed — a test checks it)
@@ -32,6 +33,7 @@ public enum StandardPipelines {
             NormalizeStage(options: NormalizeOptions(form: options.form, orthography: .source)),
             DetectStage(options: DetectOptions()),
             RestoreHooksStage(options: RestoreHooksOptions(), folding: TextNormalizer()),
+            DatesStage(options: DatesOptions()),
         ])
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import TaskaCore
+import TaskaDates
 import TaskaDecode
 import TaskaDetect
 import TaskaExtract
@@ -66,6 +67,9 @@ public enum StageCatalog {
                   meaning: "Hausa hooked letters (ɓ ɗ ƙ ƴ) restored where OCR or ASCII typing left b d k y, in ha segments; listed in restored",
                   options: RestoreHooksOptions.self, requires: [("detect", "it acts only in segments labelled ha")],
                   make: { RestoreHooksStage(options: $0, folding: TextNormalizer()) }),
+        StageSpec(name: "dates",
+                  meaning: "date mentions (Hijri and Gregorian; Arabic, Hausa, Kanuri, English) listed in dates with ISO values",
+                  options: DatesOptions.self, requires: [("normalize", "it reads the normalised text")], make: { DatesStage(options: $0) }),
     ]
 
     /// Languages the shipped model reports (in the order `languages:` lists them by default).
