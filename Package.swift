@@ -39,6 +39,12 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // C boundary to libarchive (ZIP, TAR, 7z, RAR and their compression filters; see Sources/CArchive/shim.h).
+        .systemLibrary(
+            name: "CArchive",
+            pkgConfig: "libarchive",
+            providers: [.apt(["libarchive-dev"])]
+        ),
         // A software prefetch for the language model's scorer (see Sources/CPrefetch/include/CPrefetch.h).
         .target(name: "CPrefetch"),
         // glibc's mallopt, which Swift's Glibc module does not import (Sources/CAllocator/include/CAllocator.h).
@@ -47,6 +53,8 @@ let package = Package(
         .target(name: "TaskaDecode", dependencies: ["TaskaCore", "CICUShim"]),
         .target(name: "TaskaNormalize", dependencies: ["TaskaCore", "CICUShim"]),
         .target(name: "TaskaExtract", dependencies: ["TaskaCore", "CLibXML2", "CZlib"]),
+        // Containers (ZIP, TAR, 7z, RAR) opened member by member through libarchive.
+        .target(name: "TaskaContainers", dependencies: ["TaskaCore", "CArchive"]),
         // Language identification; the model ships as a resource (Resources/langid.bin).
         .target(
             name: "TaskaDetect",
@@ -58,7 +66,7 @@ let package = Package(
         .target(name: "TaskaExport", dependencies: ["TaskaCore", "TaskaStore"]),
         .target(
             name: "TaskaIngest",
-            dependencies: ["TaskaCore", "TaskaDecode", "TaskaExtract", "TaskaNormalize", "TaskaDetect", "TaskaStore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["TaskaCore", "TaskaContainers", "TaskaDecode", "TaskaExtract", "TaskaNormalize", "TaskaDetect", "TaskaStore", .product(name: "Yams", package: "Yams")],
             // Copies of Pipelines/*.yaml (the built-in pipelines); a test keeps them equal.
             resources: [.copy("Resources/Pipelines")]
         ),
@@ -87,6 +95,7 @@ let package = Package(
         .testTarget(name: "TaskaDecodeTests", dependencies: ["TaskaDecode", "TaskaCore", "TaskaTestSupport"]),
         .testTarget(name: "TaskaNormalizeTests", dependencies: ["TaskaNormalize", "TaskaCore"]),
         // extraction-floors.json is read by path beside its test, not as a bundle resource.
+        .testTarget(name: "TaskaContainersTests", dependencies: ["TaskaContainers", "TaskaCore", "TaskaTestSupport"]),
         .testTarget(name: "TaskaExtractTests", dependencies: ["TaskaExtract", "TaskaCore", "TaskaTestSupport"],
                     exclude: ["HTML/extraction-floors.json"]),
         .testTarget(name: "TaskaStoreTests", dependencies: ["TaskaStore", "TaskaCore", "TaskaTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
