@@ -131,7 +131,7 @@ public struct FileReader: Sendable {
                 throw .readFailed(path: path, offset: offset, reason: String(cString: strerror(errno)))
             }
             if n == 0 { break }
-            if offset == 0 && !Self.isStreamable(chunk[0..<min(n, 16)]) {
+            if offset == 0 && !Self.isStreamable(chunk[0..<min(n, 512)]) {
                 // Not a container: the caller loads it whole.
                 guard lseek(fd, 0, SEEK_SET) == 0 else {
                     throw .readFailed(path: path, offset: 0, reason: String(cString: strerror(errno)))
