@@ -45,6 +45,16 @@ extension Pipeline.Output {
         #expect(out[3].document.warnings.contains { $0.code == "container-members-skipped" && $0.count == 1 })
     }
 
+    @Test func membersLeaveTheStageWithoutADeadlineSoEachGetsItsOwnBudget() throws {
+        let bytes = try fileBytes(fixturePath("containers/labarai.zip"))
+        var doc = SourceDocument(source: SourceInfo(path: "a.zip", bytes: bytes.count, sha256: "00"), bytes: bytes)
+        doc.restartDeadline()
+        var out: [SourceDocument] = []
+        try UnarchiveStage().process(doc) { out.append($0) }
+        #expect(out.count == 4)
+        #expect(out.allSatisfy { $0.deadline == nil })
+    }
+
     @Test func aTarGzIsOpenedAndItsSymlinkSkipped() throws {
         let out = try unarchive("containers/labarai.tar.gz")
         #expect(out.count == 4)

@@ -196,7 +196,9 @@ final class ContainerWalk {
         var doc = SourceDocument(source: info, bytes: [])
         doc.warnings = root.warnings
         doc.limits = root.limits
-        doc.restartDeadline()
+        // No deadline: the pipeline gives each member its own `max-seconds` budget (a member
+        // shares the container's nil `subIndex`, so an inherited deadline would be kept).
+        doc.deadline = nil
         return doc
     }
 
