@@ -55,6 +55,24 @@ public struct ContainerMember: Sendable, Equatable {
         self.bytes = bytes
         self.ordinal = ordinal
     }
+
+    /// The member names inside the container, escaped and joined with ` → ` (for messages).
+    public var shownMembers: String {
+        chain.dropFirst().map(Self.escaped).joined(separator: " → ")
+    }
+
+    /// A member name in quotes with control, bidi and zero-width characters written as
+    /// `\u{…}`, so a hostile name cannot disguise itself in a message or on a terminal.
+    public static func escaped(_ name: String) -> String {
+        var out = "'"
+        for scalar in name.unicodeScalars {
+            let v = scalar.value
+            let invisible = v < 0x20 || (0x7F...0x9F).contains(v) || (0x200B...0x200F).contains(v)
+                || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0xFEFF
+            if invisible { out += "\\u{\(String(v, radix: 16, uppercase: true))}" } else { out.unicodeScalars.append(scalar) }
+        }
+        return out + "'"
+    }
 }
 
 /// A point in time as seconds (and nanoseconds) since the Unix epoch, printed as ISO 8601 UTC.

@@ -55,6 +55,25 @@ extension Pipeline.Output {
         #expect(out.allSatisfy { $0.deadline == nil })
     }
 
+    @Test func aLaterStageFailureNamesTheMember() throws {
+        struct Refusing: Stage {
+            struct Refused: DocumentError { var description: String }
+            var name: String { "refuse" }
+            var configuration: String { "" }
+            func process(_ document: SourceDocument, emit: (SourceDocument) throws -> Void) throws {
+                throw Refused(description: "\(document.source.path): refused")
+            }
+        }
+        let bytes = try fileBytes(fixturePath("containers-hostile/traversal.tar"))
+        let doc = SourceDocument(source: SourceInfo(path: "t.tar", bytes: bytes.count, sha256: "00"), bytes: bytes)
+        let out = try Pipeline(name: "t", version: "0", stages: [UnarchiveStage(), Refusing()]).collect(doc)
+        #expect(out.map(\.failureMessage) == [
+            "t.tar: refused (archive member '../../etc/taska-evil.txt')",
+            "t.tar: refused (archive member '/tmp/taska-absolute.txt')",
+            "t.tar: refused (archive member 'name\\u{202E}cod.txt')",
+        ])
+    }
+
     @Test func aTarGzIsOpenedAndItsSymlinkSkipped() throws {
         let out = try unarchive("containers/labarai.tar.gz")
         #expect(out.count == 4)

@@ -222,18 +222,8 @@ final class ContainerWalk {
         chain.enumerated().map { $0.offset == 0 ? $0.element : safe($0.element) }.joined(separator: " → ")
     }
 
-    /// A member name with control, bidi and other invisible characters written as `\u{…}`,
-    /// so a hostile name cannot disguise itself in a message or a terminal.
-    static func safe(_ name: String) -> String {
-        var out = "'"
-        for scalar in name.unicodeScalars {
-            let v = scalar.value
-            let invisible = v < 0x20 || (0x7F...0x9F).contains(v) || (0x200B...0x200F).contains(v)
-                || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0xFEFF
-            if invisible { out += "\\u{\(String(v, radix: 16, uppercase: true))}" } else { out.unicodeScalars.append(scalar) }
-        }
-        return out + "'"
-    }
+    /// A member name as messages show it (`ContainerMember.escaped`).
+    static func safe(_ name: String) -> String { ContainerMember.escaped(name) }
 
     /// A name with a part starting with `.` or a `__MACOSX` part (resource forks), like the walker's hidden files.
     static func isHidden(_ name: [UInt8]) -> Bool {
