@@ -56,6 +56,12 @@ let package = Package(
         // One C++ function: Tesseract recognition with a deadline, which capi.h cannot express
         // (see Sources/CTesseractDeadline/include/CTesseractDeadline.h).
         .target(name: "CTesseractDeadline", dependencies: ["CTesseract"], linkerSettings: [.linkedLibrary("tesseract")]),
+        // C boundary to libarchive (ZIP, TAR, 7z, RAR and their compression filters; see Sources/CArchive/shim.h).
+        .systemLibrary(
+            name: "CArchive",
+            pkgConfig: "libarchive",
+            providers: [.apt(["libarchive-dev"])]
+        ),
         // A software prefetch for the language model's scorer (see Sources/CPrefetch/include/CPrefetch.h).
         .target(name: "CPrefetch"),
         // glibc's mallopt, which Swift's Glibc module does not import (Sources/CAllocator/include/CAllocator.h).
@@ -68,6 +74,8 @@ let package = Package(
         .target(name: "TaskaOCR", dependencies: ["TaskaCore", "CTesseract", "CTesseractDeadline"]),
         // PDF: text layer in reading order, running headers/footers removed, OCR where needed.
         .target(name: "TaskaPDF", dependencies: ["TaskaCore", "TaskaOCR", "CPoppler"]),
+        // Containers (ZIP, TAR, 7z, RAR) opened member by member through libarchive.
+        .target(name: "TaskaContainers", dependencies: ["TaskaCore", "CArchive"]),
         // Language identification; the model ships as a resource (Resources/langid.bin).
         .target(
             name: "TaskaDetect",
@@ -83,7 +91,7 @@ let package = Package(
         .target(name: "TaskaExport", dependencies: ["TaskaCore", "TaskaStore"]),
         .target(
             name: "TaskaIngest",
-            dependencies: ["TaskaCore", "TaskaDecode", "TaskaExtract", "TaskaPDF", "TaskaOCR", "TaskaNormalize", "TaskaDetect", "TaskaRestore", "TaskaDates", "TaskaStore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["TaskaCore", "TaskaContainers", "TaskaDecode", "TaskaExtract", "TaskaPDF", "TaskaOCR", "TaskaNormalize", "TaskaDetect", "TaskaRestore", "TaskaDates", "TaskaStore", .product(name: "Yams", package: "Yams")],
             // Copies of Pipelines/*.yaml (the built-in pipelines); a test keeps them equal.
             resources: [.copy("Resources/Pipelines")]
         ),
@@ -112,6 +120,7 @@ let package = Package(
         .testTarget(name: "TaskaDecodeTests", dependencies: ["TaskaDecode", "TaskaCore", "TaskaTestSupport"]),
         .testTarget(name: "TaskaNormalizeTests", dependencies: ["TaskaNormalize", "TaskaCore"]),
         // extraction-floors.json is read by path beside its test, not as a bundle resource.
+        .testTarget(name: "TaskaContainersTests", dependencies: ["TaskaContainers", "TaskaCore", "TaskaTestSupport"]),
         .testTarget(name: "TaskaExtractTests", dependencies: ["TaskaExtract", "TaskaCore", "TaskaTestSupport"],
                     exclude: ["HTML/extraction-floors.json"]),
         .testTarget(name: "TaskaOCRTests", dependencies: ["TaskaOCR", "TaskaCore", "TaskaTestSupport"]),

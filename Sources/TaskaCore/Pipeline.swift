@@ -87,7 +87,11 @@ public struct Pipeline: Sendable {
         } catch let error as OutputError {
             throw error
         } catch {
-            let message = String(describing: error)
+            var message = String(describing: error)
+            // Stages name the file; a member of an archive is named here, once for all stages.
+            if let member = document.source.container, member.chain.count > 1 {
+                message += " (archive member \(member.shownMembers))"
+            }
             do {
                 try output(.failure(document, StageFailure(stage: stage.name, message: message)))
             } catch {

@@ -69,6 +69,17 @@ public struct Record: Sendable {
         if let uri = d.source.uri { e.field("uri", uri) }
         if let id = d.source.warcRecordId { e.field("warcRecordId", id) }
         if let date = d.source.warcDate { e.field("warcDate", date) }
+        if let member = d.source.container {
+            e.key("container")
+            e.beginObject()
+            e.key("chain")
+            e.beginArray()
+            for name in member.chain { e.string(name) }
+            e.endArray()
+            if let sha = member.sha256 { e.field("sha256", sha) }
+            if let size = member.bytes { e.field("bytes", size) }
+            e.endObject()
+        }
         e.endObject()
         e.key("pipeline")
         e.beginObject()

@@ -100,7 +100,12 @@ public struct SourceDocument: Sendable {
     }
 
     /// The record id: the SHA-256 of the original bytes, plus `#N` for the Nth sub-document.
+    /// A container member is `#mK` (its ordinal in the container), plus `.N` when the member
+    /// itself fans out, so members that are feeds or WARC files keep distinct ids.
     public var id: String {
+        if let member = source.container {
+            return "\(source.sha256)#m\(member.ordinal)" + (subIndex.map { ".\($0)" } ?? "")
+        }
         if let subIndex { return "\(source.sha256)#\(subIndex)" }
         return source.sha256
     }

@@ -19,6 +19,9 @@ public struct SourceInfo: Sendable, Equatable {
     public var warcRecordId: String?
     /// The WARC-Date of that record (ISO 8601, as written), if any.
     public var warcDate: String?
+    /// Where inside a container (ZIP, TAR, 7z, RAR; nested ones too) this document was a
+    /// member; `nil` for a document that is a file of its own.
+    public var container: ContainerMember?
 
     public init(path: String, pathBytes: [UInt8]? = nil, bytes: Int, sha256: String, modified: Timestamp? = nil) {
         self.path = path
@@ -26,6 +29,49 @@ public struct SourceInfo: Sendable, Equatable {
         self.bytes = bytes
         self.sha256 = sha256
         self.modified = modified
+    }
+}
+
+/// One member of a container as a record names it: the chain from the file on disk to the
+/// member, and the member's own size and SHA-256.
+///
+/// The container stays the stored original (`source.sha256`); this is how to find the member in it.
+public struct ContainerMember: Sendable, Equatable {
+    /// The container's path as given, then each member name on the way in (outermost first),
+    /// ending with this member's name. Names are as stored in the archive (never resolved on disk).
+    public var chain: [String]
+    /// Lowercase hex SHA-256 of the member's own bytes (`nil` when it could not be read whole:
+    /// the error record of an encrypted, oversized or broken member, or of a container limit).
+    public var sha256: String?
+    /// Size of the member's bytes, when read whole.
+    public var bytes: Int?
+    /// The member's position among every member taken from the outermost container (0, 1, …,
+    /// nested members included, in reading order); part of the record id.
+    public var ordinal: Int
+
+    public init(chain: [String], sha256: String?, bytes: Int?, ordinal: Int) {
+        self.chain = chain
+        self.sha256 = sha256
+        self.bytes = bytes
+        self.ordinal = ordinal
+    }
+
+    /// The member names inside the container, escaped and joined with ` → ` (for messages).
+    public var shownMembers: String {
+        chain.dropFirst().map(Self.escaped).joined(separator: " → ")
+    }
+
+    /// A member name in quotes with control, bidi and zero-width characters written as
+    /// `\u{…}`, so a hostile name cannot disguise itself in a message or on a terminal.
+    public static func escaped(_ name: String) -> String {
+        var out = "'"
+        for scalar in name.unicodeScalars {
+            let v = scalar.value
+            let invisible = v < 0x20 || (0x7F...0x9F).contains(v) || (0x200B...0x200F).contains(v)
+                || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0xFEFF
+            if invisible { out += "\\u{\(String(v, radix: 16, uppercase: true))}" } else { out.unicodeScalars.append(scalar) }
+        }
+        return out + "'"
     }
 }
 

@@ -1,3 +1,4 @@
+import TaskaContainers
 import TaskaCore
 import TaskaDates
 import TaskaDecode
@@ -19,14 +20,15 @@ public enum StandardPipelines {
         public init() {}
     }
 
-    /// `communiques`: unpack (WARC, gzip) -> decode -> extract -> normalise -> detect ->
-    /// restore-hooks (OCR pages and hook-lost Hausa only) -> dates.
+    /// `communiques`: unarchive (ZIP, TAR, 7z, RAR) -> unpack (WARC, gzip) -> decode -> extract ->
+    /// normalise -> detect -> restore-hooks (OCR pages only) -> dates.
     ///
     /// The CLI runs `Pipelines/communiques.yaml` through `StageCatalog`; this builds the same
     /// definition (same hash, also with `form`/`removeBoilerplate` changed — a test checks it)
     /// for library users and tests that need no file.
     public static func communiques(_ options: Options = Options()) -> Pipeline {
         Pipeline(name: "communiques", version: TaskaVersion.string, stages: [
+            UnarchiveStage(options: UnarchiveOptions()),
             UnpackStage(options: UnpackOptions()),
             DecodeStage(options: DecodeOptions(repairMojibake: options.repairMojibake)),
             ExtractStage(options: ExtractOptions(removeBoilerplate: options.removeBoilerplate), formats: [PDFReader(), ImageReader()]),

@@ -33,8 +33,8 @@ public enum ReadError: DocumentError, Equatable {
 /// Reads a file into a `SourceDocument` with its size, SHA-256 and modification time.
 ///
 /// Large containers are not loaded: a file above `streamingThreshold` bytes whose first bytes
-/// are a WARC record (`WARC/`), gzip data (`1F 8B`) or a JSON object (`{`, a Telegram
-/// `result.json`) gets `bytes` = its first `sniffBytes` bytes (for sniffing) and
+/// are a WARC record (`WARC/`), gzip data (`1F 8B`), an archive (ZIP, 7z, RAR, xz, bzip2,
+/// ustar) or a JSON object (`{`, a Telegram `result.json`) gets `bytes` = its first `sniffBytes` bytes (for sniffing) and
 /// `payloadPath` = its path; the stages that open it stream it with
 /// `SourceDocument.openPayload()`. Its SHA-256 is still of the whole file, computed by streaming
 /// it once here, and `maxBytes` does not apply to it (memory stays flat however large it is).
@@ -52,9 +52,15 @@ public struct FileReader: Sendable {
         self.streamingThreshold = streamingThreshold
     }
 
-    /// Whether a file starting with `head` is a container that streams (WARC, gzip, JSON object).
+    /// Whether a file starting with `head` is a container that streams (WARC, gzip, archive, JSON object).
     static func isStreamable(_ head: ArraySlice<UInt8>) -> Bool {
         if head.starts(with: Array("WARC/".utf8)) || head.starts(with: [0x1F, 0x8B]) { return true }
+        // Archives the unarchive stage opens from the file itself (ZIP, 7z, RAR, xz, bzip2, ustar).
+        for magic: [UInt8] in [[0x50, 0x4B, 0x03, 0x04], [0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C], Array("Rar!".utf8),
+                               [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00], Array("BZh".utf8)] where head.starts(with: magic) {
+            return true
+        }
+        if head.count >= 262, head.dropFirst(257).prefix(5).elementsEqual("ustar".utf8) { return true }
         var rest = head
         if rest.starts(with: [0xEF, 0xBB, 0xBF]) { rest = rest.dropFirst(3) }
         return rest.first { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D } == UInt8(ascii: "{")
@@ -125,7 +131,7 @@ public struct FileReader: Sendable {
                 throw .readFailed(path: path, offset: offset, reason: String(cString: strerror(errno)))
             }
             if n == 0 { break }
-            if offset == 0 && !Self.isStreamable(chunk[0..<min(n, 16)]) {
+            if offset == 0 && !Self.isStreamable(chunk[0..<min(n, 512)]) {
                 // Not a container: the caller loads it whole.
                 guard lseek(fd, 0, SEEK_SET) == 0 else {
                     throw .readFailed(path: path, offset: 0, reason: String(cString: strerror(errno)))

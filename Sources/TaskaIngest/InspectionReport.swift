@@ -51,6 +51,9 @@ public struct InspectionReport: Sendable {
             ("uri", .string(doc.source.uri)),
             ("mediaType", .string(doc.mediaType)),
         ]
+        if let member = doc.source.container {
+            fields.insert(("container", .array(member.chain.map { .string($0) })), at: 3)
+        }
         fields.append(("decode", doc.charset.map { c in
             .object([("charset", .string(c.charset)), ("source", .string(c.source.rawValue)), ("confidence", .double(c.confidence))])
         } ?? .null))
@@ -145,7 +148,10 @@ public struct InspectionReport: Sendable {
         for (n, trace) in inspection.documents.enumerated() {
             let doc = trace.document
             out.append("")
-            var head = "── document \(n + 1) of \(total)  \(doc.id.prefix(12))…\(doc.subIndex.map { "#\($0)" } ?? "")"
+            var head = "── document \(n + 1) of \(total)  \(doc.id.prefix(12))…"
+            if let member = doc.source.container { head += "#m\(member.ordinal)" + (doc.subIndex.map { ".\($0)" } ?? "") }
+            else { head += doc.subIndex.map { "#\($0)" } ?? "" }
+            if let member = doc.source.container { head += "  " + member.shownMembers }
             if let uri = doc.source.uri { head += "  " + uri }
             out.append(paint(head, "36"))
             if let c = doc.charset {

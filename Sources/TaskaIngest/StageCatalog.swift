@@ -1,4 +1,5 @@
 import Foundation
+import TaskaContainers
 import TaskaCore
 import TaskaDates
 import TaskaDecode
@@ -52,6 +53,8 @@ public enum StageCatalog {
 
     /// The stages in data-flow order: a pipeline lists a subset of them in this order.
     public static let stages: [StageSpec] = [
+        StageSpec(name: "unarchive", meaning: "opens ZIP, TAR (gz, bz2, xz), 7z and RAR containers: one document per member, nested ones too",
+                  options: UnarchiveOptions.self, make: { UnarchiveStage(options: $0) }),
         StageSpec(name: "unpack", meaning: "opens WARC and gzip containers (one document per text record)",
                   options: UnpackOptions.self, make: { UnpackStage(options: $0) }),
         StageSpec(name: "decode", meaning: "bytes to text: charset from BOM, transport, declaration or detection",

@@ -11,6 +11,15 @@ import TaskaTestSupport
     }
 
     /// An Arabic windows-1256 page: charset and why, reader, blocks kept and dropped.
+    @Test func archiveMembersShowTheirChain() throws {
+        let inspection = inspect("Fixtures/containers/nested.zip")
+        #expect(inspection.documents.count == 4)
+        let text = InspectionReport(inspection).text(.init(color: false, visualBidi: false))
+        #expect(text.contains("#m1  'bundle.tar' → 'bundle/inner.zip' → 'knc-Arab/labar-kasuwu.txt'"))
+        let json = InspectionReport.json(inspection.documents[3])
+        #expect(json["container"] == .array([.string(packageRoot + "/Fixtures/containers/nested.zip"), .string("ar/khabar.html")]))
+    }
+
     @Test func arabicWindows1256Page() throws {
         let inspection = inspect("Fixtures/ar/akhbar-madrasa-windows-1256.html")
         #expect(inspection.readFailure == nil)

@@ -1,0 +1,159 @@
+import Testing
+import TaskaCore
+import TaskaTestSupport
+@testable import TaskaContainers
+
+/// Runs the Unarchive stage alone through a pipeline, so per-member failures show as failures.
+func unarchive(_ relative: String, options: UnarchiveOptions = UnarchiveOptions(),
+               limits: DocumentLimits = DocumentLimits()) throws -> [Pipeline.Output] {
+    let path = fixturePath(relative)
+    let bytes = try fileBytes(path)
+    let doc = SourceDocument(source: SourceInfo(path: "Fixtures/" + relative, bytes: bytes.count, sha256: SHA256.hex(of: bytes)), bytes: bytes)
+    return try Pipeline(name: "t", version: "0", stages: [UnarchiveStage(options: options)], limits: limits).collect(doc)
+}
+
+extension Pipeline.Output {
+    var document: SourceDocument {
+        switch self {
+        case let .document(d): return d
+        case let .failure(d, _): return d
+        }
+    }
+
+    var failureMessage: String? {
+        if case let .failure(_, f) = self { return f.message }
+        return nil
+    }
+
+    /// The member chain without the container's own path.
+    var members: [String] { Array(document.source.container?.chain.dropFirst() ?? []) }
+}
+
+@Suite struct UnarchiveStageTests {
+    @Test func aZipGivesOneDocumentPerMemberInOrder() throws {
+        let out = try unarchive("containers/labarai.zip")
+        #expect(out.map(\.members) == [["labarai/ha/sanarwa-ruwa.txt"], ["labarai/ar/khabar-markaz-sihhi.html"],
+                                       ["labarai/knc-Latn/labar-kasuwu.txt"], ["labarai/en/notice-canoes.txt"]])
+        #expect(out.allSatisfy { $0.failureMessage == nil })
+        let first = out[0].document
+        #expect(first.source.container?.chain.first == "Fixtures/containers/labarai.zip")
+        #expect(first.source.container?.sha256 == SHA256.hex(of: first.bytes))
+        #expect(first.source.container?.bytes == first.bytes.count)
+        #expect(String(decoding: first.bytes, as: UTF8.self).hasPrefix("Sanarwa daga kwamitin ruwa"))
+        #expect(out.map(\.document.id) == (0..<4).map { "\(first.source.sha256)#m\($0)" })
+        // The hidden .DS_Store is skipped and counted on the last document.
+        #expect(out[3].document.warnings.contains { $0.code == "container-members-skipped" && $0.count == 1 })
+    }
+
+    @Test func membersLeaveTheStageWithoutADeadlineSoEachGetsItsOwnBudget() throws {
+        let bytes = try fileBytes(fixturePath("containers/labarai.zip"))
+        var doc = SourceDocument(source: SourceInfo(path: "a.zip", bytes: bytes.count, sha256: "00"), bytes: bytes)
+        doc.restartDeadline()
+        var out: [SourceDocument] = []
+        try UnarchiveStage().process(doc) { out.append($0) }
+        #expect(out.count == 4)
+        #expect(out.allSatisfy { $0.deadline == nil })
+    }
+
+    @Test func aLaterStageFailureNamesTheMember() throws {
+        struct Refusing: Stage {
+            struct Refused: DocumentError { var description: String }
+            var name: String { "refuse" }
+            var configuration: String { "" }
+            func process(_ document: SourceDocument, emit: (SourceDocument) throws -> Void) throws {
+                throw Refused(description: "\(document.source.path): refused")
+            }
+        }
+        let bytes = try fileBytes(fixturePath("containers-hostile/traversal.tar"))
+        let doc = SourceDocument(source: SourceInfo(path: "t.tar", bytes: bytes.count, sha256: "00"), bytes: bytes)
+        let out = try Pipeline(name: "t", version: "0", stages: [UnarchiveStage(), Refusing()]).collect(doc)
+        #expect(out.map(\.failureMessage) == [
+            "t.tar: refused (archive member '../../etc/taska-evil.txt')",
+            "t.tar: refused (archive member '/tmp/taska-absolute.txt')",
+            "t.tar: refused (archive member 'name\\u{202E}cod.txt')",
+        ])
+    }
+
+    @Test func aTarGzIsOpenedAndItsSymlinkSkipped() throws {
+        let out = try unarchive("containers/labarai.tar.gz")
+        #expect(out.count == 4)
+        #expect(out.map(\.members).first == ["ha/sanarwa-ruwa.txt"])
+        let warning = out.last?.document.warnings.first { $0.code == "container-members-skipped" }
+        #expect(warning?.message.contains("1 symbolic links") == true)
+    }
+
+    @Test func nestedContainersGiveTheWholeChain() throws {
+        let out = try unarchive("containers/nested.zip")
+        #expect(out.map(\.members) == [
+            ["bundle.tar", "bundle/ha-sanarwa.txt"],
+            ["bundle.tar", "bundle/inner.zip", "knc-Arab/labar-kasuwu.txt"],
+            ["bundle.tar", "bundle/inner.zip", "en/notice-canoes.txt"],
+            ["ar/khabar.html"],
+        ])
+        #expect(Set(out.map(\.document.id)).count == 4)
+    }
+
+    @Test func aWACZGivesItsWARCAndSkipsItsIndexes() throws {
+        let out = try unarchive("containers/crawl.wacz")
+        #expect(out.map(\.members) == [["archive/data.warc.gz"]])
+        let skipped = out[0].document.warnings.first { $0.code == "container-members-skipped" }
+        #expect(skipped?.count == 3)
+        #expect(skipped?.message.contains("3 WACZ indexes and metadata") == true)
+    }
+
+    @Test func aGzipThatHoldsNoArchivePassesThrough() throws {
+        let text = Array("Sanarwa ga jama'a: kasuwa za ta buɗe gobe.\n".utf8)
+        var gz: [UInt8] = [0x1F, 0x8B, 0x08, 0, 0, 0, 0, 0, 0, 0x03]
+        gz += [0x01, UInt8(text.count & 0xFF), UInt8(text.count >> 8), UInt8(~text.count & 0xFF), UInt8((~text.count >> 8) & 0xFF)]
+        gz += text
+        let crc = CRC32.of(text)
+        gz += [UInt8(crc & 0xFF), UInt8((crc >> 8) & 0xFF), UInt8((crc >> 16) & 0xFF), UInt8(crc >> 24)]
+        gz += [UInt8(text.count & 0xFF), UInt8(text.count >> 8), 0, 0]
+        let doc = SourceDocument(source: SourceInfo(path: "note.gz", bytes: gz.count, sha256: "00"), bytes: gz)
+        let out = try Pipeline(name: "t", version: "0", stages: [UnarchiveStage()]).collect(doc)
+        #expect(out.count == 1)
+        #expect(out.first?.document.bytes == gz)
+        #expect(out.first?.document.source.container == nil)
+    }
+
+    @Test func otherDocumentsPassUnchanged() throws {
+        let bytes = Array("<html><body><p>Labari</p></body></html>".utf8)
+        let doc = SourceDocument(source: SourceInfo(path: "a.html", bytes: bytes.count, sha256: "00"), bytes: bytes)
+        let out = try Pipeline(name: "t", version: "0", stages: [UnarchiveStage()]).collect(doc)
+        #expect(out.count == 1 && out[0].document.bytes == bytes && out[0].failureMessage == nil)
+    }
+
+    @Test func sniffingIsByContent() {
+        #expect(ContainerKind.of(Array("PK\u{03}\u{04}".utf8) + [UInt8](repeating: 0, count: 30)) == .zip)
+        #expect(ContainerKind.of([0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C, 0, 4]) == .sevenZip)
+        #expect(ContainerKind.of(Array("BZh9".utf8)) == .bzip2)
+        #expect(ContainerKind.of(Array("BZ is not bzip2".utf8)) == nil)
+        var tar = [UInt8](repeating: 0, count: 512)
+        tar.replaceSubrange(257..<262, with: Array("ustar".utf8))
+        #expect(ContainerKind.of(tar) == .tar)
+        #expect(ContainerKind.of(Array("WARC/1.1\r\n".utf8)) == nil)
+    }
+
+    @Test func memberNamesAreJudgedAndEscaped() {
+        #expect(ContainerWalk.isUnsafe(Array("../../etc/x".utf8)))
+        #expect(ContainerWalk.isUnsafe(Array("/abs".utf8)))
+        #expect(ContainerWalk.isUnsafe(Array("C:\\x".utf8)))
+        #expect(!ContainerWalk.isUnsafe(Array("a/b..c/d".utf8)))
+        #expect(ContainerWalk.isHidden(Array("a/.git/config".utf8)))
+        #expect(ContainerWalk.isHidden(Array("__MACOSX/._a.txt".utf8)))
+        #expect(!ContainerWalk.isHidden(Array("./a.txt".utf8)))
+        #expect(ContainerWalk.safe("name\u{202E}cod.txt") == "'name\\u{202E}cod.txt'")
+    }
+}
+
+/// A tiny CRC-32 for the test's hand-made gzip member.
+enum CRC32 {
+    static func of(_ bytes: [UInt8]) -> UInt32 {
+        var crc: UInt32 = 0xFFFF_FFFF
+        for b in bytes {
+            crc ^= UInt32(b)
+            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+        }
+        return ~crc
+    }
+}
