@@ -187,16 +187,7 @@ public struct Record: Sendable {
         }
         if !d.restored.isEmpty {
             e.key("restored")
-            e.beginArray()
-            for r in d.restored {
-                e.beginObject()
-                e.field("start", r.start)
-                e.field("end", r.end)
-                e.field("from", r.from)
-                e.field("to", r.to)
-                e.endObject()
-            }
-            e.endArray()
+            Record.emitRestored(d.restored, into: &e)
         }
         if !d.dates.isEmpty {
             e.key("dates")
@@ -215,6 +206,20 @@ public struct Record: Sendable {
         Record.emitWarnings(d.warnings, into: &e)
         e.field("ingestedAt", ingestedAt.iso8601(fraction: true))
         e.endObject()
+    }
+
+    /// Restored spans as the record writes them (`taska restore-hooks --json` writes the same).
+    public static func emitRestored<E: JSONEmitter>(_ spans: [RestoredSpan], into e: inout E) {
+        e.beginArray()
+        for r in spans {
+            e.beginObject()
+            e.field("start", r.start)
+            e.field("end", r.end)
+            e.field("from", r.from)
+            e.field("to", r.to)
+            e.endObject()
+        }
+        e.endArray()
     }
 
     private static func emitEntity<E: JSONEmitter>(_ entity: Entity, into e: inout E) {

@@ -41,16 +41,7 @@ extension Taska {
                     builder.beginObject()
                     builder.field("text", result.text)
                     builder.key("restored")
-                    builder.beginArray()
-                    for span in result.spans {
-                        builder.beginObject()
-                        builder.field("start", span.start)
-                        builder.field("end", span.end)
-                        builder.field("from", span.from)
-                        builder.field("to", span.to)
-                        builder.endObject()
-                    }
-                    builder.endArray()
+                    Record.emitRestored(result.spans, into: &builder)
                     builder.endObject()
                     output = builder.bytes
                 } else {
