@@ -66,6 +66,16 @@ import Testing
         #expect(throws: DetectError.self) { try ModelFile.decode(Array(bytes.dropLast(3))) }
     }
 
+    @Test func aClassWeightNamingNoClassIsAnError() throws {
+        let dir = try Self.writeCorpus()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var options = Self.smallOptions()
+        options.classWeights = ["und/cc-Latn": 2, "und/xx-Latn": 3]
+        #expect(throws: DetectError.self) { try ModelTrainer(options: options).train(corpus: dir) }
+        options.classWeights = ["und/cc-Latn": 2]
+        #expect(try ModelTrainer(options: options).train(corpus: dir).count > 0)
+    }
+
     @Test func missingCorpusIsAnError() {
         #expect(throws: DetectError.self) { try ModelTrainer().train(corpus: "/nonexistent-taska-corpus") }
     }

@@ -32,11 +32,14 @@ public struct ModelTrainer: Sendable {
         /// Loss weight of a class's training lines (default 1). Nigerian Pidgin is weighted up:
         /// it shares most of its vocabulary with English, and a Pidgin text must not be taken
         /// for English (target: < 1 % pcm → en), while English text is plentiful and distinct.
-        public var classWeights: [String: Float] = ["und/pcm-Latn": 2]
+        public var classWeights: [String: Float] = Options.defaultClassWeights
+        public static let defaultClassWeights: [String: Float] = ["und/pcm-Latn": 2]
         /// How far below its own held-out text (0.3 % quantile of trigram coverage) a text may
         /// fall before it counts as unseen: text from other sources and domains covers fewer of
         /// the corpus' trigrams than held-out lines of the same source do.
         public var coverageMargin: Float = 0.05
+        /// Whether lines with names and numbers put in are also cut short.
+        public var namesInShortCuts = true
         public init() {}
     }
 
@@ -119,6 +122,14 @@ public struct ModelTrainer: Sendable {
     /// Trains and returns the model file bytes. `log` receives progress lines.
     public func train(corpus directory: String, log: @Sendable (String) -> Void = { _ in }) throws(DetectError) -> [UInt8] {
         let corpora = try Self.readCorpus(directory)
+        // A weight given by the user must name a class (a typo would silently weigh nothing);
+        // the default one may be absent from a small corpus.
+        let classes = Set(corpora.flatMap(\.classes))
+        if options.classWeights != Options.defaultClassWeights,
+           let unknown = options.classWeights.keys.sorted().first(where: { !classes.contains($0) }) {
+            throw .corpus("a class weight names \(unknown), which is no class of \(directory)/train; "
+                + "classes are \(classes.sorted().joined(separator: ", "))")
+        }
         // One script per core; each result goes to its own slot, so the order is fixed.
         final class Slots: @unchecked Sendable {
             let lock = NSLock()
@@ -164,9 +175,14 @@ public struct ModelTrainer: Sendable {
                 examples.append(Example(line: Int32(i), cut: 0, strip: 4, names: false))
                 examples.append(Example(line: Int32(i), cut: 0, strip: stripping(8), names: false))
             }
-            // One line in three again with names and numbers among its words.
+            // One line in three again with names and numbers among its words, whole and cut
+            // to 20–44 characters (a short text may be mostly names).
             if !corpus.names.isEmpty && (mixed >> 40) % 3 == 0 {
                 examples.append(Example(line: Int32(i), cut: 0, strip: stripping(48), names: true))
+                if options.namesInShortCuts {
+                    examples.append(Example(line: Int32(i), cut: Int32(20 + Int((mixed >> 52) % 25)), strip: stripping(56),
+                                            names: true))
+                }
             }
             // Two prefix cuts (12–81 and 20–44 characters) teach short texts.
             let cut = 12 + Int(mixed % 70)

@@ -89,10 +89,30 @@ extension Taska {
             @Option(name: .long, help: "How far below its own held-out text's trigram coverage a text may fall before it is und.")
             var coverageMargin: Float = ModelTrainer.Options().coverageMargin
 
+            @Option(name: .long, help: ArgumentHelp(
+                "Loss weight of one class's lines, e.g. und/pcm-Latn=2 (repeatable; replaces the default weights).",
+                valueName: "CLASS=WEIGHT"))
+            var classWeight: [String] = []
+
             @Flag(name: .long, help: "Print progress to standard error.")
             var verbose = false
 
+            /// `--class-weight` values as a table, or nil when none were given.
+            func classWeights() throws -> [String: Float]? {
+                guard !classWeight.isEmpty else { return nil }
+                var table: [String: Float] = [:]
+                for item in classWeight {
+                    let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+                    guard parts.count == 2, !parts[0].isEmpty, let w = Float(parts[1]), w > 0, w <= 100 else {
+                        throw ValidationError("--class-weight \(item): write CLASS=WEIGHT with a weight in (0, 100], e.g. und/pcm-Latn=2.")
+                    }
+                    table[parts[0]] = w
+                }
+                return table
+            }
+
             func validate() throws {
+                _ = try classWeights()
                 guard (1...100).contains(epochs) else { throw ValidationError("--epochs must be between 1 and 100; got \(epochs).") }
                 guard (0...0.5).contains(coverageMargin) else {
                     throw ValidationError("--coverage-margin must be between 0 and 0.5; got \(coverageMargin).")
@@ -107,6 +127,7 @@ extension Taska {
                 var options = ModelTrainer.Options()
                 options.epochs = epochs
                 options.coverageMargin = coverageMargin
+                if let weights = try classWeights() { options.classWeights = weights }
                 let verbose = self.verbose
                 let start = Date()
                 let bytes: [UInt8]
