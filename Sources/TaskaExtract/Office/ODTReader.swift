@@ -209,11 +209,30 @@ struct ODTWalk {
         if contexts.isEmpty { blocks += made } else { contexts[contexts.count - 1].deferred += made }
     }
 
-    /// A text node's text as ODF reads it: line ends and tabs are spaces (`text:line-break`
-    /// and `text:tab` are the document's own).
+    /// A text node's text as ODF reads it: a run of spaces, tabs and line ends is one space
+    /// (`text:s`, `text:tab` and `text:line-break` are the document's own).
     static func spaced(_ raw: String) -> String {
-        guard raw.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return raw }
-        return String(decoding: raw.utf8.map { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 ? 0x20 : $0 }, as: UTF8.self)
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
+        var previous: UInt8 = 0
+        var collapsible = false
+        for b in raw.utf8 {
+            if isSpace(b) && (b != 0x20 || isSpace(previous)) { collapsible = true; break }
+            previous = b
+        }
+        guard collapsible else { return raw }
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.utf8.count)
+        var inSpace = false
+        for b in raw.utf8 {
+            if isSpace(b) {
+                if !inSpace { out.append(0x20) }
+                inSpace = true
+            } else {
+                out.append(b)
+                inSpace = false
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Appends `text` to the innermost context, with the language its span or paragraph style declares.
