@@ -7,7 +7,7 @@ import PackageDescription
 /// SwiftPM names a path dependency after its folder ("main", "wt-fuzz", …): the parent folder.
 let taska = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
 
-let fuzzTargets = ["FuzzDecode", "FuzzHTML", "FuzzXML", "FuzzTelegramJSON", "FuzzWARC", "FuzzNormalize", "FuzzPDF", "FuzzImage", "FuzzContainers"]
+let fuzzTargets = ["FuzzDecode", "FuzzHTML", "FuzzXML", "FuzzTelegramJSON", "FuzzWARC", "FuzzNormalize", "FuzzPDF", "FuzzImage", "FuzzContainers", "FuzzDOCX"]
 
 let package = Package(
     name: "TaskaFuzz",

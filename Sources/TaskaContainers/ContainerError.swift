@@ -25,8 +25,12 @@ public enum ContainerError: DocumentError, Equatable {
     case unreadableMember(chain: String, reason: String)
     /// A container that holds no member that is a document.
     case empty(chain: String, skipped: String)
-    /// An office document or e-book (DOCX, ODT, EPUB) that this version does not read yet.
-    case officeDocument(path: String)
+    /// An office file Taska does not read (XLSX, PPTX, ODS, ODP, …): what it is.
+    case unsupportedOffice(chain: String, what: String)
+    /// A DOCX, ODT or EPUB without the part that holds its text.
+    case incompleteOffice(chain: String, format: String, missing: String)
+    /// The text parts of an office document decompress to more than the member limit in all.
+    case officeTooLarge(chain: String, limit: Int)
     /// A legacy format (`.doc` as OLE2, RTF) that nothing in Taska reads.
     case legacyFormat(path: String, format: String)
 
@@ -56,10 +60,14 @@ public enum ContainerError: DocumentError, Equatable {
             return skipped.isEmpty
                 ? "\(chain): the container holds no member; nothing to extract"
                 : "\(chain): the container holds no member that is a document (\(skipped)); nothing to extract"
-        case let .officeDocument(path):
-            return "\(path): an office document or e-book (DOCX, ODT or EPUB); this version of Taska does not read them yet — save it as HTML or plain text to ingest it"
+        case let .unsupportedOffice(chain, what):
+            return "\(chain): \(what); Taska reads word-processing documents (DOCX, ODT) and EPUB books, not spreadsheets, slides or drawings — save the text you need as DOCX, ODT or PDF and ingest that"
+        case let .incompleteOffice(chain, format, missing):
+            return "\(chain): a \(format) file without its \(missing), which holds the text; the file is damaged or was not written by a word processor — open it in Word or LibreOffice and save it again, or ingest a PDF of it"
+        case let .officeTooLarge(chain, limit):
+            return "\(chain): the office document's text parts decompress to more than \(limit) bytes in all; it was not read — raise unarchive's max-member-bytes (and limits: max-bytes) to read it"
         case let .legacyFormat(path, format):
-            return "\(path): a \(format) file; Taska does not read this legacy format — save it as .docx, HTML or plain text and ingest that"
+            return "\(path): a \(format) file; Taska does not read this legacy format — open it in Word or LibreOffice and save it as DOCX or ODT (or export a PDF), then ingest that"
         }
     }
 }

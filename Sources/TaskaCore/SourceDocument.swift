@@ -20,6 +20,9 @@ public struct SourceDocument: Sendable {
     public var payloadPathBytes: [UInt8]?
     /// IANA media type, e.g. `text/html`; set by the reader or Decode's format sniffing.
     public var mediaType: String?
+    /// The text parts of an office document or e-book (DOCX, ODT, EPUB), set by `unarchive`
+    /// in place of its zip bytes; Decode passes such a document on, Extract reads the parts.
+    public var officePackage: OfficePackage?
     /// A charset named by a transport header (the HTTP response inside a WARC record).
     public var transportCharset: String?
     /// How the bytes were decoded.
@@ -71,6 +74,7 @@ public struct SourceDocument: Sendable {
         self.payloadPath = nil
         self.payloadPathBytes = nil
         self.mediaType = mediaType
+        self.officePackage = nil
         self.transportCharset = nil
         self.charset = nil
         self.text = ""

@@ -4,7 +4,8 @@ import TaskaCore
 ///
 /// Sets `mediaType` (when the reader did not), `charset` and `text`, and empties `bytes` so a
 /// large payload is not kept twice. Containers (gzip, WARC), PDFs and page images (PNG, JPEG,
-/// TIFF, WebP) pass through untouched for the readers that open them. Empty files and binary files are refused with a `DecodeError`.
+/// TIFF, WebP) pass through untouched for the readers that open them, as do office documents
+/// whose parts `unarchive` read. Empty files and binary files are refused with a `DecodeError`.
 public struct DecodeStage: Stage {
     public var options: DecodeOptions
 
@@ -24,6 +25,8 @@ public struct DecodeStage: Stage {
             throw LimitExceeded(limit: "max-bytes", allowed: "\(document.limits.maxBytes) bytes",
                                 found: "\(document.source.path)\(document.subIndex.map { " #\($0)" } ?? ""): \(document.bytes.count) bytes to decode")
         }
+        // An office document's parts are XML its reader decodes itself (`OfficePackage`).
+        if document.officePackage != nil { return try emit(document) }
         var doc = document
         do {
             let keep = try decode(&doc)

@@ -32,6 +32,8 @@ extension ExtractOptions: StageOptions {
 /// Decoded text -> title, metadata and text blocks, by format.
 ///
 /// The format cascade, in order (first reader that accepts wins):
+/// 0. Office documents and e-books whose parts `unarchive` read (`OfficeReader`: DOCX, ODT,
+///    EPUB); then the readers of other modules' formats (PDF, page images).
 /// 1. HTML/XHTML: libxml2's HTML parser (recover mode, no network), then `HTMLReader`'s
 ///    metadata and main-text extraction (see `MainTextExtractor`).
 /// 2. XML (feeds, TEI, other): libxml2's XML parser with the `LibXMLSecurity` settings; every
@@ -46,7 +48,7 @@ public struct ExtractStage: Stage {
     /// asked before the text readers; they see the undecoded bytes Decode passed through.
     public init(options: ExtractOptions = ExtractOptions(), formats: [any FormatReader] = []) {
         self.options = options
-        self.readers = formats + [TelegramJSONReader(), TelegramHTMLReader(), HTMLReader(removeBoilerplate: options.removeBoilerplate), FeedReader(), TEIReader(), GenericXMLReader(), PlainTextReader()]
+        self.readers = [OfficeReader()] + formats + [TelegramJSONReader(), TelegramHTMLReader(), HTMLReader(removeBoilerplate: options.removeBoilerplate), FeedReader(), TEIReader(), GenericXMLReader(), PlainTextReader()]
     }
 
     public var name: String { "extract" }

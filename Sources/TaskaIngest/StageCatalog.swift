@@ -53,7 +53,7 @@ public enum StageCatalog {
 
     /// The stages in data-flow order: a pipeline lists a subset of them in this order.
     public static let stages: [StageSpec] = [
-        StageSpec(name: "unarchive", meaning: "opens ZIP, TAR (gz, bz2, xz), 7z and RAR containers: one document per member, nested ones too",
+        StageSpec(name: "unarchive", meaning: "opens ZIP, TAR (gz, bz2, xz), 7z and RAR containers: one document per member, nested ones too; DOCX, ODT and EPUB as one document each",
                   options: UnarchiveOptions.self, make: { UnarchiveStage(options: $0) }),
         StageSpec(name: "unpack", meaning: "opens WARC and gzip containers (one document per text record)",
                   options: UnpackOptions.self, make: { UnpackStage(options: $0) }),

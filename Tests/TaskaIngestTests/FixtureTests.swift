@@ -18,9 +18,10 @@ enum FixtureCatalog {
     }
 
     static var languageDocuments: [String] { languageFolders.flatMap(documents(in:)) }
-    /// Container and structured formats (feeds, TEI, WARC, Telegram exports, archives), each holding
+    /// Container and structured formats (feeds, TEI, WARC, Telegram exports, archives, office
+    /// documents), each holding
     /// documents in several of the project's languages.
-    static let formatFolders = ["feeds", "tei", "warc", "telegram/labarai-kasuwa-json", "telegram/labarai-kasuwa-html", "pdf", "containers"]
+    static let formatFolders = ["feeds", "tei", "warc", "telegram/labarai-kasuwa-json", "telegram/labarai-kasuwa-html", "pdf", "containers", "office"]
     static var formatDocuments: [String] { formatFolders.flatMap(documents(in:)) }
     /// Every fixture that must give clean records matching its golden file.
     static var goldenDocuments: [String] { languageDocuments + formatDocuments }
@@ -98,7 +99,7 @@ func stableJSON(_ record: Record) -> JSONValue {
             #expect(!FixtureCatalog.documents(in: folder).isEmpty, "Fixtures/\(folder) has no documents")
         }
         // Languages found by Detect across each format's records: at least three of the project's.
-        for format in ["feeds", "tei", "warc", "telegram", "pdf", "containers"] {
+        for format in ["feeds", "tei", "warc", "telegram", "pdf", "containers", "office"] {
             let folders = FixtureCatalog.formatFolders.filter { $0 == format || $0.hasPrefix(format + "/") }
             let languages = Set(folders.flatMap(FixtureCatalog.documents(in:)).flatMap(ingest(fixture:)).compactMap(\.document.language))
             #expect(languages.count >= 3, "Fixtures/\(format): records in only \(languages.sorted())")

@@ -3,7 +3,9 @@
 /// The stage opens only what this recognises, so every other document passes untouched.
 enum ContainerKind: String, Equatable {
     case zip, sevenZip = "7z", rar, tar, gzip, bzip2, xz
-    /// Office and e-book formats that are zips but not collections of documents.
+    /// A zip whose first member is named as office packages begin (`mimetype`,
+    /// `[Content_Types].xml`, `_rels/`, `word/`, …): worth listing its members before fanning
+    /// it out (`OfficeKind`), even when it is the member of another container.
     case officeZip = "office"
     /// Legacy formats nothing here reads: OLE2 compound files (`.doc`, `.xls`) and RTF.
     case legacyWord = "ole2", rtf
@@ -11,6 +13,15 @@ enum ContainerKind: String, Equatable {
     /// Whether this magic names only a compression filter: the stream is a container only if
     /// what it decompresses to is (a `.tar.gz` is; a `.warc.gz` or a gzipped page is not).
     var isCompressionOnly: Bool { self == .gzip || self == .bzip2 || self == .xz }
+
+    /// What a legacy format is, for its error record; `nil` for every other kind.
+    var legacyDescription: String? {
+        switch self {
+        case .legacyWord: return "legacy Office compound (OLE2: .doc, .xls, .ppt)"
+        case .rtf: return "Rich Text Format (RTF)"
+        default: return nil
+        }
+    }
 
     /// The kind of the data starting with `head` (at least 262 bytes are needed to see ustar).
     static func of(_ head: some Collection<UInt8>) -> ContainerKind? {
@@ -31,12 +42,17 @@ enum ContainerKind: String, Equatable {
         return nil
     }
 
-    /// A zip whose first member is `mimetype` (ODF, EPUB) or `[Content_Types].xml` (OOXML).
+    /// A zip whose first local header names `mimetype` (ODF, EPUB), `[Content_Types].xml`
+    /// (OOXML) or a part under one of the folders OOXML, ODF and EPUB writers put first.
     private static func isOfficeZip(_ b: [UInt8]) -> Bool {
         guard b.count >= 30 else { return false }
         let nameLength = Int(b[26]) | Int(b[27]) << 8
         guard b.count >= 30 + nameLength else { return false }
-        let name = b[30..<(30 + nameLength)]
-        return name.elementsEqual("mimetype".utf8) || name.elementsEqual("[Content_Types].xml".utf8)
+        let name = Array(b[30..<(30 + nameLength)])
+        if name.elementsEqual("mimetype".utf8) || name.elementsEqual("[Content_Types].xml".utf8) { return true }
+        return officeFolders.contains { name.starts(with: $0.utf8) }
     }
+
+    /// Folders whose parts OOXML, ODF and EPUB writers may put first in the zip.
+    static let officeFolders = ["_rels/", "docProps/", "word/", "xl/", "ppt/", "customXml/", "META-INF/", "Configurations2/"]
 }

@@ -20,7 +20,8 @@ final class ContainerWalk {
     private var ordinal = 0
     private var members = 0
     private(set) var produced = 0
-    private var stopped = false
+    /// Set once a container-wide limit stops the walk.
+    private(set) var stopped = false
     private var pending: SourceDocument?
     private var skipped: [String: Int] = [:]
 
@@ -65,10 +66,10 @@ final class ContainerWalk {
                 break
             }
             index += 1
-            members += 1
-            if members > options.maxMembers {
-                stopped = true
-                try fail(chain, .tooManyMembers(chain: Self.show(chain), limit: options.maxMembers))
+            do throws(ContainerError) {
+                try countMember(chain)
+            } catch {
+                try fail(chain, error)
                 break
             }
             let memberChain = chain + [entry.name]
@@ -106,6 +107,15 @@ final class ContainerWalk {
             }
             let head = try stream.head()
             let nested = ContainerKind.of(head)
+            if let nested, let legacy = nested.legacyDescription {
+                try fail(chain, .legacyFormat(path: Self.show(chain), format: legacy))
+                return true
+            }
+            if nested == .officeZip {
+                bytes = head
+                try stream.readRest(into: &bytes, cap: cap)
+                return try officeMember(bytes, entry: entry, chain: chain, depth: depth)
+            }
             if let nested, !nested.isCompressionOnly, nested != .legacyWord, nested != .rtf, nested != .officeZip {
                 guard depth < options.maxDepth else {
                     try fail(chain, .tooDeep(chain: Self.show(chain), limit: options.maxDepth))
@@ -150,6 +160,16 @@ final class ContainerWalk {
         return !kind.isCompressionOnly && kind != .legacyWord && kind != .rtf && kind != .officeZip
     }
 
+    /// Counts one more member read from the outermost container; throws (and stops the walk)
+    /// past `max-members`.
+    func countMember(_ chain: [String]) throws(ContainerError) {
+        members += 1
+        if members > options.maxMembers {
+            stopped = true
+            throw .tooManyMembers(chain: Self.show(chain), limit: options.maxMembers)
+        }
+    }
+
     /// Counts `n` more output bytes of the member in `chain`; throws once a limit is passed.
     func account(_ n: Int, memberProduced: Int, compressed: Int, chain: [String]) throws(ContainerError) {
         produced += n
@@ -184,12 +204,12 @@ final class ContainerWalk {
         try emit(last)
     }
 
-    private func send(_ doc: SourceDocument) throws {
+    func send(_ doc: SourceDocument) throws {
         if let previous = pending { try emit(previous) }
         pending = doc
     }
 
-    private func subDocument(_ chain: [String], sha256: String?, bytes: Int?) -> SourceDocument {
+    func subDocument(_ chain: [String], sha256: String?, bytes: Int?) -> SourceDocument {
         var info = root.source
         info.container = ContainerMember(chain: chain, sha256: sha256, bytes: bytes, ordinal: ordinal)
         ordinal += 1
@@ -203,7 +223,7 @@ final class ContainerWalk {
     }
 
     /// An error record for one member (or for a container level, when `chain` ends at it).
-    private func fail(_ chain: [String], _ error: ContainerError) throws {
+    func fail(_ chain: [String], _ error: ContainerError) throws {
         var doc = subDocument(chain, sha256: nil, bytes: nil)
         doc.failure = StageFailure(stage: stage, message: error.description)
         try send(doc)

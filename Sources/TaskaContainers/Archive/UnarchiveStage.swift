@@ -20,8 +20,12 @@ import TaskaCore
 ///   `container-members-skipped` warning on the last document taken from the container.
 /// - A gzip, bzip2 or xz stream that does not hold a container (a `.warc.gz`, a gzipped page)
 ///   passes on unchanged for `unpack`.
-/// - Office zips (DOCX, ODT, EPUB) and legacy `.doc`/RTF files give an error record that says
-///   what they are; every other document passes through unchanged.
+/// - A zip that is an office document or e-book, by its members (`[Content_Types].xml` with
+///   `word/document.xml`: DOCX; a `mimetype` member naming ODF text or EPUB), is one document:
+///   the parts its reader needs are read (within the same limits) into `officePackage` and the
+///   Extract stage reads them. Other office formats (XLSX, PPTX, ODS, ODP, …), such a file with
+///   its main part missing, and legacy `.doc` (OLE2) and RTF files give an error record that
+///   says what they are and what to do; every other document passes through unchanged.
 public struct UnarchiveStage: Stage {
     public var options: UnarchiveOptions
 
@@ -33,12 +37,7 @@ public struct UnarchiveStage: Stage {
     public func process(_ document: SourceDocument, emit: (SourceDocument) throws -> Void) throws {
         guard let kind = ContainerKind.of(document.bytes.prefix(512)) else { return try emit(document) }
         let path = document.source.path
-        switch kind {
-        case .officeZip: throw ContainerError.officeDocument(path: path)
-        case .legacyWord: throw ContainerError.legacyFormat(path: path, format: "legacy Office compound (OLE2: .doc, .xls, .ppt)")
-        case .rtf: throw ContainerError.legacyFormat(path: path, format: "Rich Text Format (RTF)")
-        default: break
-        }
+        if let legacy = kind.legacyDescription { throw ContainerError.legacyFormat(path: path, format: legacy) }
         let source: ArchiveReader.Source
         if let payload = document.payloadPath {
             let raw: [UInt8]?
@@ -54,7 +53,10 @@ public struct UnarchiveStage: Stage {
         let size = max(document.source.bytes, document.bytes.count, 1)
         try withoutActuallyEscaping(emit) { emit in
             let walk = ContainerWalk(stage: name, options: options, root: document, containerSize: size, emit: emit)
-            guard try walk.open(source, kind: kind, chain: [path], depth: 1) else { return try emit(document) }
+            if kind == .zip || kind == .officeZip, let office = walk.officeKind(source) {
+                return try emit(ContainerWalk.carrying(walk.officePackage(source, kind: office, chain: [path]), document))
+            }
+            guard try walk.open(source, kind: kind == .officeZip ? .zip : kind, chain: [path], depth: 1) else { return try emit(document) }
             try walk.finish()
         }
     }
