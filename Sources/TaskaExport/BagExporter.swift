@@ -94,26 +94,9 @@ public struct BagExporter {
             .replacingOccurrences(of: "\r", with: "%0D")
     }
 
-    static func xml(_ s: String) -> String {
-        var out = ""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default:
-                // XML 1.0 cannot carry most C0 controls, even escaped.
-                if scalar.value < 0x20 && scalar.value != 0x09 && scalar.value != 0x0A && scalar.value != 0x0D { out += "\u{FFFD}" }
-                else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out
-    }
-
     /// A PREMIS 3 description of one object with its four preservation events and the agent.
     func premisXML(_ object: Archive.StoredObject, storedAs: String, fixityOK: Bool, checkedAt: String) -> String {
-        let x = Self.xml
+        let x = XMLText.escaped
         let agentId = "\(agentName)-\(agentVersion)"
         func event(_ type: String, _ date: String, _ outcome: String, _ detail: String) -> String {
             """

@@ -79,6 +79,34 @@ private func count(_ archive: Archive) throws -> ArchiveStats { try archive.stat
         #expect(try archive.search(ArchiveQuery(terms: ["\"*"])).isEmpty)
     }
 
+    @Test func anArchiveFromBeforeChatMessagesGetsThemOnOpening() throws {
+        let dir = try TemporaryFolder(prefix: "taska-archive")
+        let path = dir.path("taska.sqlite")
+        // An archive at schema v1 with one chat message record and one other record.
+        do {
+            let raw = try DatabaseQueue(path: path)
+            try ArchiveMigrator.migrator.migrate(raw, upTo: "v1 documents, sightings, records, errors, originals")
+            try raw.write { db in
+                try db.execute(sql: "INSERT INTO document (sha256, bytes, firstSeenAt) VALUES ('aa', 1, 't')")
+                let message = #"{"message":{"chat":{"name":"Labarai","type":"public_channel","id":42},"id":7,"date":"2026-03-02T07:05:11Z","sender":"Aisha","senderId":"user1","author":null,"forwardedFrom":"Rediyo","replyTo":3,"edited":null,"media":null}}"#
+                for (id, json) in [("aa#0", message), ("aa#1", #"{"message":null}"#)] {
+                    try db.execute(sql: """
+                        INSERT INTO record (recordId, sha256, pipelineName, pipelineVersion, pipelineHash, path, text, searchKey, json, ingestedAt)
+                        VALUES (?, 'aa', 'p', '1', 'h', 'x', '', '', ?, 't')
+                        """, arguments: [id, json])
+                }
+            }
+        }
+        let archive = try Archive(path: path)
+        let chats = try archive.chats()
+        #expect(chats == [ArchivedChat(key: "Labarai", id: 42, name: "Labarai", type: "public_channel", messages: 1,
+                                        first: "2026-03-02T07:05:11Z", last: "2026-03-02T07:05:11Z")])
+        let report = try archive.chatReport(try archive.chat(named: "42"))
+        #expect(report.forwards.map(\.name) == ["Rediyo"] && report.replies == 1)
+        #expect(report.threads == [ChatThread(root: 3, rootPresent: false, replies: 1, first: "2026-03-02T07:05:11Z", last: "2026-03-02T07:05:11Z")])
+        #expect(throws: ArchiveError.self) { try archive.chat(named: "Other") }
+    }
+
     @Test func verifyFindsAFlippedByte() throws {
         let dir = try TemporaryFolder(prefix: "taska-archive")
         let path = dir.path("taska.sqlite")

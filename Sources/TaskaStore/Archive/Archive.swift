@@ -139,6 +139,11 @@ public final class Archive: @unchecked Sendable {
         }
     }
 
+    /// Runs `body` in a read transaction, its errors as `ArchiveError`.
+    func wrapRead<T>(_ body: (Database) throws -> T) throws(ArchiveError) -> T {
+        try wrap { try writer.read { db in try body(db) } }
+    }
+
     private func wrap<T>(_ body: () throws -> T) throws(ArchiveError) -> T {
         do { return try body() } catch let error as ArchiveError { throw error } catch {
             throw .database(path: path, reason: "\(error)")

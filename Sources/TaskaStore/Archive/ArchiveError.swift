@@ -4,6 +4,8 @@ public enum ArchiveError: Error, CustomStringConvertible {
     case newerSchema(path: String)
     case database(path: String, reason: String)
     case busy(path: String)
+    /// What was asked for is not in the archive; `what` says what is there instead.
+    case notFound(path: String, what: String)
 
     public var description: String {
         switch self {
@@ -15,6 +17,8 @@ public enum ArchiveError: Error, CustomStringConvertible {
             return "archive \(path): \(reason)"
         case let .busy(path):
             return "archive \(path) is in use by another taska process; wait for it to finish or use another --archive"
+        case let .notFound(path, what):
+            return "archive \(path) has no \(what)"
         }
     }
 }

@@ -66,6 +66,37 @@ enum ArchiveMigrator {
                 t.column("data", .blob).notNull()
             }
         }
+        migrator.registerMigration("v2 chat messages") { db in
+            // One row per record of a chat export (Telegram), filled by a trigger from the
+            // record's JSON, so `store`, `merge` and older archives (backfilled here) agree.
+            try db.execute(sql: """
+                CREATE TABLE message (
+                    recordRowId INTEGER PRIMARY KEY REFERENCES record(id) ON DELETE CASCADE,
+                    chat TEXT NOT NULL,          -- the chat's name, else its id as text (HTML exports have no id)
+                    chatId INTEGER, chatName TEXT, chatType TEXT,
+                    messageId INTEGER NOT NULL, date TEXT, sender TEXT, senderId TEXT,
+                    forwardedFrom TEXT, replyTo INTEGER, edited TEXT, mediaType TEXT);
+                CREATE INDEX message_on_chat_id ON message(chat, messageId);
+                CREATE INDEX message_on_chat_reply ON message(chat, replyTo) WHERE replyTo IS NOT NULL;
+                """)
+            let columns = "recordRowId, chat, chatId, chatName, chatType, messageId, date, sender, senderId, forwardedFrom, replyTo, edited, mediaType"
+            func values(_ row: String) -> String {
+                let m = "json_extract(\(row).json, '$.message"
+                return """
+                    \(row).id, coalesce(\(m).chat.name'), CAST(\(m).chat.id') AS TEXT), ''), \(m).chat.id'), \(m).chat.name'),
+                    \(m).chat.type'),
+                    \(m).id'), \(m).date'), \(m).sender'), \(m).senderId'), \(m).forwardedFrom'), \(m).replyTo'),
+                    \(m).edited'), \(m).media.type')
+                    """
+            }
+            try db.execute(sql: """
+                CREATE TRIGGER record_message AFTER INSERT ON record
+                WHEN json_type(NEW.json, '$.message.id') = 'integer'
+                BEGIN INSERT INTO message (\(columns)) SELECT \(values("NEW")); END;
+                INSERT INTO message (\(columns)) SELECT \(values("record")) FROM record
+                WHERE json_type(record.json, '$.message.id') = 'integer';
+                """)
+        }
         return migrator
     }
 }
