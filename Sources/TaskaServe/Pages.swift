@@ -254,6 +254,70 @@ public struct Pages: Sendable {
         return svg + "</svg>"
     }
 
+    // MARK: Chats
+
+    /// Every chat export's chat, linking to its page.
+    public func chatsPage() throws -> String {
+        let chats = try archive.chats()
+        var body = "<h1>Chats</h1>\n"
+        if chats.isEmpty { body += "<p>No chat messages in this archive (ingest a Telegram export).</p>\n" }
+        body += "<table>\n<tr><th>Chat</th><th>Id</th><th>Type</th><th>Messages</th><th>First</th><th>Last</th></tr>\n"
+        for c in chats {
+            body += "<tr><td><a href=\"/chats/\(HTML.urlComponent(c.key))\">\(HTML.escape(c.name ?? c.key))</a></td><td>\(c.id.map(String.init) ?? "")</td>"
+                + "<td>\(HTML.escape(c.type ?? ""))</td><td>\(c.messages)</td><td>\(HTML.escape(c.first ?? ""))</td><td>\(HTML.escape(c.last ?? ""))</td></tr>\n"
+        }
+        return HTML.page(title: "Chats", body: body + "</table>\n")
+    }
+
+    /// One chat: its figures, a timeline of messages per day, its id gaps, forwards and threads; nil when no such chat.
+    public func chatPage(key: String) throws -> String? {
+        guard let chat = try archive.chats().first(where: { $0.key == key }) else { return nil }
+        let r = try archive.chatReport(chat, gapLimit: 200, top: 20)
+        var body = "<h1>\(HTML.escape(chat.name ?? chat.key))</h1>\n<p>\(chat.messages) messages"
+            + " from \(HTML.escape(chat.first ?? "?")) to \(HTML.escape(chat.last ?? "?")); \(r.edited) edited, \(r.replies) replies.</p>\n"
+        body += "<h2>Messages per day</h2>\n" + Self.timeline(r.perDay, label: "Messages per day") + "\n"
+        if let first = r.firstId, let last = r.lastId {
+            body += "<h2>Completeness</h2>\n<p>Message ids \(first) to \(last): \(r.missingIds) missing in \(r.gapCount) gaps"
+                + (r.serviceMessagesSkipped > 0 ? " (the exports held \(r.serviceMessagesSkipped) service messages, which take ids and have no record)" : "") + ".</p>\n"
+            if !r.gaps.isEmpty {
+                body += "<p class=\"gaps\">" + r.gaps.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" }
+                    .joined(separator: ", ") + (r.gapCount > r.gaps.count ? ", …" : "") + "</p>\n"
+            }
+        }
+        if !r.forwards.isEmpty {
+            body += "<h2>Forwarded from</h2>\n" + Self.barChart(r.forwards.map { ($0.name, $0.count) }, label: "Forwarded from") + "\n"
+        }
+        if !r.threads.isEmpty {
+            body += "<h2>Largest reply threads</h2>\n<table>\n<tr><th>Root message</th><th>Replies</th><th>First reply</th><th>Last reply</th></tr>\n"
+            for t in r.threads {
+                body += "<tr><td>\(t.root)\(t.rootPresent ? "" : " (not in the export)")</td><td>\(t.replies)</td><td>\(HTML.escape(t.first ?? ""))</td><td>\(HTML.escape(t.last ?? ""))</td></tr>\n"
+            }
+            body += "</table>\n"
+        }
+        if !r.senders.isEmpty {
+            body += "<h2>Senders</h2>\n" + Self.barChart(r.senders.map { ($0.name, $0.count) }, label: "Senders") + "\n"
+        }
+        return HTML.page(title: chat.name ?? chat.key, body: body)
+    }
+
+    /// Messages per day as vertical bars drawn on the server (SVG), days without messages left empty.
+    static func timeline(_ days: [ChatCount], label: String) -> String {
+        let height = 120, width = 720
+        let maxValue = max(days.map(\.count).max() ?? 1, 1)
+        let step = max(1, width / max(days.count, 1))
+        var svg = "<svg class=\"chart timeline\" role=\"img\" aria-label=\"\(HTML.attribute(label))\" width=\"\(max(width, step * days.count) + 40)\" height=\"\(height + 34)\" xmlns=\"http://www.w3.org/2000/svg\">"
+        for (i, day) in days.enumerated() {
+            let h = max(1, day.count * height / maxValue)
+            svg += "<rect x=\"\(i * step)\" y=\"\(height - h)\" width=\"\(max(1, step - 1))\" height=\"\(h)\"><title>\(HTML.escape(day.name)): \(day.count)</title></rect>"
+        }
+        if let first = days.first, let last = days.last {
+            svg += "<text x=\"0\" y=\"\(height + 16)\">\(HTML.escape(first.name))</text>"
+            svg += "<text x=\"\(max(0, step * days.count - 80))\" y=\"\(height + 30)\">\(HTML.escape(last.name))</text>"
+            svg += "<text x=\"\(step * days.count + 4)\" y=\"12\">\(maxValue)</text>"
+        }
+        return svg + "</svg>"
+    }
+
     public func statsJSON() throws -> String {
         let s = try archive.stats()
         func table(_ rows: [(String, Int)]) -> JSONValue { .object(rows.map { ($0.0, .int($0.1)) }) }

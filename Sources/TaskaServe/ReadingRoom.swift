@@ -49,6 +49,14 @@ public struct ReadingRoom: Sendable {
         router.get("/") { request, _ in try Self.html(pages.searchPage(Self.form(request))) }
         router.get("/search") { request, _ in try Self.html(pages.searchPage(Self.form(request))) }
         router.get("/collection") { _, _ in try Self.html(pages.collectionPage()) }
+        router.get("/chats") { _, _ in try Self.html(pages.chatsPage()) }
+        router.get("/chats/:key") { _, context in
+            // Chat names hold spaces and non-ASCII letters: the path segment is percent-encoded.
+            let raw = try context.parameters.require("key")
+            let key = raw.removingPercentEncoding ?? raw
+            guard let page = try pages.chatPage(key: key) else { return Self.notFound("No chat is named \(key).") }
+            return Self.html(page)
+        }
         router.get("/documents/:id") { _, context in
             let id = try context.parameters.require("id")
             guard let page = try pages.documentPage(id: id) else { return Self.notFound("No record has the id \(id).") }

@@ -28,7 +28,7 @@ final class FixtureArchive: @unchecked Sendable {
         archive = try Archive(path: dir + "/a.sqlite")
         // The fixtures are recorded as "Fixtures/…", opened from the package root.
         _ = try IngestRunner(pipeline: StandardPipelines.communiques(), jobs: 1)
-            .run(paths: ["Fixtures/ar", "Fixtures/mixed-ha-ar", "Fixtures/ha", dir + "/hostile"], relativeTo: packageRoot,
+            .run(paths: ["Fixtures/ar", "Fixtures/mixed-ha-ar", "Fixtures/ha", "Fixtures/telegram/labarai-kasuwa-json", dir + "/hostile"], relativeTo: packageRoot,
                  sink: nil, archive: archive)
     }
 
@@ -106,6 +106,20 @@ private func get(_ room: ReadingRoom, _ uri: String, headers: HTTPFields = [:]) 
         let s = try await get(room, "/search?q=ƙarshe")
         #expect(s.body.contains("hostile/page.html"))
         #expect(!s.body.contains("<script") && !s.body.contains("<img"))
+    }
+
+    @Test func chatPageDrawsTheTimelineAndListsTheGaps() async throws {
+        let list = try await get(room, "/chats")
+        #expect(list.status == .ok)
+        #expect(list.body.contains("<a href=\"/chats/Labaran%20Kasuwar%20Maiduguri\">Labaran Kasuwar Maiduguri</a>"))
+        let r = try await get(room, "/chats/Labaran%20Kasuwar%20Maiduguri")
+        #expect(r.status == .ok)
+        #expect(r.body.contains("<svg class=\"chart timeline\""))
+        #expect(r.body.contains("<title>2026-03-02: 4</title>"))
+        #expect(r.body.contains("<p class=\"gaps\">9</p>"))
+        #expect(r.body.contains("Rediyon Borno"))
+        #expect(!r.body.contains("<script"))
+        #expect(try await get(room, "/chats/Nobody").status == .notFound)
     }
 
     @Test func collectionDrawsSVG() async throws {
