@@ -154,7 +154,8 @@ extension Archive {
                 WITH RECURSIVE thread(id, root) AS (
                     SELECT DISTINCT r.messageId, r.replyTo FROM message r
                     WHERE r.chat = ?1 AND r.replyTo IS NOT NULL AND NOT EXISTS (
-                        SELECT 1 FROM message p WHERE p.chat = ?1 AND p.messageId = r.replyTo AND p.replyTo IS NOT NULL)
+                        SELECT 1 FROM message p INDEXED BY message_on_chat_id
+                        WHERE p.chat = ?1 AND p.messageId = r.replyTo AND p.replyTo IS NOT NULL)
                     UNION
                     SELECT c.messageId, thread.root FROM message c JOIN thread ON c.chat = ?1 AND c.replyTo = thread.id
                 )
