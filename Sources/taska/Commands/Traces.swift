@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import TaskaTraces
+
+extension Taska {
+    /// `taska traces`: a filter from standard input to JSON Lines of traces, line by line.
+    struct Traces: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Find phones, e-mail, URLs, Telegram links and handles, hashtags and wallets in text from standard input.",
+            discussion: """
+            Runs what the traces stage runs on record text. Each output line is \
+            {"id": …, "traces": [{"kind", "start", "end", "text", "value", "country"?, "network"?}]}; \
+            with --ids each input line is ID<TAB>TEXT, otherwise the id is the line number. \
+            Offsets are Unicode scalars into the line. See docs/traces.md.
+            """
+        )
+
+        @Flag(name: .long, help: "Input lines are ID<TAB>TEXT (the id is echoed).")
+        var ids = false
+
+        func run() throws {
+            let finder = TraceFinder()
+            var output = [UInt8]()
+            var number = 0
+            while let line = readLine(strippingNewline: true) {
+                number += 1
+                var id = String(number)
+                var text = line
+                if ids, let tab = line.firstIndex(of: "\t") {
+                    id = String(line[..<tab])
+                    text = String(line[line.index(after: tab)...])
+                }
+                let scalars = Array(text.unicodeScalars)
+                let traces = finder.traces(in: text).map { t -> [String: Any] in
+                    var item: [String: Any] = ["kind": t.kind.rawValue, "start": t.start, "end": t.end, "value": t.value,
+                                               "text": String(String.UnicodeScalarView(scalars[t.start..<t.end]))]
+                    if let country = t.country { item["country"] = country }
+                    if let network = t.network { item["network"] = network }
+                    return item
+                }
+                let data = try JSONSerialization.data(withJSONObject: ["id": id, "traces": traces], options: [.sortedKeys])
+                output.append(contentsOf: data)
+                output.append(0x0A)
+                if output.count >= 1 << 16 {
+                    FileHandle.standardOutput.write(Data(output))
+                    output.removeAll(keepingCapacity: true)
+                }
+            }
+            FileHandle.standardOutput.write(Data(output))
+        }
+    }
+}
