@@ -23,13 +23,13 @@ public struct TraceFinder: Sendable {
     /// Every trace in the scalar values `s`, in text order.
     public func traces(inScalars s: [UInt32]) -> [Trace] {
         guard !s.isEmpty else { return [] }
-        var hasAt = false, hasHash = false, hasDigit = false, hasLinkLetter = false
+        var hasAt = false, hasHash = false, hasDigit = false, hasSlash = false
         for v in s {
             switch v {
             case 0x40: hasAt = true
             case 0x23, 0xFF03: hasHash = true
             case 0x30...0x39, 0x660...0x669, 0x6F0...0x6F9: hasDigit = true
-            case 0x2F: hasLinkLetter = true
+            case 0x2F: hasSlash = true
             default: break
             }
         }
@@ -37,7 +37,7 @@ public struct TraceFinder: Sendable {
         var found: [Trace] = []
         var links: [Trace] = []
         let web = WebScanner()
-        if hasLinkLetter && (kinds.contains(.url) || kinds.contains(.telegram)) || hasLinkPrefix(s) {
+        if hasSlash && (kinds.contains(.url) || kinds.contains(.telegram)) || hasLinkPrefix(s) {
             web.scanLinks(s, claimed: &claimed, into: &links)
             found += links.filter { kinds.contains($0.kind) }
         }
