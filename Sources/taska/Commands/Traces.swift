@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TaskaCore
 import TaskaTraces
 
 extension Taska {
@@ -9,7 +10,7 @@ extension Taska {
             abstract: "Find phones, e-mail, URLs, Telegram links and handles, hashtags and wallets in text from standard input.",
             discussion: """
             Runs what the traces stage runs on record text. Each output line is \
-            {"id": …, "traces": [{"kind", "start", "end", "text", "value", "country"?, "network"?}]}; \
+            {"id": …, "traces": [{"kind", "start", "end", "text", "value", "country"?, "network"?}]} (keys in that order); \
             with --ids each input line is ID<TAB>TEXT, otherwise the id is the line number. \
             Offsets are Unicode scalars into the line. See docs/traces.md.
             """
@@ -18,7 +19,7 @@ extension Taska {
         @Flag(name: .long, help: "Input lines are ID<TAB>TEXT (the id is echoed).")
         var ids = false
 
-        func run() throws {
+        func run() {
             let finder = TraceFinder()
             var output = [UInt8]()
             var number = 0
@@ -31,15 +32,16 @@ extension Taska {
                     text = String(line[line.index(after: tab)...])
                 }
                 let scalars = Array(text.unicodeScalars)
-                let traces = finder.traces(in: text).map { t -> [String: Any] in
-                    var item: [String: Any] = ["kind": t.kind.rawValue, "start": t.start, "end": t.end, "value": t.value,
-                                               "text": String(String.UnicodeScalarView(scalars[t.start..<t.end]))]
-                    if let country = t.country { item["country"] = country }
-                    if let network = t.network { item["network"] = network }
-                    return item
+                let traces = finder.traces(in: text).map { t -> JSONValue in
+                    var fields: [(String, JSONValue)] = [
+                        ("kind", .string(t.kind.rawValue)), ("start", .int(t.start)), ("end", .int(t.end)),
+                        ("text", .string(String(String.UnicodeScalarView(scalars[t.start..<t.end])))), ("value", .string(t.value)),
+                    ]
+                    if let country = t.country { fields.append(("country", .string(country))) }
+                    if let network = t.network { fields.append(("network", .string(network))) }
+                    return .object(fields)
                 }
-                let data = try JSONSerialization.data(withJSONObject: ["id": id, "traces": traces], options: [.sortedKeys])
-                output.append(contentsOf: data)
+                output.append(contentsOf: JSONValue.object([("id", .string(id)), ("traces", .array(traces))]).serialized().utf8)
                 output.append(0x0A)
                 if output.count >= 1 << 16 {
                     FileHandle.standardOutput.write(Data(output))
