@@ -66,21 +66,21 @@ struct WebScanner {
 
     /// The end of a link once trailing punctuation (and a closing bracket it did not open) is cut.
     private func trimmedEnd(_ s: [UInt32], from: Int, to: Int) -> Int {
+        var opened = 0, closed = 0
+        for v in s[from..<to] {
+            if v == 0x28 { opened += 1 } else if v == 0x29 { closed += 1 }
+        }
         var end = to
         while end > from {
-            let v = s[end - 1]
-            switch v {
+            switch s[end - 1] {
             case 0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F, 0x27, 0x2A, 0x60C, 0x61B, 0x61F, 0x6D4, 0x2026, 0x5D:
                 end -= 1
-                continue
-            case 0x29:
-                let opened = s[from..<end].filter { $0 == 0x28 }.count
-                let closed = s[from..<end].filter { $0 == 0x29 }.count
-                if closed > opened { end -= 1; continue }
+            case 0x29 where closed > opened:
+                closed -= 1
+                end -= 1
             default:
-                break
+                return end
             }
-            break
         }
         return end
     }

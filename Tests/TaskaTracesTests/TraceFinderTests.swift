@@ -126,3 +126,18 @@ import Testing
         #expect(only.traces(in: "a@example.org +234 803 123 4567 #tag").map(\.kind) == [.email])
     }
 }
+
+/// Hostile shapes stay linear: long runs of what the scanners look at end in bounded work.
+@Suite struct TraceFinderHostileInputTests {
+    @Test func longRunsAreReadOnce() {
+        let finder = TraceFinder()
+        let closing = "https://example.org/a" + String(repeating: ")", count: 200_000)
+        #expect(finder.traces(in: closing).map(\.value) == ["https://example.org/a"])
+        let digits = String(repeating: "1 ", count: 100_000)
+        #expect(finder.traces(in: digits).isEmpty)
+        let ats = String(repeating: "a", count: 100_000) + String(repeating: "@b", count: 50_000)
+        #expect(finder.traces(in: ats).isEmpty)
+        let tags = String(repeating: "#", count: 100_000) + String(repeating: "x", count: 100_000)
+        #expect(finder.traces(in: tags).isEmpty)
+    }
+}
