@@ -86,12 +86,15 @@ let package = Package(
         .target(name: "TaskaRestore", dependencies: ["TaskaCore"], resources: [.copy("Resources/hooks.bin")]),
         // Date mentions in any calendar; Hijri through Foundation's Calendar (ICU underneath).
         .target(name: "TaskaDates", dependencies: ["TaskaCore"]),
+        // Traces: phones, e-mail, URLs, Telegram links and handles, hashtags, wallet addresses
+        // (checksums through TaskaCore's SHA-256 and a small Keccak-256 of its own).
+        .target(name: "TaskaTraces", dependencies: ["TaskaCore"]),
         .target(name: "TaskaStore", dependencies: ["TaskaCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]),
         // Sinks and exports: JSON Lines, originals, BagIt with PREMIS.
         .target(name: "TaskaExport", dependencies: ["TaskaCore", "TaskaStore"]),
         .target(
             name: "TaskaIngest",
-            dependencies: ["TaskaCore", "TaskaContainers", "TaskaDecode", "TaskaExtract", "TaskaPDF", "TaskaOCR", "TaskaNormalize", "TaskaDetect", "TaskaRestore", "TaskaDates", "TaskaStore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["TaskaCore", "TaskaContainers", "TaskaDecode", "TaskaExtract", "TaskaPDF", "TaskaOCR", "TaskaNormalize", "TaskaDetect", "TaskaRestore", "TaskaDates", "TaskaTraces", "TaskaStore", .product(name: "Yams", package: "Yams")],
             // Copies of Pipelines/*.yaml (the built-in pipelines); a test keeps them equal.
             resources: [.copy("Resources/Pipelines")]
         ),
@@ -109,7 +112,7 @@ let package = Package(
         .executableTarget(
             name: "taska",
             dependencies: [
-                "TaskaIngest", "TaskaCore", "TaskaNormalize", "TaskaDetect", "TaskaRestore", "TaskaDates", "TaskaStore", "TaskaSearch", "TaskaExport", "TaskaWatch", "TaskaServe", "CAllocator",
+                "TaskaIngest", "TaskaCore", "TaskaNormalize", "TaskaDetect", "TaskaRestore", "TaskaDates", "TaskaTraces", "TaskaStore", "TaskaSearch", "TaskaExport", "TaskaWatch", "TaskaServe", "CAllocator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -129,6 +132,8 @@ let package = Package(
         .testTarget(name: "TaskaDetectTests", dependencies: ["TaskaDetect", "TaskaCore", "TaskaTestSupport"]),
         .testTarget(name: "TaskaRestoreTests", dependencies: ["TaskaRestore", "TaskaCore", "TaskaTestSupport"]),
         .testTarget(name: "TaskaDatesTests", dependencies: ["TaskaDates", "TaskaCore", "TaskaTestSupport"]),
+        // traces/ holds the dev set (dev.jsonl and its README), read by path like the fixtures.
+        .testTarget(name: "TaskaTracesTests", dependencies: ["TaskaTraces", "TaskaCore", "TaskaTestSupport"], exclude: ["traces"]),
         .testTarget(name: "TaskaWatchTests", dependencies: ["TaskaWatch", "TaskaIngest", "TaskaStore", "TaskaCore", "TaskaTestSupport"]),
         .testTarget(
             name: "TaskaServeTests",

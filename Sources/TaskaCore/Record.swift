@@ -230,6 +230,10 @@ public struct Record: Sendable {
         if let href = entity.href { e.field("href", href) }
         if let language = entity.language { e.field("language", language) }
         if let direction = entity.direction { e.field("direction", direction.rawValue) }
+        if let value = entity.value { e.field("value", value) }
+        if let country = entity.country { e.field("country", country) }
+        if let network = entity.network { e.field("network", network) }
+        if let stage = entity.stage { e.field("stage", stage) }
         e.endObject()
     }
 

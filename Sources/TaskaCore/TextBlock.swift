@@ -32,13 +32,14 @@ public struct TextBlock: Sendable, Equatable {
 }
 
 /// An inline span of text with a meaning: a link, a Telegram entity (bold, mention, hashtag,
-/// …), or a language/direction hint from markup.
+/// …), a language/direction hint from markup, or a trace a stage found (phone, e-mail, …).
 ///
 /// Offsets are Unicode scalar offsets: into `TextBlock.text` inside a block, into the record's
 /// `text` once normalised.
 public struct Entity: Sendable, Equatable {
     /// `link`, `bold`, `italic`, `mention`, `hashtag`, `code`, `pre`, `blockquote`,
-    /// `language-hint`, … (Telegram's entity type names are kept as they are).
+    /// `language-hint`, … (Telegram's entity type names are kept as they are); found traces are
+    /// `phone`, `email`, `url`, `telegram`, `hashtag`, `wallet` with `stage` set.
     public var type: String
     public var start: Int
     public var end: Int
@@ -48,14 +49,29 @@ public struct Entity: Sendable, Equatable {
     public var language: String?
     /// Declared direction (`dir`, `<bdo>`, `<bdi>`) for direction hints.
     public var direction: Direction?
+    /// The normalised form of a span a stage found (E.164 phone, lowercased e-mail, handle
+    /// without `@`, …); nil for spans of the source's markup.
+    public var value: String?
+    /// ISO 3166 country of a found phone number's calling code.
+    public var country: String?
+    /// Network of a found wallet address (`btc`, `eth`, `trx`).
+    public var network: String?
+    /// The stage that found the span in the text (`traces`): inferred by Taska, not marked up
+    /// by the source; nil for the source's own spans.
+    public var stage: String?
 
-    public init(type: String, start: Int, end: Int, href: String? = nil, language: String? = nil, direction: Direction? = nil) {
+    public init(type: String, start: Int, end: Int, href: String? = nil, language: String? = nil, direction: Direction? = nil,
+                value: String? = nil, country: String? = nil, network: String? = nil, stage: String? = nil) {
         self.type = type
         self.start = start
         self.end = end
         self.href = href
         self.language = language
         self.direction = direction
+        self.value = value
+        self.country = country
+        self.network = network
+        self.stage = stage
     }
 }
 

@@ -6,6 +6,7 @@ import TaskaDetect
 import TaskaExtract
 import TaskaNormalize
 import TaskaRestore
+import TaskaTraces
 import TaskaPDF
 
 /// The pipelines Taska ships, built from the library's stages.
@@ -21,7 +22,7 @@ public enum StandardPipelines {
     }
 
     /// `communiques`: unarchive (ZIP, TAR, 7z, RAR) -> unpack (WARC, gzip) -> decode -> extract ->
-    /// normalise -> detect -> restore-hooks (OCR pages only) -> dates.
+    /// normalise -> detect -> restore-hooks (OCR pages only) -> dates -> traces.
     ///
     /// The CLI runs `Pipelines/communiques.yaml` through `StageCatalog`; this builds the same
     /// definition (same hash, also with `form`/`removeBoilerplate` changed — a test checks it)
@@ -36,6 +37,7 @@ public enum StandardPipelines {
             DetectStage(options: DetectOptions()),
             RestoreHooksStage(options: RestoreHooksOptions(), folding: TextNormalizer()),
             DatesStage(options: DatesOptions()),
+            TracesStage(options: TracesOptions()),
         ])
     }
 }

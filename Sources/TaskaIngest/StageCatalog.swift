@@ -9,6 +9,7 @@ import TaskaNormalize
 import TaskaOCR
 import TaskaPDF
 import TaskaRestore
+import TaskaTraces
 
 /// The one place that turns a pipeline file into a `Pipeline` of the library's stages.
 ///
@@ -73,6 +74,9 @@ public enum StageCatalog {
         StageSpec(name: "dates",
                   meaning: "date mentions (Hijri and Gregorian; Arabic, Hausa, Kanuri, English) listed in dates with ISO values",
                   options: DatesOptions.self, requires: [("normalize", "it reads the normalised text")], make: { DatesStage(options: $0) }),
+        StageSpec(name: "traces",
+                  meaning: "phones (E.164), e-mail, URLs, Telegram links and @handles, hashtags, BTC/ETH/TRX wallets (checksums) added to entities with values",
+                  options: TracesOptions.self, requires: [("normalize", "it reads the normalised text")], make: { TracesStage(options: $0) }),
     ]
 
     /// Languages the shipped model reports (in the order `languages:` lists them by default).

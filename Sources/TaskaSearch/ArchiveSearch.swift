@@ -60,11 +60,42 @@ public struct ArchiveSearch: Sendable {
     }
 
     public func search(_ archive: Archive, query: String, language: String? = nil, since: String? = nil,
-                       until: String? = nil, limit: Int = 20, offset: Int = 0) throws(ArchiveError) -> [SearchResult] {
+                       until: String? = nil, limit: Int = 20, offset: Int = 0,
+                       entities: [EntityFilter] = []) throws(ArchiveError) -> [SearchResult] {
         let terms = folding.searchTerms(query)
         let hits = try archive.search(ArchiveQuery(terms: terms, language: language, since: since, until: until,
-                                                   limit: limit, offset: offset))
-        return hits.map { SearchResult(hit: $0, snippet: snippet(text: $0.text, searchKey: $0.searchKey, terms: terms)) }
+                                                   limit: limit, offset: offset, entities: entities))
+        return hits.map { hit in
+            if terms.allSatisfy(\.isEmpty), let entity = hit.entities.first {
+                return SearchResult(hit: hit, snippet: snippet(text: hit.text, around: entity.start..<entity.end))
+            }
+            return SearchResult(hit: hit, snippet: snippet(text: hit.text, searchKey: hit.searchKey, terms: terms))
+        }
+    }
+
+    /// The line of `text` holding `span` (scalar offsets), cut to about `width` scalars around
+    /// it, with `span` as the one hit.
+    public func snippet(text: String, around span: Range<Int>, width: Int = 200) -> Snippet {
+        let scalars = Array(text.unicodeScalars)
+        guard span.lowerBound >= 0, span.upperBound <= scalars.count, span.lowerBound <= span.upperBound else {
+            return Snippet(text: "", hits: [])
+        }
+        var lineStart = span.lowerBound
+        while lineStart > 0, scalars[lineStart - 1] != "\n" { lineStart -= 1 }
+        var lineEnd = span.upperBound
+        while lineEnd < scalars.count, scalars[lineEnd] != "\n" { lineEnd += 1 }
+        let margin = max(0, (width - span.count) / 2)
+        var from = max(lineStart, span.lowerBound - margin)
+        var to = min(lineEnd, span.upperBound + margin)
+        // Cut at spaces, not inside words.
+        while from > lineStart, from < span.lowerBound, scalars[from - 1] != " " { from += 1 }
+        while to < lineEnd, to > span.upperBound, scalars[to] != " " { to -= 1 }
+        var out = String.UnicodeScalarView()
+        if from > lineStart { out.append("…") }
+        let offset = out.count - from
+        out.append(contentsOf: scalars[from..<to])
+        if to < lineEnd { out.append("…") }
+        return Snippet(text: String(out), hits: [(span.lowerBound + offset)..<(span.upperBound + offset)])
     }
 
     /// The first line whose key holds a term, cut to about `width` characters around the first

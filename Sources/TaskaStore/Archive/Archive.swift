@@ -35,6 +35,35 @@ public struct ArchiveHit: Sendable, Equatable {
     public var text: String
     public var searchKey: String
     public var rank: Double
+    /// The record's traces that matched the query's entity filters, in text order.
+    public var entities: [ArchiveEntity] = []
+}
+
+/// A trace of a stored record: its kind, normalised value and scalar offsets into the text.
+public struct ArchiveEntity: Sendable, Equatable {
+    public var kind: String
+    public var value: String
+    public var start: Int
+    public var end: Int
+
+    public init(kind: String, value: String, start: Int, end: Int) {
+        self.kind = kind
+        self.value = value
+        self.start = start
+        self.end = end
+    }
+}
+
+/// An entity filter of a search: records with a trace of `kind` (and `value`, when given).
+public struct EntityFilter: Sendable, Equatable {
+    public var kind: String
+    /// The normalised value (as records' entities hold it), or nil for any value.
+    public var value: String?
+
+    public init(kind: String, value: String? = nil) {
+        self.kind = kind
+        self.value = value
+    }
 }
 
 /// A search over the archive; `terms` are already in search-key form (see `searchKey`).
@@ -47,6 +76,8 @@ public struct ArchiveQuery: Sendable {
     public var until: String?
     public var limit: Int
     public var offset: Int
+    /// Records must hold a trace matching each filter.
+    public var entities: [EntityFilter]
 
     /// Whether `s` is a day as the date filters take it: `YYYY-MM-DD` in ASCII digits.
     public static func isDay(_ s: String) -> Bool {
@@ -55,7 +86,9 @@ public struct ArchiveQuery: Sendable {
             && parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
     }
 
-    public init(terms: [String], language: String? = nil, since: String? = nil, until: String? = nil, limit: Int = 20, offset: Int = 0) {
+    public init(terms: [String], language: String? = nil, since: String? = nil, until: String? = nil, limit: Int = 20, offset: Int = 0,
+                entities: [EntityFilter] = []) {
+        self.entities = entities
         self.terms = terms
         self.language = language
         self.since = since
@@ -203,6 +236,13 @@ public final class Archive: @unchecked Sendable {
                                  d.source.path, d.title, d.language, d.metadata.published ?? d.message?.date,
                                  d.normalized?.text ?? "", d.normalized?.searchKey ?? "", line,
                                  record.ingestedAt.iso8601(fraction: true)])
+            guard db.changesCount > 0 else { continue }
+            let rowID = db.lastInsertedRowID
+            for entity in d.normalized?.entities ?? [] {
+                guard entity.stage != nil, let value = entity.value else { continue }
+                try db.execute(sql: "INSERT INTO entity (record, kind, value, start, \"end\") VALUES (?, ?, ?, ?, ?)",
+                               arguments: [rowID, entity.type, value, entity.start, entity.end])
+            }
         }
     }
 
@@ -240,6 +280,7 @@ public final class Archive: @unchecked Sendable {
                         ORDER BY o.id
                         """)
                     summary.sightings = db.changesCount
+                    let lastRecord = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM record") ?? 0
                     try db.execute(sql: """
                         INSERT OR IGNORE INTO record (recordId, sha256, subIndex, pipelineName, pipelineVersion, pipelineHash, path,
                             title, language, published, text, searchKey, json, ingestedAt)
@@ -247,6 +288,17 @@ public final class Archive: @unchecked Sendable {
                             title, language, published, text, searchKey, json, ingestedAt FROM other.record ORDER BY id
                         """)
                     summary.records = db.changesCount
+                    // The merged records' traces, read from their JSON (the other archive may
+                    // predate the entity table).
+                    try db.execute(sql: """
+                        INSERT INTO entity (record, kind, value, start, "end")
+                        SELECT r.id, json_extract(e.value, '$.type'), json_extract(e.value, '$.value'),
+                               json_extract(e.value, '$.start'), json_extract(e.value, '$.end')
+                        FROM record r, json_each(r.json, '$.entities') e
+                        WHERE r.id > ? AND json_extract(e.value, '$.stage') IS NOT NULL
+                          AND json_extract(e.value, '$.value') IS NOT NULL
+                        ORDER BY r.id, e.id
+                        """, arguments: [lastRecord])
                     try db.execute(sql: """
                         INSERT INTO error (path, sha256, stage, message, pipelineHash, json, at)
                         SELECT o.path, o.sha256, o.stage, o.message, o.pipelineHash, o.json, o.at FROM other.error o
@@ -342,18 +394,38 @@ public final class Archive: @unchecked Sendable {
 
     // MARK: Reading
 
-    /// Ranked full-text search (bm25), with optional language and date filters.
+    /// Ranked full-text search (bm25), with optional language, date and entity filters; with
+    /// entity filters and no terms, the matching records in ingestion order.
     public func search(_ query: ArchiveQuery) throws(ArchiveError) -> [ArchiveHit] {
         let terms = query.terms.filter { !$0.isEmpty }
-        guard !terms.isEmpty,
-              let pattern = FTS5Pattern(matchingAllTokensIn: terms.joined(separator: " ")) else { return [] }
-        var sql = """
-            SELECT record.recordId, record.title, record.language, record.published, record.path, record.text,
-                   record.searchKey, bm25(record_ft) AS rank
-            FROM record_ft JOIN record ON record.id = record_ft.rowid
-            WHERE record_ft MATCH ?
-            """
-        var arguments: StatementArguments = [pattern]
+        var arguments: StatementArguments = []
+        var sql: String
+        if terms.isEmpty {
+            guard !query.entities.isEmpty else { return [] }
+            sql = """
+                SELECT record.id AS rowid, record.recordId, record.title, record.language, record.published, record.path, record.text,
+                       record.searchKey, 0.0 AS rank
+                FROM record WHERE 1
+                """
+        } else {
+            guard let pattern = FTS5Pattern(matchingAllTokensIn: terms.joined(separator: " ")) else { return [] }
+            sql = """
+                SELECT record.id AS rowid, record.recordId, record.title, record.language, record.published, record.path, record.text,
+                       record.searchKey, bm25(record_ft) AS rank
+                FROM record_ft JOIN record ON record.id = record_ft.rowid
+                WHERE record_ft MATCH ?
+                """
+            _ = arguments.append(contentsOf: [pattern])
+        }
+        for filter in query.entities {
+            sql += " AND EXISTS (SELECT 1 FROM entity WHERE entity.record = record.id AND entity.kind = ?"
+            _ = arguments.append(contentsOf: [filter.kind])
+            if let value = filter.value {
+                sql += " AND entity.value = ?"
+                _ = arguments.append(contentsOf: [value])
+            }
+            sql += ")"
+        }
         if let language = query.language {
             sql += " AND (record.language = ? OR record.language LIKE ? || '-%')"
             _ = arguments.append(contentsOf: [language, language])
@@ -365,12 +437,22 @@ public final class Archive: @unchecked Sendable {
         _ = arguments.append(contentsOf: [query.limit, query.offset])
         let finalSQL = sql
         let finalArguments = arguments
+        let filters = query.entities
         return try wrap {
             try writer.read { db in
                 try Row.fetchAll(db, sql: finalSQL, arguments: finalArguments).map { row in
-                    ArchiveHit(recordId: row["recordId"], title: row["title"], language: row["language"],
-                               published: row["published"], path: row["path"], text: row["text"],
-                               searchKey: row["searchKey"], rank: row["rank"])
+                    var hit = ArchiveHit(recordId: row["recordId"], title: row["title"], language: row["language"],
+                                         published: row["published"], path: row["path"], text: row["text"],
+                                         searchKey: row["searchKey"], rank: row["rank"])
+                    if !filters.isEmpty {
+                        let rowID: Int64 = row["rowid"]
+                        hit.entities = try Row.fetchAll(db, sql: """
+                            SELECT kind, value, start, "end" FROM entity WHERE record = ? ORDER BY start, id
+                            """, arguments: [rowID])
+                            .map { ArchiveEntity(kind: $0["kind"], value: $0["value"], start: $0["start"], end: $0["end"]) }
+                            .filter { e in filters.contains { $0.kind == e.kind && ($0.value == nil || $0.value == e.value) } }
+                    }
+                    return hit
                 }
             }
         }

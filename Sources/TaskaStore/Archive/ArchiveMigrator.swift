@@ -97,6 +97,20 @@ enum ArchiveMigrator {
                 WHERE json_type(record.json, '$.message.id') = 'integer';
                 """)
         }
+        migrator.registerMigration("v2 entities") { db in
+            // Traces a stage found in a record's text (phones, e-mail, links, handles,
+            // hashtags, wallets), one row each, for `taska search --entity KIND:VALUE`.
+            // Records stored before this migration have none: re-ingest to add them.
+            try db.create(table: "entity") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("record", .integer).notNull().indexed().references("record", onDelete: .cascade)
+                t.column("kind", .text).notNull()
+                t.column("value", .text).notNull()
+                t.column("start", .integer).notNull()
+                t.column("end", .integer).notNull()
+            }
+            try db.create(index: "entity_on_kind_value", on: "entity", columns: ["kind", "value"])
+        }
         return migrator
     }
 }

@@ -4,6 +4,7 @@ import TaskaCore
 import TaskaNormalize
 import TaskaSearch
 import TaskaStore
+import TaskaTraces
 
 extension Taska {
     /// `taska search QUERY`: ranked full-text search over the archive.
@@ -13,8 +14,13 @@ extension Taska {
 
         @OptionGroup var archiveOption: ArchiveOption
 
-        @Argument(help: "Words to find (all must occur).")
-        var query: [String]
+        @Argument(help: "Words to find (all must occur); may be left out when --entity is given.")
+        var query: [String] = []
+
+        @Option(name: .long, help: ArgumentHelp(
+            "Only records with this trace: a kind (phone, email, url, telegram, hashtag, wallet) alone, or KIND:VALUE, the value normalised as records hold it (phone:0803 123 4567 finds +2348031234567). Repeatable: all must match.",
+            valueName: "KIND[:VALUE]"))
+        var entity: [String] = []
 
         @Option(name: .long, help: "Only records in this language (ha, knc, ar, en, or a full tag like knc-Arab).")
         var language: String?
@@ -39,6 +45,20 @@ extension Taska {
                 }
             }
             guard query.joined().count <= 500 else { throw ValidationError("The query is longer than 500 characters.") }
+            guard !query.joined().trimmingCharacters(in: .whitespaces).isEmpty || !entity.isEmpty else {
+                throw ValidationError("Give words to find, or --entity KIND[:VALUE] (e.g. --entity phone:+2348031234567), or both.")
+            }
+            do { _ = try filters() } catch { throw ValidationError(error.description) }
+        }
+
+        /// The --entity options as archive filters, values normalised as the traces stage does.
+        func filters() throws(TracesError) -> [EntityFilter] {
+            var out: [EntityFilter] = []
+            for text in entity {
+                let query = try TraceQuery(parsing: text)
+                out.append(EntityFilter(kind: query.kind.rawValue, value: query.value))
+            }
+            return out
         }
 
 
@@ -48,8 +68,12 @@ extension Taska {
             let results: [SearchResult]
             do {
                 results = try ArchiveSearch(folding: TextNormalizer()).search(archive, query: query.joined(separator: " "), language: language,
-                                                     since: since, until: until, limit: limit)
-            } catch { throw RunFailure(description: error.description) }
+                                                     since: since, until: until, limit: limit, entities: try filters())
+            } catch let error as ArchiveError {
+                throw RunFailure(description: error.description)
+            } catch let error as TracesError {
+                throw ValidationError(error.description)
+            }
             // Hits in bold on a terminal; «…» when the output goes to a file or a pipe.
             let (open, close) = isatty(STDOUT_FILENO) == 1 ? ("\u{1B}[1m", "\u{1B}[0m") : ("«", "»")
             var out = ""
@@ -60,10 +84,14 @@ extension Taska {
                         ("id", .string(h.recordId)), ("title", .string(h.title)), ("language", .string(h.language)),
                         ("date", .string(h.published)), ("path", .string(h.path)), ("snippet", result.snippet.json),
                         ("rank", .double(h.rank)),
-                    ]).serialized() + "\n"
+                    ] + (entity.isEmpty ? [] : [("entities", .array(h.entities.map { e in
+                        JSONValue.object([("type", .string(e.kind)), ("value", .string(e.value)), ("start", .int(e.start)), ("end", .int(e.end))])
+                    }))])).serialized() + "\n"
                 } else {
                     let title = h.title ?? "(untitled)"
-                    out += "\(title)  [\(h.language ?? "und")]  \(h.published ?? "")\n  \(h.path)\n  \(result.snippet.rendered(open: open, close: close))\n\n"
+                    out += "\(title)  [\(h.language ?? "und")]  \(h.published ?? "")\n  \(h.path)\n  \(result.snippet.rendered(open: open, close: close))\n"
+                    for e in h.entities { out += "  \(e.kind) \(e.value)\n" }
+                    out += "\n"
                 }
             }
             if !json && results.isEmpty {

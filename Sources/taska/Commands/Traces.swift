@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import TaskaCore
+import TaskaTraces
+
+extension Taska {
+    /// `taska traces`: a filter from standard input to JSON Lines of traces, line by line.
+    struct Traces: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Find phones, e-mail, URLs, Telegram links and handles, hashtags and wallets in text from standard input.",
+            discussion: """
+            Runs what the traces stage runs on record text. Each output line is \
+            {"id": …, "traces": [{"kind", "start", "end", "text", "value", "country"?, "network"?}]} (keys in that order); \
+            with --ids each input line is ID<TAB>TEXT, otherwise the id is the line number. \
+            Offsets are Unicode scalars into the line. See docs/traces.md.
+            """
+        )
+
+        @Flag(name: .long, help: "Input lines are ID<TAB>TEXT (the id is echoed).")
+        var ids = false
+
+        func run() {
+            let finder = TraceFinder()
+            var output = [UInt8]()
+            var number = 0
+            while let line = readLine(strippingNewline: true) {
+                number += 1
+                var id = String(number)
+                var text = line
+                if ids, let tab = line.firstIndex(of: "\t") {
+                    id = String(line[..<tab])
+                    text = String(line[line.index(after: tab)...])
+                }
+                let scalars = Array(text.unicodeScalars)
+                let traces = finder.traces(in: text).map { t -> JSONValue in
+                    var fields: [(String, JSONValue)] = [
+                        ("kind", .string(t.kind.rawValue)), ("start", .int(t.start)), ("end", .int(t.end)),
+                        ("text", .string(String(String.UnicodeScalarView(scalars[t.start..<t.end])))), ("value", .string(t.value)),
+                    ]
+                    if let country = t.country { fields.append(("country", .string(country))) }
+                    if let network = t.network { fields.append(("network", .string(network))) }
+                    return .object(fields)
+                }
+                output.append(contentsOf: JSONValue.object([("id", .string(id)), ("traces", .array(traces))]).serialized().utf8)
+                output.append(0x0A)
+                if output.count >= 1 << 16 {
+                    FileHandle.standardOutput.write(Data(output))
+                    output.removeAll(keepingCapacity: true)
+                }
+            }
+            FileHandle.standardOutput.write(Data(output))
+        }
+    }
+}
