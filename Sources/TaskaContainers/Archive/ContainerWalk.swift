@@ -46,6 +46,7 @@ final class ContainerWalk {
             return true
         }
         var index = 0
+        let firstOrdinal = ordinal
         var exports = ChatExportHold(budget: options.maxMemberBytes)
         while !stopped {
             let entry: ArchiveReader.Entry?
@@ -93,6 +94,10 @@ final class ContainerWalk {
             if try !member(reader, entry, chain: memberChain, depth: depth, exports: &exports) { break }
         }
         for page in exports.release(complete: !stopped) { try send(page) }
+        if depth > 1, ordinal == firstOrdinal {
+            // A nested container with no document is an error record, as the same file alone is.
+            try fail(chain, .empty(chain: Self.show(chain), skipped: index == 0 ? "" : "\(index) \(index == 1 ? "entry" : "entries"): folders, links or hidden members"))
+        }
         return true
     }
 
@@ -125,6 +130,14 @@ final class ContainerWalk {
                 guard depth < options.maxDepth else {
                     try fail(chain, .tooDeep(chain: Self.show(chain), limit: options.maxDepth))
                     return true
+                }
+                if nested == .sevenZip {
+                    // libarchive reads 7z only from a seekable source (its header is at the end):
+                    // the member is taken into memory, within the member limit.
+                    bytes = head
+                    try stream.readRest(into: &bytes, cap: cap)
+                    _ = try open(.memory(bytes), kind: nested, chain: chain, depth: depth + 1)
+                    return !stopped
                 }
                 _ = try open(.stream(stream), kind: nested, chain: chain, depth: depth + 1)
                 return !stopped
