@@ -7,14 +7,19 @@ Tests/TaskaContainersTests/HostileContainerTests.swift).
 
     python3 scripts/make-container-fixtures.py
 
-Standard library only; output is byte-identical on every run (fixed member dates, gzip
-mtime 0). All texts are original, written for these tests.
+Standard library only, except the 7z, which `bsdtar` (Debian `libarchive-tools`) writes: without
+it the committed labarai.7z is kept and a note says so. Output is byte-identical on every run
+(fixed member dates, gzip mtime 0). No free tool writes RAR, so labarai.rar is a RAR 4 archive
+of stored members written here byte by byte (RAR 5 and compressed RAR members cannot be made
+without WinRAR; libarchive reads both). All texts are original, written for these tests.
 """
 import gzip
 import io
 import json
 import os
+import shutil
 import struct
+import subprocess
 import tarfile
 import zipfile
 import zlib
@@ -87,6 +92,35 @@ def gz(data):
     return out.getvalue()
 
 
+def seven_zip(members):
+    """A 7z of `members` (name, bytes) written by bsdtar (LZMA) from a TAR of them, so only
+    the TAR's fixed dates reach it (files on disk would add their ctime); None without bsdtar."""
+    tool = shutil.which("bsdtar")
+    if tool is None:
+        return None
+    source = tar_bytes([(name, data, tarfile.REGTYPE, None) for name, data in members])
+    return subprocess.run([tool, "--format", "7zip", "-cf", "-", "@-"], input=source,
+                          stdout=subprocess.PIPE, check=True).stdout
+
+
+def rar4(members):
+    """A RAR 4.x archive of stored (method 0x30) members (name, bytes), Unix attributes.
+    Every block is CRC16 (low half of CRC-32 over the block after its CRC field), type, flags,
+    size; a file block adds packed and unpacked size, host OS, the data's CRC-32, a DOS time,
+    version 2.0, method and name (RAR's technote.txt)."""
+    def block(kind, flags, body):
+        rest = struct.pack("<BHH", kind, flags, 7 + len(body)) + body
+        return struct.pack("<H", zlib.crc32(rest) & 0xFFFF) + rest
+    dos_time = ((DATE[0] - 1980) << 25) | (DATE[1] << 21) | (DATE[2] << 16) | (DATE[3] << 11) | (DATE[4] << 5)
+    out = b"Rar!\x1a\x07\x00" + block(0x73, 0, b"\0" * 6)
+    for name, data in members:
+        raw = name.encode()
+        body = struct.pack("<IIBIIBBHI", len(data), len(data), 3, zlib.crc32(data), dos_time, 20, 0x30,
+                           len(raw), 0o100644) + raw
+        out += block(0x74, 0x8000, body) + data
+    return out + block(0x7B, 0x4000, b"")
+
+
 def write(folder, name, data):
     with open(os.path.join(folder, name), "wb") as f:
         f.write(data)
@@ -134,30 +168,49 @@ def wacz():
 
 
 def telegram_export():
-    """A Telegram Desktop JSON export of a small channel, zipped with its folder."""
-    def message(n, when, sender, text):
-        return {"id": n, "type": "message", "date": when, "date_unixtime": str(1773480600 + n * 60),
-                "from": sender, "from_id": "user777000" + str(n), "text": text,
-                "text_entities": [{"type": "plain", "text": text}]}
+    """A Telegram Desktop JSON export of a small channel, zipped with its folder and some of its
+    media: `files/sanarwa-ruwa.txt` comes before result.json in the zip and
+    `files/notice-canoes.txt` after it (both are resolved on their messages, with size and
+    SHA-256); `photos/photo_1@14-03-2026_09-35-00.jpg` is named by a message but not in the zip
+    (media.bytes and media.sha256 null, one telegram-media-missing warning)."""
+    def message(n, when, sender, text, **media):
+        out = {"id": n, "type": "message", "date": when, "date_unixtime": str(1773480600 + n * 60),
+               "from": sender, "from_id": "user777000" + str(n)}
+        out.update(media)
+        out.update({"text": text, "text_entities": [{"type": "plain", "text": text}]})
+        return out
+    folder = "ChatExport_2026-03-14/"
+    notice_ha, notice_en = HA.encode(), EN.encode()
     export = {"name": "Labaran Ruwa Bulabulin", "type": "public_channel", "id": 1555000111, "messages": [
         message(1, "2026-03-14T09:31:00", "Kwamitin Ruwa", "Za a rufe famfon tsakiyar kasuwa ranar Talata domin gyara. Ku ɗebo ruwa daga rijiyar makaranta."),
         message(2, "2026-03-14T09:32:00", "Kwamitin Ruwa", "سيغلق صنبور السوق المركزي يوم الثلاثاء للصيانة، ويمكن جلب الماء من بئر المدرسة."),
         message(3, "2026-03-14T09:33:00", "Kwamitin Ruwa", "The central market tap closes on Tuesday for repairs; fetch water from the school well until Thursday."),
+        message(4, "2026-03-14T09:34:00", "Kwamitin Ruwa", "Ga cikakkiyar sanarwar kwamitin ruwa a rubuce.",
+                file="files/sanarwa-ruwa.txt", file_name="sanarwa-ruwa.txt", file_size=len(notice_ha), mime_type="text/plain"),
+        message(5, "2026-03-14T09:35:00", "Kwamitin Ruwa", "Hoton famfon da aka rufe a tsakiyar kasuwa.",
+                photo="photos/photo_1@14-03-2026_09-35-00.jpg", photo_file_size=48213, width=1280, height=960),
+        message(6, "2026-03-14T09:36:00", "Kwamitin Ruwa", "The cooperative office notice for canoe owners is attached.",
+                file="files/notice-canoes.txt", file_name="notice-canoes.txt", file_size=len(notice_en), mime_type="text/plain"),
     ]}
     body = json.dumps(export, ensure_ascii=False, indent=1).encode()
-    return zip_bytes([("ChatExport_2026-03-14/", None, None), ("ChatExport_2026-03-14/result.json", body, None)])
-
+    return zip_bytes([(folder, None, None), (folder + "files/", None, None),
+                      (folder + "files/sanarwa-ruwa.txt", notice_ha, None),
+                      (folder + "result.json", body, None),
+                      (folder + "files/notice-canoes.txt", notice_en, None)])
 
 def fixtures():
     os.makedirs(OUT, exist_ok=True)
     write(OUT, "telegram-export.zip", telegram_export())
-    snippets("telegram-export.zip", ["Za a rufe famfon tsakiyar kasuwa", "سيغلق صنبور السوق المركزي", "fetch water from the school well"])
+    snippets("telegram-export.zip", ["Za a rufe famfon tsakiyar kasuwa", "سيغلق صنبور السوق المركزي", "fetch water from the school well",
+                                     "Hoton famfon da aka rufe", "ofishin mai unguwa", "Nets with a mesh smaller than two fingers"])
     write(OUT, "crawl.wacz", wacz())
     snippets("crawl.wacz", ["Kwamitin ruwa ya sanar da jama'a", "افتتحت السلطات المحلية", "Nets with a mesh smaller than two fingers"])
     every = ["Kwamitin ruwa ya sanar da jama'a", "ofishin mai unguwa", "افتتحت السلطات المحلية",
              "قبل نهاية الشهر", "Kasuwu bunyibe Monguno", "Nets with a mesh smaller than two fingers"]
     snippets("labarai.zip", every)
     snippets("labarai.tar.gz", every)
+    snippets("labarai.7z", every)
+    snippets("labarai.rar", every)
     snippets("nested.zip", ["Kwamitin ruwa ya sanar da jama'a", "Owners should bring the old permit", "افتتحت السلطات المحلية"])
     # A zip of one document per language, with a folder entry and a hidden member (skipped).
     write(OUT, "labarai.zip", zip_bytes([("labarai/", None, None)] + [("labarai/" + n, d, None) for n, d in DOCS]
@@ -165,6 +218,13 @@ def fixtures():
     # The same documents as a tar.gz, with a symbolic link (skipped, warned).
     write(OUT, "labarai.tar.gz", gz(tar_bytes([(n, d, tarfile.REGTYPE, None) for n, d in DOCS]
                                               + [("latest.txt", b"", tarfile.SYMTYPE, "ha/sanarwa-ruwa.txt")])))
+    # The same documents as a 7z (bsdtar) and a RAR 4 (stored members, written above).
+    archive = seven_zip(DOCS)
+    if archive is None:
+        print("bsdtar not found (apt-get install libarchive-tools): kept the committed Fixtures/containers/labarai.7z")
+    else:
+        write(OUT, "labarai.7z", archive)
+    write(OUT, "labarai.rar", rar4(DOCS))
     # A zip in a tar in a zip: provenance chains three levels deep.
     inner = zip_bytes([("knc-Arab/labar-kasuwu.txt", KNC_ARAB.encode(), None), ("en/notice-canoes.txt", EN.encode(), None)])
     middle = tar_bytes([("bundle/ha-sanarwa.txt", HA.encode(), tarfile.REGTYPE, None),
@@ -228,6 +288,8 @@ def hostile():
     write(HOSTILE, "legacy.doc", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + b"\0" * 504)
     write(HOSTILE, "legacy.rtf", b"{\\rtf1\\ansi Sanarwa ga jama'a.}\n")
     write(HOSTILE, "empty.zip", zip_bytes([("folder/", None, None)]))
+    # RAR magic over bytes that are no RAR: an error record that names the format.
+    write(HOSTILE, "broken.rar", b"Rar!\x1a\x07\x00" + b"not a rar archive after all\n" * 8)
 
 
 if __name__ == "__main__":

@@ -62,6 +62,13 @@ public struct MessageInfo: Sendable, Equatable {
     /// Media of the message: `photo`, `video_file`, `audio_file`, `sticker`, … and its file, if any.
     public var mediaType: String?
     public var mediaFile: String?
+    /// Whether `mediaFile` was looked up among the members of the container the export was
+    /// read from; only then are `mediaBytes` and `mediaSha256` written (null: not in it).
+    public var mediaLookedUp = false
+    /// Size of the container member `mediaFile` names.
+    public var mediaBytes: Int?
+    /// SHA-256 of the container member `mediaFile` names.
+    public var mediaSha256: String?
 
     public init(id: Int64) {
         self.id = id

@@ -266,6 +266,11 @@ public struct Record: Sendable {
             e.beginObject()
             e.field("type", m.mediaType)
             e.field("file", m.mediaFile)
+            if m.mediaLookedUp {
+                e.key("bytes")
+                if let bytes = m.mediaBytes { e.int(bytes) } else { e.null() }
+                e.field("sha256", m.mediaSha256)
+            }
             e.endObject()
         }
         e.endObject()

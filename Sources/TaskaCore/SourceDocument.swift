@@ -23,6 +23,9 @@ public struct SourceDocument: Sendable {
     /// The text parts of an office document or e-book (DOCX, ODT, EPUB), set by `unarchive`
     /// in place of its zip bytes; Decode passes such a document on, Extract reads the parts.
     public var officePackage: OfficePackage?
+    /// For a chat export read from a container: the other members of its folder, with their
+    /// sizes and SHA-256, which its messages' media files resolve to (set by `unarchive`).
+    public var folderMembers: FolderMembers?
     /// A charset named by a transport header (the HTTP response inside a WARC record).
     public var transportCharset: String?
     /// How the bytes were decoded.
@@ -75,6 +78,7 @@ public struct SourceDocument: Sendable {
         self.payloadPathBytes = nil
         self.mediaType = mediaType
         self.officePackage = nil
+        self.folderMembers = nil
         self.transportCharset = nil
         self.charset = nil
         self.text = ""

@@ -23,6 +23,10 @@ public struct SourceInfo: Sendable, Equatable {
     /// member; `nil` for a document that is a file of its own.
     public var container: ContainerMember?
 
+    /// The name that says what this document is: a container member's own name (whose
+    /// extension is the member's, not the container's), else `path`. For hints only.
+    public var documentName: String { container?.chain.last ?? path }
+
     public init(path: String, pathBytes: [UInt8]? = nil, bytes: Int, sha256: String, modified: Timestamp? = nil) {
         self.path = path
         self.pathBytes = pathBytes

@@ -40,7 +40,7 @@ public struct DecodeStage: Stage {
     /// Decodes `doc` in place; returns true when the bytes must be kept (containers).
     private func decode(_ doc: inout SourceDocument) throws(DecodeError) -> Bool {
         guard !doc.bytes.isEmpty else { throw DecodeError(path: nil, reason: .empty) }
-        let path = doc.source.path
+        let path = doc.source.documentName
         let bytes = doc.bytes
         return try bytes.withUnsafeBufferPointer { buffer throws(DecodeError) -> Bool in
             switch FormatSniffer.sniff(buffer, path: path) {

@@ -101,6 +101,88 @@ extension Pipeline.Output {
         #expect(skipped?.message.contains("3 WACZ indexes and metadata") == true)
     }
 
+    @Test func aSevenZipAndARARGiveTheSameMembersAsTheTarGz() throws {
+        let tar = try unarchive("containers/labarai.tar.gz")
+        for fixture in ["containers/labarai.7z", "containers/labarai.rar"] {
+            let out = try unarchive(fixture)
+            #expect(out.allSatisfy { $0.failureMessage == nil }, "\(fixture)")
+            #expect(out.map(\.members) == tar.map(\.members), "\(fixture)")
+            #expect(out.map(\.document.source.container?.sha256) == tar.map(\.document.source.container?.sha256), "\(fixture)")
+            #expect(out.map(\.document.bytes) == tar.map(\.document.bytes), "\(fixture)")
+        }
+    }
+
+    @Test func aSevenZipInsideAZipIsReadAndAnEmptyZipInsideIsAnErrorRecord() throws {
+        // 7z needs a seekable source, so a nested one is taken into memory; an empty nested
+        // container says so, as the same file alone does.
+        let outer = StoredZip.bytes([("bundle/labarai.7z", try fileBytes(fixturePath("containers/labarai.7z"))),
+                                     ("bundle/empty.zip", try fileBytes(fixturePath("containers-hostile/empty.zip"))),
+                                     ("note.txt", Array("Sanarwa ga jama'a.".utf8))])
+        let doc = SourceDocument(source: SourceInfo(path: "outer.zip", bytes: outer.count, sha256: "00"), bytes: outer)
+        let out = try Pipeline(name: "t", version: "0", stages: [UnarchiveStage()]).collect(doc)
+        #expect(out.map(\.members) == [
+            ["bundle/labarai.7z", "ha/sanarwa-ruwa.txt"], ["bundle/labarai.7z", "ar/khabar-markaz-sihhi.html"],
+            ["bundle/labarai.7z", "knc-Latn/labar-kasuwu.txt"], ["bundle/labarai.7z", "en/notice-canoes.txt"],
+            ["bundle/empty.zip"], ["note.txt"],
+        ])
+        #expect(out.prefix(4).allSatisfy { $0.failureMessage == nil })
+        #expect(out[4].failureMessage == "outer.zip → 'bundle/empty.zip': the container holds no member that is a document (1 entry: folders, links or hidden members); nothing to extract")
+    }
+
+    @Test func aRARThatIsNoRARIsAnErrorThatNamesTheFormat() throws {
+        let out = try unarchive("containers-hostile/broken.rar")
+        #expect(out.count == 1)
+        let message = out.first?.failureMessage ?? ""
+        #expect(message.hasPrefix("Fixtures/containers-hostile/broken.rar: could not open this RAR container: "), "\(message)")
+        #expect(!message.contains("unknown libarchive error"), "\(message)")
+        #expect(message.contains("repack it as ZIP or TAR"), "\(message)")
+    }
+
+    @Test func aTelegramExportIsHeldBackUntilItsMediaHaveStreamedPast() throws {
+        let out = try unarchive("containers/telegram-export.zip")
+        let folder = "ChatExport_2026-03-14/"
+        // result.json comes between the two media files in the zip; it leaves the stage last,
+        // keeping its archive-order ordinal (#m1).
+        #expect(out.map(\.members) == [[folder + "files/sanarwa-ruwa.txt"], [folder + "files/notice-canoes.txt"], [folder + "result.json"]])
+        #expect(out.map { $0.document.source.container?.ordinal } == [0, 2, 1])
+        let export = try #require(out.last?.document)
+        let members = try #require(export.folderMembers)
+        #expect(members.complete)
+        #expect(Set(members.files.keys) == ["files/sanarwa-ruwa.txt", "result.json", "files/notice-canoes.txt"])
+        for media in out.dropLast().map(\.document) {
+            let name = String(media.source.container!.chain.last!.dropFirst(folder.count))
+            #expect(members.files[name] == FolderMembers.Digest(bytes: media.bytes.count, sha256: SHA256.hex(of: media.bytes)))
+        }
+        #expect(out.dropLast().allSatisfy { $0.document.folderMembers == nil })
+        #expect(export.warnings.isEmpty)
+    }
+
+    @Test func exportPagesPastTheHoldBudgetGoOutAtOnceWithWhatWasSeen() {
+        var hold = ChatExportHold(budget: 10)
+        hold.record("x/photos/a.jpg", bytes: 3, sha256: "aa")
+        hold.record("y/photos/b.jpg", bytes: 4, sha256: nil)
+        var small = SourceDocument(source: SourceInfo(path: "c.zip", bytes: 1, sha256: "00"), bytes: Array("{}".utf8))
+        #expect(hold.hold(small, name: "y/result.json") == nil)
+        small.bytes = [UInt8](repeating: 0x20, count: 20)
+        let early = hold.hold(small, name: "x/messages2.html")
+        #expect(early?.folderMembers == FolderMembers(files: ["photos/a.jpg": .init(bytes: 3, sha256: "aa")], complete: false))
+        let released = hold.release(complete: true)
+        #expect(released.count == 1)
+        #expect(released.first?.folderMembers == FolderMembers(files: ["photos/b.jpg": .init(bytes: 4, sha256: nil)], complete: true))
+        #expect(hold.release(complete: true).isEmpty)
+    }
+
+    @Test func exportPagesAreNamedAsTelegramDesktopNamesThem() {
+        for name in ["result.json", "ChatExport_2026-03-14/result.json", "a/messages.html", "messages12.html"] {
+            #expect(ChatExportHold.isExportPage(name), "\(name)")
+        }
+        for name in ["results.json", "a/result.json/x", "messages-old.html", "messages.htm", "a/messagesx.html", "messages٣.html"] {
+            #expect(!ChatExportHold.isExportPage(name), "\(name)")
+        }
+        #expect(ChatExportHold.folder(of: "a/b/result.json") == "a/b/")
+        #expect(ChatExportHold.folder(of: "result.json") == "")
+    }
+
     @Test func aGzipThatHoldsNoArchivePassesThrough() throws {
         let text = Array("Sanarwa ga jama'a: kasuwa za ta buɗe gobe.\n".utf8)
         var gz: [UInt8] = [0x1F, 0x8B, 0x08, 0, 0, 0, 0, 0, 0, 0x03]

@@ -46,6 +46,8 @@ final class ContainerWalk {
             return true
         }
         var index = 0
+        let firstOrdinal = ordinal
+        var exports = ChatExportHold(budget: options.maxMemberBytes)
         while !stopped {
             let entry: ArchiveReader.Entry?
             do throws(ArchiveReader.Failure) {
@@ -89,20 +91,28 @@ final class ContainerWalk {
                 try fail(memberChain, .encrypted(chain: Self.show(memberChain)))
                 continue
             }
-            if try !member(reader, entry, chain: memberChain, depth: depth) { break }
+            if try !member(reader, entry, chain: memberChain, depth: depth, exports: &exports) { break }
+        }
+        for page in exports.release(complete: !stopped) { try send(page) }
+        if depth > 1, ordinal == firstOrdinal {
+            // A nested container with no document is an error record, as the same file alone is.
+            try fail(chain, .empty(chain: Self.show(chain), skipped: index == 0 ? "" : "\(index) \(index == 1 ? "entry" : "entries"): folders, links or hidden members"))
         }
         return true
     }
 
     /// Reads one regular member: a nested container is opened, anything else becomes a
     /// document. Returns `false` when the container cannot be read past this member.
-    private func member(_ reader: ArchiveReader, _ entry: ArchiveReader.Entry, chain: [String], depth: Int) throws -> Bool {
+    /// Its size and SHA-256 go into `exports`; a Telegram export page is held there.
+    private func member(_ reader: ArchiveReader, _ entry: ArchiveReader.Entry, chain: [String], depth: Int,
+                        exports: inout ChatExportHold) throws -> Bool {
         let stream = MemberStream(reader: reader, walk: self, chain: chain)
         let cap = min(options.maxMemberBytes, root.limits.maxBytes)
         var bytes: [UInt8] = []
         do {
             if let size = entry.size, size > cap, try !startsAsContainer(stream) {
                 try fail(chain, .memberTooLarge(chain: Self.show(chain), limit: cap))
+                exports.record(entry.name, bytes: size, sha256: nil)
                 return true
             }
             let head = try stream.head()
@@ -120,6 +130,14 @@ final class ContainerWalk {
                 guard depth < options.maxDepth else {
                     try fail(chain, .tooDeep(chain: Self.show(chain), limit: options.maxDepth))
                     return true
+                }
+                if nested == .sevenZip {
+                    // libarchive reads 7z only from a seekable source (its header is at the end):
+                    // the member is taken into memory, within the member limit.
+                    bytes = head
+                    try stream.readRest(into: &bytes, cap: cap)
+                    _ = try open(.memory(bytes), kind: nested, chain: chain, depth: depth + 1)
+                    return !stopped
                 }
                 _ = try open(.stream(stream), kind: nested, chain: chain, depth: depth + 1)
                 return !stopped
@@ -144,13 +162,19 @@ final class ContainerWalk {
             try fail(chain, .unreadableMember(chain: Self.show(chain), reason: error.description))
             return true
         }
-        var doc = subDocument(chain, sha256: SHA256.hex(of: bytes), bytes: bytes.count)
+        let sha256 = SHA256.hex(of: bytes)
+        exports.record(entry.name, bytes: bytes.count, sha256: sha256)
+        var doc = subDocument(chain, sha256: sha256, bytes: bytes.count)
         doc.bytes = bytes
         if Self.isUnsafe(entry.nameBytes) {
             doc.warn(stage, "container-member-name-unsafe",
                      "The member name \(Self.safe(entry.name)) is absolute or climbs out with '..'; nothing is ever written to disk, the name is only reported")
         }
-        try send(doc)
+        if ChatExportHold.isExportPage(entry.name) {
+            if let early = exports.hold(doc, name: entry.name) { try send(early) }
+        } else {
+            try send(doc)
+        }
         return true
     }
 

@@ -18,6 +18,10 @@ import TaskaCore
 /// - Directories are passed over; symbolic links, hard links, devices and hidden members
 ///   (a name part starting with `.`, `__MACOSX/`) are skipped and counted in one
 ///   `container-members-skipped` warning on the last document taken from the container.
+/// - A Telegram export page (`result.json`, `messages*.html`) is held back until the rest of its
+///   container level has streamed past and then carries `folderMembers`: the size and SHA-256
+///   of every member of its folder, which its messages' media files resolve to
+///   (`ChatExportHold` says why it is held rather than read twice).
 /// - A gzip, bzip2 or xz stream that does not hold a container (a `.warc.gz`, a gzipped page)
 ///   passes on unchanged for `unpack`.
 /// - A zip that is an office document or e-book, by its members (`[Content_Types].xml` with

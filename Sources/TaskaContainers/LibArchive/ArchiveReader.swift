@@ -151,7 +151,9 @@ final class ArchiveReader {
 
     /// libarchive's last error message.
     private var message: String {
-        guard let text = archive_error_string(handle) else { return "unknown libarchive error" }
+        guard let text = archive_error_string(handle) else {
+            return "libarchive gave no reason (the data does not follow the format its signature names)"
+        }
         return String(cString: text)
     }
 

@@ -29,6 +29,8 @@ struct TelegramHTMLReader: FormatReader {
         base.text = ""
         base.blocks = []
         base.bytes = []
+        base.folderMembers = nil
+        var media = TelegramMediaResolver(document.folderMembers)
         ExtractStage.reportParserMessages(tree, into: &base, stage: "extract")
 
         var lastSender: String?
@@ -64,6 +66,7 @@ struct TelegramHTMLReader: FormatReader {
             info.replyTo = m.replyTo
             info.mediaType = m.mediaType
             info.mediaFile = m.mediaFile
+            media.resolve(&info)
             doc.message = info
             doc.blocks = m.text.blocks()
             queue.append(doc)
@@ -81,6 +84,7 @@ struct TelegramHTMLReader: FormatReader {
                       "Skipped \(page.serviceMessages) service message\(page.serviceMessages == 1 ? "" : "s") (chat created, members joined, pinned, …) on this page; \(page.messages.count) ordinary messages became records",
                       count: page.serviceMessages)
         }
+        if let missing = media.warning { last.warnings.append(missing) }
         for doc in queue { try emit(doc) }
         try emit(last)
     }

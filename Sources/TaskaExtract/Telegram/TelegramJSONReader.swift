@@ -22,7 +22,7 @@ struct TelegramJSONReader: FormatReader {
 
     func accepts(_ document: SourceDocument) -> Bool {
         let type = document.mediaType ?? ""
-        let jsonName = document.source.path.lowercased().hasSuffix(".json")
+        let jsonName = document.source.documentName.lowercased().hasSuffix(".json")
         guard type == "application/json" || (type.isEmpty && jsonName) || (document.payloadPath != nil && jsonName) else {
             return false
         }

@@ -6,6 +6,7 @@ final class TelegramJSONSession {
     private let emitDocument: (SourceDocument) throws -> Void
     private var pending: SourceDocument?
     private var global: [DocumentWarning] = []
+    private var media: TelegramMediaResolver
     private(set) var emitted = 0
     var service = 0
     var unsupported = 0
@@ -24,7 +25,12 @@ final class TelegramJSONSession {
         "reactions", "actor", "actor_id", "action", "message_id", "members", "inviter", "boosts",
     ]
 
+    /// `base` is the export's document; its `folderMembers` (set when the export was read from
+    /// a container) resolve the messages' media files and are not passed on to the records.
     init(base: SourceDocument, emit: @escaping (SourceDocument) throws -> Void) {
+        var base = base
+        media = TelegramMediaResolver(base.folderMembers)
+        base.folderMembers = nil
         self.base = base
         self.emitDocument = emit
     }
@@ -114,6 +120,7 @@ final class TelegramJSONSession {
         info.forwardedFrom = message["forwarded_from"]?.string
         info.replyTo = message["reply_to_message_id"]?.int64
         (info.mediaType, info.mediaFile) = Self.media(of: message)
+        media.resolve(&info)
         doc.message = info
 
         let text = Self.text(of: message, id: id, into: &doc)
@@ -197,6 +204,7 @@ final class TelegramJSONSession {
             last.warn("extract", "no-messages", "The Telegram export holds no ordinary message; no message records were made")
         }
         last.warnings += global
+        if let missing = media.warning { last.warnings.append(missing) }
         func plural(_ n: Int, _ one: String) -> String { n == 1 ? "1 \(one)" : "\(n) \(one)s" }
         if service > 0 {
             last.warn("extract", "service-messages-skipped",
