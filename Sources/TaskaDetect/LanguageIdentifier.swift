@@ -79,10 +79,10 @@ public final class LanguageIdentifier: Sendable {
 
     /// Loads the shipped model afresh (not cached; `shipped()` caches): what a process pays once.
     public static func loadShipped() throws(DetectError) -> LanguageIdentifier {
-        guard let url = Bundle.module.url(forResource: "langid", withExtension: "bin") else {
+        guard let path = TaskaResources.path(of: "langid.bin", in: "TaskaDetect", fallback: { Bundle.module }) else {
             throw .modelMissing("no langid.bin in the TaskaDetect resource bundle")
         }
-        return try LanguageIdentifier(contentsOf: url.path)
+        return try LanguageIdentifier(contentsOf: path)
     }
 
     /// Load-time benchmark: loads the shipped model `runs` times and returns each wall-clock time

@@ -1,4 +1,5 @@
 import Foundation
+import TaskaCore
 
 /// The pipeline files Taska ships (`Pipelines/*.yaml`, copied into this module's resources so
 /// the CLI finds them from any working directory), and how `--pipeline NAME|FILE` is found.
@@ -15,8 +16,7 @@ public enum BuiltInPipelines {
     /// The path of a shipped pipeline file inside the resource bundle, or nil.
     public static func path(of name: String) -> String? {
         guard names.contains(name) else { return nil }
-        return Bundle.module.url(forResource: name, withExtension: "yaml", subdirectory: "Pipelines")?.path
-            ?? Bundle.module.url(forResource: name, withExtension: "yaml")?.path
+        return TaskaResources.path(of: "Pipelines/\(name).yaml", in: "TaskaIngest", fallback: { Bundle.module })
     }
 
     /// Parses and checks a shipped pipeline by name.

@@ -1,4 +1,5 @@
 import Foundation
+import TaskaCore
 
 /// The binary hooked-letter model format (little-endian):
 ///
@@ -124,10 +125,10 @@ extension HookModel {
 
     private static let shippedResult: Result<HookModel, RestoreError> = {
         do throws(RestoreError) {
-            guard let url = Bundle.module.url(forResource: "hooks", withExtension: "bin") else {
+            guard let path = TaskaResources.path(of: "hooks.bin", in: "TaskaRestore", fallback: { Bundle.module }) else {
                 throw .modelMissing("no hooks.bin in the TaskaRestore resource bundle")
             }
-            return .success(try load(path: url.path))
+            return .success(try load(path: path))
         } catch {
             return .failure(error)
         }
