@@ -21,31 +21,15 @@ extension Taska {
 
         func run() throws {
             let finder = DateFinder.shared
-            var output = [UInt8]()
-            var number = 0
-            while let line = readLine(strippingNewline: true) {
-                number += 1
-                var id = String(number)
-                var text = line
-                if ids, let tab = line.firstIndex(of: "\t") {
-                    id = String(line[..<tab])
-                    text = String(line[line.index(after: tab)...])
-                }
+            try StdinLines.annotate(ids: ids) { id, text in
                 let mentions = finder.mentions(in: text).map { m -> [String: Any] in
                     var item: [String: Any] = ["start": m.start, "end": m.end, "text": m.text,
                                                "calendar": m.calendar.rawValue, "value": m.value]
                     if let note = m.note { item["note"] = note }
                     return item
                 }
-                let data = try JSONSerialization.data(withJSONObject: ["id": id, "dates": mentions], options: [.sortedKeys])
-                output.append(contentsOf: data)
-                output.append(0x0A)
-                if output.count >= 1 << 16 {
-                    FileHandle.standardOutput.write(Data(output))
-                    output.removeAll(keepingCapacity: true)
-                }
+                return Array(try JSONSerialization.data(withJSONObject: ["id": id, "dates": mentions], options: [.sortedKeys]))
             }
-            FileHandle.standardOutput.write(Data(output))
         }
     }
 }

@@ -21,16 +21,7 @@ extension Taska {
 
         func run() {
             let finder = TraceFinder()
-            var output = [UInt8]()
-            var number = 0
-            while let line = readLine(strippingNewline: true) {
-                number += 1
-                var id = String(number)
-                var text = line
-                if ids, let tab = line.firstIndex(of: "\t") {
-                    id = String(line[..<tab])
-                    text = String(line[line.index(after: tab)...])
-                }
+            StdinLines.annotate(ids: ids) { id, text in
                 let scalars = Array(text.unicodeScalars)
                 let traces = finder.traces(in: text).map { t -> JSONValue in
                     var fields: [(String, JSONValue)] = [
@@ -41,14 +32,8 @@ extension Taska {
                     if let network = t.network { fields.append(("network", .string(network))) }
                     return .object(fields)
                 }
-                output.append(contentsOf: JSONValue.object([("id", .string(id)), ("traces", .array(traces))]).serialized().utf8)
-                output.append(0x0A)
-                if output.count >= 1 << 16 {
-                    FileHandle.standardOutput.write(Data(output))
-                    output.removeAll(keepingCapacity: true)
-                }
+                return Array(JSONValue.object([("id", .string(id)), ("traces", .array(traces))]).serialized().utf8)
             }
-            FileHandle.standardOutput.write(Data(output))
         }
     }
 }
