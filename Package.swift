@@ -89,12 +89,15 @@ let package = Package(
         // Traces: phones, e-mail, URLs, Telegram links and handles, hashtags, wallet addresses
         // (checksums through TaskaCore's SHA-256 and a small Keccak-256 of its own).
         .target(name: "TaskaTraces", dependencies: ["TaskaCore"]),
+        // Repost clusters: the stage that sketches texts (MinHash LSH over TaskaCore's
+        // RepostFingerprint); the archive verifies candidates with the same fingerprint.
+        .target(name: "TaskaReposts", dependencies: ["TaskaCore"]),
         .target(name: "TaskaStore", dependencies: ["TaskaCore", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]),
         // Sinks and exports: JSON Lines, originals, BagIt with PREMIS.
         .target(name: "TaskaExport", dependencies: ["TaskaCore", "TaskaStore"]),
         .target(
             name: "TaskaIngest",
-            dependencies: ["TaskaCore", "TaskaContainers", "TaskaDecode", "TaskaExtract", "TaskaPDF", "TaskaOCR", "TaskaNormalize", "TaskaDetect", "TaskaRestore", "TaskaDates", "TaskaTraces", "TaskaStore", .product(name: "Yams", package: "Yams")],
+            dependencies: ["TaskaCore", "TaskaContainers", "TaskaDecode", "TaskaExtract", "TaskaPDF", "TaskaOCR", "TaskaNormalize", "TaskaDetect", "TaskaRestore", "TaskaDates", "TaskaTraces", "TaskaReposts", "TaskaStore", .product(name: "Yams", package: "Yams")],
             // Copies of Pipelines/*.yaml (the built-in pipelines); a test keeps them equal.
             resources: [.copy("Resources/Pipelines")]
         ),
@@ -112,7 +115,7 @@ let package = Package(
         .executableTarget(
             name: "taska",
             dependencies: [
-                "TaskaIngest", "TaskaCore", "TaskaNormalize", "TaskaDetect", "TaskaRestore", "TaskaDates", "TaskaTraces", "TaskaStore", "TaskaSearch", "TaskaExport", "TaskaWatch", "TaskaServe", "CAllocator",
+                "TaskaIngest", "TaskaCore", "TaskaNormalize", "TaskaDetect", "TaskaRestore", "TaskaDates", "TaskaTraces", "TaskaReposts", "TaskaStore", "TaskaSearch", "TaskaExport", "TaskaWatch", "TaskaServe", "CAllocator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -128,12 +131,13 @@ let package = Package(
                     exclude: ["HTML/extraction-floors.json"]),
         .testTarget(name: "TaskaOCRTests", dependencies: ["TaskaOCR", "TaskaCore", "TaskaTestSupport"]),
         .testTarget(name: "TaskaPDFTests", dependencies: ["TaskaPDF", "TaskaOCR", "TaskaCore", "TaskaTestSupport"]),
-        .testTarget(name: "TaskaStoreTests", dependencies: ["TaskaStore", "TaskaCore", "TaskaTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "TaskaStoreTests", dependencies: ["TaskaStore", "TaskaReposts", "TaskaCore", "TaskaTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "TaskaDetectTests", dependencies: ["TaskaDetect", "TaskaCore", "TaskaTestSupport"]),
         .testTarget(name: "TaskaRestoreTests", dependencies: ["TaskaRestore", "TaskaCore", "TaskaTestSupport"]),
         .testTarget(name: "TaskaDatesTests", dependencies: ["TaskaDates", "TaskaCore", "TaskaTestSupport"]),
         // traces/ holds the dev set (dev.jsonl and its README), read by path like the fixtures.
         .testTarget(name: "TaskaTracesTests", dependencies: ["TaskaTraces", "TaskaCore", "TaskaTestSupport"], exclude: ["traces"]),
+        .testTarget(name: "TaskaRepostsTests", dependencies: ["TaskaReposts", "TaskaCore", "TaskaTestSupport"]),
         .testTarget(name: "TaskaWatchTests", dependencies: ["TaskaWatch", "TaskaIngest", "TaskaStore", "TaskaCore", "TaskaTestSupport"]),
         .testTarget(
             name: "TaskaServeTests",

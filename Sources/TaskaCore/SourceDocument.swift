@@ -58,6 +58,9 @@ public struct SourceDocument: Sendable {
     public var restored: [RestoredSpan]
     /// Date mentions in the normalised text (the dates stage); empty when none or not run.
     public var dates: [DateSpan]
+    /// Near-duplicate sketch from the reposts stage; the archive clusters records by it.
+    /// Not part of the record JSON: `cluster` and `clusterSize` come from the archive.
+    public var repostSketch: RepostSketch?
     /// Everything noticed along the way.
     public var warnings: [DocumentWarning]
     /// A failure found by the stage that emitted this sub-document (say, one broken record
@@ -94,6 +97,7 @@ public struct SourceDocument: Sendable {
         self.segments = nil
         self.restored = []
         self.dates = []
+        self.repostSketch = nil
         self.warnings = []
         self.failure = nil
         self.limits = DocumentLimits()

@@ -5,6 +5,7 @@ import TaskaDecode
 import TaskaDetect
 import TaskaExtract
 import TaskaNormalize
+import TaskaReposts
 import TaskaRestore
 import TaskaTraces
 import TaskaPDF
@@ -22,7 +23,7 @@ public enum StandardPipelines {
     }
 
     /// `communiques`: unarchive (ZIP, TAR, 7z, RAR) -> unpack (WARC, gzip) -> decode -> extract ->
-    /// normalise -> detect -> restore-hooks (OCR pages only) -> dates -> traces.
+    /// normalise -> detect -> restore-hooks (OCR pages only) -> dates -> traces -> reposts.
     ///
     /// The CLI runs `Pipelines/communiques.yaml` through `StageCatalog`; this builds the same
     /// definition (same hash, also with `form`/`removeBoilerplate` changed — a test checks it)
@@ -38,6 +39,7 @@ public enum StandardPipelines {
             RestoreHooksStage(options: RestoreHooksOptions(), folding: TextNormalizer()),
             DatesStage(options: DatesOptions()),
             TracesStage(options: TracesOptions()),
+            RepostsStage(options: RepostsOptions()),
         ])
     }
 }

@@ -9,6 +9,7 @@ import TaskaNormalize
 import TaskaOCR
 import TaskaPDF
 import TaskaRestore
+import TaskaReposts
 import TaskaTraces
 
 /// The one place that turns a pipeline file into a `Pipeline` of the library's stages.
@@ -77,6 +78,9 @@ public enum StageCatalog {
         StageSpec(name: "traces",
                   meaning: "phones (E.164), e-mail, URLs, Telegram links and @handles, hashtags, BTC/ETH/TRX wallets (checksums) added to entities with values",
                   options: TracesOptions.self, requires: [("normalize", "it reads the normalised text")], make: { TracesStage(options: $0) }),
+        StageSpec(name: "reposts",
+                  meaning: "near-duplicate sketch (MinHash LSH on folded text); the archive clusters reposts into cluster and clusterSize",
+                  options: RepostsOptions.self, requires: [("normalize", "it reads the search key")], make: { RepostsStage(options: $0) }),
     ]
 
     /// Languages the shipped model reports (in the order `languages:` lists them by default).

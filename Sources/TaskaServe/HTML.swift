@@ -62,7 +62,7 @@ enum HTML {
         <link rel="stylesheet" href="/static/taska.css">
         </head>
         <body>
-        <header><a class="brand" href="/">Taska</a> <nav><a href="/">Search</a> <a href="/collection">Collection</a> <a href="/chats">Chats</a></nav></header>
+        <header><a class="brand" href="/">Taska</a> <nav><a href="/">Search</a> <a href="/collection">Collection</a> <a href="/chats">Chats</a> <a href="/reposts">Reposts</a></nav></header>
         <main>
         \(body)
         </main>

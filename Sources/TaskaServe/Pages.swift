@@ -152,7 +152,7 @@ public struct Pages: Sendable {
         }
         row("Pipeline", "\(stored.pipelineName) \(stored.pipelineVersion) (\(stored.pipelineHash))")
         row("Ingested", record["ingestedAt"]?.string)
-        body += "</table>\n"
+        body += "</table>\n" + (try repostsRow(id: id))
         if stored.hasOriginal {
             body += "<p><a href=\"/documents/\(HTML.urlComponent(id))/original\" download>Download the original (\(stored.originalSize ?? 0) bytes)</a></p>\n"
         }
@@ -219,7 +219,8 @@ public struct Pages: Sendable {
         let head = JSONValue.object([
             ("sha256", .string(stored.sha256)), ("sightings", sightings), ("hasOriginal", .bool(stored.hasOriginal)),
         ]).serialized()
-        return "{\"provenance\":\(head),\"record\":\(stored.json)}"
+        let cluster = try archive.clusters(ofRecordIds: [id])[id] ?? RecordCluster(cluster: id, size: 1)
+        return "{\"provenance\":\(head),\"record\":\(Archive.withCluster(stored.json, cluster))}"
     }
 
     public func original(id: String) throws -> (bytes: [UInt8], name: String)? {

@@ -57,6 +57,19 @@ public struct ReadingRoom: Sendable {
             guard let page = try pages.chatPage(key: key) else { return Self.notFound("No chat is named \(key).") }
             return Self.html(page)
         }
+        router.get("/reposts") { _, _ in try Self.html(pages.repostsPage()) }
+        router.get("/reposts/:id") { _, context in
+            let raw = try context.parameters.require("id")
+            let id = raw.removingPercentEncoding ?? raw
+            guard let page = try pages.repostPage(id: id) else { return Self.notFound("No record has the id \(id).") }
+            return Self.html(page)
+        }
+        router.get("/api/reposts/:id") { _, context in
+            let raw = try context.parameters.require("id")
+            let id = raw.removingPercentEncoding ?? raw
+            guard let body = try pages.repostsJSON(id: id) else { return Self.notFound("No record has the id \(id).", json: true) }
+            return Self.json(body)
+        }
         router.get("/documents/:id") { _, context in
             let id = try context.parameters.require("id")
             guard let page = try pages.documentPage(id: id) else { return Self.notFound("No record has the id \(id).") }

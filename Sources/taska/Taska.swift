@@ -14,7 +14,7 @@ struct Taska: ParsableCommand {
         cannot go on (for example unwritable output).
         """,
         version: TaskaVersion.string,
-        subcommands: [Ingest.self, Search.self, Export.self, Verify.self, Stats.self, Merge.self, Watch.self, Serve.self, Normalize.self, Detect.self, RestoreHooks.self, Dates.self, Traces.self, Telegram.self, Model.self, Pipelines.self, PipelineCommand.self, Inspect.self]
+        subcommands: [Ingest.self, Search.self, Export.self, Verify.self, Stats.self, Merge.self, Watch.self, Serve.self, Normalize.self, Detect.self, RestoreHooks.self, Dates.self, Traces.self, Telegram.self, Reposts.self, Reindex.self, Model.self, Pipelines.self, PipelineCommand.self, Inspect.self]
     )
 }
 

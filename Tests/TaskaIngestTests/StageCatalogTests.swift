@@ -85,7 +85,7 @@ private func pipeline(_ stages: String, extra: String = "") -> String {
             == "Pipelines/x.yaml:6:20: bad value 'boko' for option 'orthography' of stage normalize; allowed: source, standard")
         // A file that lists the former stage is told where spelling is chosen.
         #expect(problem(pipeline("  - decode\n  - normalize\n  - detect\n  - orthography\n"))
-            == "Pipelines/x.yaml:7:5: unknown stage 'orthography'; allowed: unarchive, unpack, decode, extract, normalize, detect, restore-hooks, dates, traces (for standard Hausa/Kanuri spelling in text, give normalize the option 'orthography: standard')")
+            == "Pipelines/x.yaml:7:5: unknown stage 'orthography'; allowed: unarchive, unpack, decode, extract, normalize, detect, restore-hooks, dates, traces, reposts (for standard Hausa/Kanuri spelling in text, give normalize the option 'orthography: standard')")
         let standard = try StageCatalog.resolve(PipelineFile.parse(pipeline("  - decode\n  - normalize:\n      orthography: standard\n"), path: "s.yaml"))
         #expect(standard.pipeline.stages.last?.configuration == "form=nfc orthography=standard")
         let source = try StageCatalog.resolve(PipelineFile.parse(pipeline("  - decode\n  - normalize\n"), path: "s.yaml"))
@@ -95,7 +95,7 @@ private func pipeline(_ stages: String, extra: String = "") -> String {
 
     @Test func restoreHooksComesAfterDetectWithFourApplyValues() throws {
         #expect(problem(pipeline("  - decode\n  - normalize\n  - restore-hooks\n"))
-            == "Pipelines/x.yaml:6:5: stage 'restore-hooks' needs stage 'detect' before it (it acts only in segments labelled ha); the order is unarchive, unpack, decode, extract, normalize, detect, restore-hooks, dates, traces")
+            == "Pipelines/x.yaml:6:5: stage 'restore-hooks' needs stage 'detect' before it (it acts only in segments labelled ha); the order is unarchive, unpack, decode, extract, normalize, detect, restore-hooks, dates, traces, reposts")
         #expect(problem(pipeline("  - decode\n  - normalize\n  - detect\n  - restore-hooks:\n      apply: always\n"))
             == "Pipelines/x.yaml:8:14: bad value 'always' for option 'apply' of stage restore-hooks; allowed: ocr, lost, all, none")
         let all = try StageCatalog.resolve(PipelineFile.parse(pipeline("  - decode\n  - normalize\n  - detect\n  - restore-hooks:\n      apply: all\n      min-words: 5\n"), path: "s.yaml"))
@@ -106,7 +106,7 @@ private func pipeline(_ stages: String, extra: String = "") -> String {
 
     @Test func tracesNeedNormalizeAndTakeKindsAndALimit() throws {
         #expect(problem(pipeline("  - decode\n  - traces\n"))
-            == "Pipelines/x.yaml:5:5: stage 'traces' needs stage 'normalize' before it (it reads the normalised text); the order is unarchive, unpack, decode, extract, normalize, detect, restore-hooks, dates, traces")
+            == "Pipelines/x.yaml:5:5: stage 'traces' needs stage 'normalize' before it (it reads the normalised text); the order is unarchive, unpack, decode, extract, normalize, detect, restore-hooks, dates, traces, reposts")
         #expect(problem(pipeline("  - decode\n  - normalize\n  - traces:\n      kinds: phone,fax\n"))
             == "Pipelines/x.yaml:7:14: bad value 'phone,fax' for option 'kinds' of stage traces; allowed: a comma-separated list of url, telegram, email, wallet, phone, hashtag")
         let some = try StageCatalog.resolve(PipelineFile.parse(pipeline("  - decode\n  - normalize\n  - traces:\n      kinds: wallet, phone\n      max-per-document: 50\n"), path: "s.yaml"))
@@ -128,16 +128,16 @@ private func pipeline(_ stages: String, extra: String = "") -> String {
 
     @Test func unknownStageListsTheAllowed() {
         #expect(problem(pipeline("  - decode\n  - normalise\n"))
-            == "Pipelines/x.yaml:5:5: unknown stage 'normalise'; allowed: unarchive, unpack, decode, extract, normalize, detect, restore-hooks, dates, traces")
+            == "Pipelines/x.yaml:5:5: unknown stage 'normalise'; allowed: unarchive, unpack, decode, extract, normalize, detect, restore-hooks, dates, traces, reposts")
     }
 
     @Test func stageOrderFollowsTheDataFlow() {
         #expect(problem(pipeline("  - extract\n  - decode\n"))
-            == "Pipelines/x.yaml:4:5: stage 'extract' needs stage 'decode' before it (it reads the decoded text); the order is unarchive, unpack, decode, extract, normalize, detect, restore-hooks, dates, traces")
+            == "Pipelines/x.yaml:4:5: stage 'extract' needs stage 'decode' before it (it reads the decoded text); the order is unarchive, unpack, decode, extract, normalize, detect, restore-hooks, dates, traces, reposts")
         #expect(problem(pipeline("  - decode\n  - normalize\n  - extract\n"))
-            == "Pipelines/x.yaml:6:5: stage 'extract' must come before 'normalize' (line 5); the order is unarchive, unpack, decode, extract, normalize, detect, restore-hooks, dates, traces")
+            == "Pipelines/x.yaml:6:5: stage 'extract' must come before 'normalize' (line 5); the order is unarchive, unpack, decode, extract, normalize, detect, restore-hooks, dates, traces, reposts")
         #expect(problem(pipeline("  - decode\n  - detect\n"))
-            == "Pipelines/x.yaml:5:5: stage 'detect' needs stage 'normalize' before it (it reads the normalised text); the order is unarchive, unpack, decode, extract, normalize, detect, restore-hooks, dates, traces")
+            == "Pipelines/x.yaml:5:5: stage 'detect' needs stage 'normalize' before it (it reads the normalised text); the order is unarchive, unpack, decode, extract, normalize, detect, restore-hooks, dates, traces, reposts")
         #expect(problem(pipeline("  - unpack\n"))?.hasPrefix("Pipelines/x.yaml:4:5: the pipeline has no 'decode' stage") == true)
     }
 

@@ -152,7 +152,8 @@ private func count(_ archive: Archive) throws -> ArchiveStats { try archive.stat
         var lines: [String] = []
         try archive.forEachLine { lines.append($0) }
         #expect(lines.count == 2)
-        #expect(lines[0] == f.records[0].line)
+        // The stored line, with the record's current repost cluster appended (alone: itself, 1).
+        #expect(lines[0] == String(f.records[0].line.dropLast()) + ",\"cluster\":\"\(f.records[0].record.document.id)\",\"clusterSize\":1}")
         #expect(lines[1].contains("\"error\""))
     }
 

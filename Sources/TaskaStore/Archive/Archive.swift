@@ -130,7 +130,7 @@ public struct ArchiveStats: Sendable, Equatable {
 /// changed pipeline adds new records beside the old ones.
 public final class Archive: @unchecked Sendable {
     public let path: String
-    private let writer: any DatabaseWriter
+    let writer: any DatabaseWriter
 
     /// Opens (creating and migrating when needed) the archive at `path`.
     public init(path: String, readOnly: Bool = false) throws(ArchiveError) {
@@ -177,7 +177,7 @@ public final class Archive: @unchecked Sendable {
         try wrap { try writer.read { db in try body(db) } }
     }
 
-    private func wrap<T>(_ body: () throws -> T) throws(ArchiveError) -> T {
+    func wrap<T>(_ body: () throws -> T) throws(ArchiveError) -> T {
         do { return try body() } catch let error as ArchiveError { throw error } catch {
             throw .database(path: path, reason: "\(error)")
         }
@@ -238,6 +238,9 @@ public final class Archive: @unchecked Sendable {
                                  record.ingestedAt.iso8601(fraction: true)])
             guard db.changesCount > 0 else { continue }
             let rowID = db.lastInsertedRowID
+            if let sketch = d.repostSketch {
+                try RepostClusters.add(record: rowID, date: d.metadata.published ?? d.message?.date, sketch: sketch, db)
+            }
             for entity in d.normalized?.entities ?? [] {
                 guard entity.stage != nil, let value = entity.value else { continue }
                 try db.execute(sql: "INSERT INTO entity (record, kind, value, start, \"end\") VALUES (?, ?, ?, ?, ?)",
@@ -458,16 +461,34 @@ public final class Archive: @unchecked Sendable {
         }
     }
 
-    /// Every record's JSON line, in ingestion order, then every error's.
+    /// Every record's JSON line, in ingestion order, then every error's. Record lines end with
+    /// the record's current `cluster` and `clusterSize` (derived data, kept out of `json`).
     public func forEachLine(_ visit: (String) throws -> Void) throws(ArchiveError) {
         try wrap {
             try writer.read { db in
-                let records = try String.fetchCursor(db, sql: "SELECT json FROM record ORDER BY id")
-                while let line = try records.next() { try visit(line) }
+                let sql = try db.tableExists("repost") ? """
+                    SELECT r.json, r.recordId, f.recordId AS first, c.size FROM record r
+                    LEFT JOIN repost p ON p.record = r.id LEFT JOIN cluster c ON c.id = p.cluster LEFT JOIN record f ON f.id = c.first
+                    ORDER BY r.id
+                    """ : "SELECT json, recordId, NULL AS first, NULL AS size FROM record ORDER BY id"
+                let records = try Row.fetchCursor(db, sql: sql)
+                while let row = try records.next() {
+                    let json: String = row["json"]
+                    let id: String = row["recordId"]
+                    let cluster = RecordCluster(cluster: row["first"] ?? id, size: row["size"] ?? 1)
+                    try visit(Self.withCluster(json, cluster))
+                }
                 let errors = try String.fetchCursor(db, sql: "SELECT json FROM error ORDER BY id")
                 while let line = try errors.next() { try visit(line) }
             }
         }
+    }
+
+    /// A record's JSON object with `cluster` and `clusterSize` appended.
+    public static func withCluster(_ json: String, _ cluster: RecordCluster) -> String {
+        guard json.hasSuffix("}") else { return json }
+        return String(json.dropLast()) + ",\"cluster\":" + JSONValue.string(cluster.cluster).serialized()
+            + ",\"clusterSize\":\(cluster.size)}"
     }
 
     /// The original bytes of an `original` row (columns data, compression, size).

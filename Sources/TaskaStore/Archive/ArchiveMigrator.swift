@@ -111,6 +111,27 @@ enum ArchiveMigrator {
             }
             try db.create(index: "entity_on_kind_value", on: "entity", columns: ["kind", "value"])
         }
+        migrator.registerMigration("v3 repost clusters") { db in
+            // Near-duplicate clusters (docs/reposts.md). `repost` holds every sketched record
+            // (its fingerprint, and its cluster once it has company); `cluster` one row per
+            // group of two or more, with its earliest record; `repost_band` the LSH index.
+            // Derived data: `taska reindex` rebuilds all three from the records.
+            try db.execute(sql: """
+                CREATE TABLE cluster (
+                    id INTEGER PRIMARY KEY,
+                    first INTEGER NOT NULL,      -- record.id of the earliest member
+                    firstDate TEXT,              -- its date (published or message date), NULL when unknown
+                    size INTEGER NOT NULL);
+                CREATE INDEX cluster_on_size ON cluster(size);
+                CREATE TABLE repost (
+                    record INTEGER PRIMARY KEY REFERENCES record(id) ON DELETE CASCADE,
+                    cluster INTEGER,             -- NULL while the record is alone
+                    date TEXT,
+                    fingerprint BLOB NOT NULL);
+                CREATE INDEX repost_on_cluster ON repost(cluster) WHERE cluster IS NOT NULL;
+                CREATE TABLE repost_band (key INTEGER NOT NULL, record INTEGER NOT NULL, PRIMARY KEY (key, record)) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

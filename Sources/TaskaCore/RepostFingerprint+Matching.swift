@@ -1,0 +1,115 @@
+extension RepostFingerprint {
+    /// Hashes of the overlapping three-word runs, in order (one run for a text of one or two words).
+    public var shingles: [UInt64] {
+        let w = words
+        guard w.count >= 3 else { return w.isEmpty ? [] : [Self.mix(w.reduce(UInt64(w.count)) { $0 &* 31 &+ UInt64($1) })] }
+        var out: [UInt64] = []
+        out.reserveCapacity(w.count - 2)
+        for i in 0..<(w.count - 2) {
+            out.append(Self.mix(UInt64(w[i]) << 32 ^ UInt64(w[i + 1]) &* 0x9E37_79B9 ^ UInt64(w[i + 2]) &* 0xC2B2_AE3D_27D4_EB4F))
+        }
+        return out
+    }
+
+    /// Whether `self` and `other` are the same post: the rule behind a cluster.
+    ///
+    /// With S the shorter text and L the longer: (1) at least `containment` of S's three-word
+    /// runs occur in L; (2) every number of S occurs in L as often (templates change numbers);
+    /// (3) no line of S has a word missing from L except within its first or last three words
+    /// (copies add headers and signatures around the text; template instances differ inside it).
+    public func isSamePost(as other: RepostFingerprint, containment: Double) -> Bool {
+        let (short, long) = wordCount <= other.wordCount ? (self, other) : (other, self)
+        guard short.wordCount > 0 else { return false }
+        let longShingles = Set(long.shingles)
+        let shortShingles = Set(short.shingles)
+        let shared = shortShingles.reduce(0) { $0 + (longShingles.contains($1) ? 1 : 0) }
+        guard Double(shared) >= containment * Double(shortShingles.count) else { return false }
+
+        var longWords: [UInt32: Int] = [:]
+        for word in long.words { longWords[word, default: 0] += 1 }
+        var numbers: [UInt32: Int] = [:]
+        for word in short.words where word & Self.numberBit != 0 { numbers[word, default: 0] += 1 }
+        for (number, count) in numbers where (longWords[number] ?? 0) < count { return false }
+
+        for line in short.lines {
+            var novel = false
+            var sharedWord = false
+            for (i, word) in line.enumerated() {
+                if longWords[word] == nil {
+                    if i >= 3 && i < line.count - 3 { novel = true }
+                } else {
+                    sharedWord = true
+                }
+            }
+            if novel && sharedWord { return false }
+        }
+        return true
+    }
+
+    /// splitmix64's finaliser: a cheap, well-spread 64-bit mix.
+    @inline(__always)
+    static func mix(_ x: UInt64) -> UInt64 {
+        var z = x &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// LSH band keys of the MinHash signature of the three-word runs: `bands` keys, each from
+    /// `rows` minima. Two texts whose runs have Jaccard similarity J share a key with
+    /// probability 1 − (1 − J^rows)^bands.
+    public func bandKeys(bands: Int, rows: Int) -> [Int64] {
+        let runs = shingles
+        guard !runs.isEmpty else { return [] }
+        var keys: [Int64] = []
+        keys.reserveCapacity(bands)
+        for band in 0..<bands {
+            var key = UInt64(band) &* 0x2545_F491_4F6C_DD1D
+            for row in 0..<rows {
+                let seed = Self.mix(UInt64(band * rows + row) &+ 0x5851_F42D_4C95_7F2D)
+                var minimum = UInt64.max
+                for run in runs {
+                    let h = Self.mix(run ^ seed)
+                    if h < minimum { minimum = h }
+                }
+                key = Self.mix(key ^ minimum)
+            }
+            keys.append(Int64(bitPattern: key))
+        }
+        return keys
+    }
+
+    // MARK: Encoding
+
+    /// Little-endian words; a zero word ends each line.
+    public var encoded: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity((wordCount + lines.count) * 4)
+        for line in lines {
+            for word in line + [0] {
+                withUnsafeBytes(of: word.littleEndian) { out.append(contentsOf: $0) }
+            }
+        }
+        return out
+    }
+
+    /// Decodes `encoded`; nil when the bytes are not a fingerprint.
+    public init?(encoded bytes: [UInt8]) {
+        guard bytes.count % 4 == 0 else { return nil }
+        var lines: [[UInt32]] = []
+        var line: [UInt32] = []
+        var i = 0
+        while i < bytes.count {
+            let word = UInt32(bytes[i]) | UInt32(bytes[i + 1]) << 8 | UInt32(bytes[i + 2]) << 16 | UInt32(bytes[i + 3]) << 24
+            i += 4
+            if word == 0 {
+                lines.append(line)
+                line = []
+            } else {
+                line.append(word)
+            }
+        }
+        guard line.isEmpty else { return nil }
+        self.init(lines: lines)
+    }
+}

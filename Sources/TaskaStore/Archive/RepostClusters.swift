@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+import TaskaCore
+
+
+/// Puts a newly stored record into the cluster of its near-duplicates, inside the archive's
+/// write transaction, without re-reading other records: candidates come from the LSH band
+/// index, each is verified with `RepostFingerprint.isSamePost`, and every cluster a record
+/// matches is merged (reposts of reposts belong to the first post's cluster).
+enum RepostClusters {
+    /// Candidates read per band key, and in all; a hot bucket (a million identical messages)
+    /// costs one short index read per band, not a scan.
+    static let candidatesPerBand = 8
+    static let maxCandidates = 64
+
+    /// A member as the earliest-record rule sees it: dated records before undated ones, then
+    /// storage order.
+    struct Member: Comparable {
+        var record: Int64
+        var date: String?
+        static func < (a: Member, b: Member) -> Bool {
+            switch (a.date, b.date) {
+            case let (x?, y?) where x != y: return x < y
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: return a.record < b.record
+            }
+        }
+    }
+
+    static func add(record: Int64, date: String?, sketch: RepostSketch, _ db: Database) throws {
+        guard let mine = RepostFingerprint(encoded: sketch.fingerprint) else { return }
+        // The same record stored again under another pipeline is not a repost of itself.
+        if try Bool.fetchOne(db, sql: """
+            SELECT EXISTS(SELECT 1 FROM repost JOIN record other ON other.id = repost.record
+                          JOIN record me ON me.id = ? WHERE other.recordId = me.recordId)
+            """, arguments: [record]) == true { return }
+
+        var candidates: [Int64] = []
+        var seen = Set<Int64>()
+        let band = try db.cachedStatement(sql: "SELECT record FROM repost_band WHERE key = ? LIMIT \(candidatesPerBand)")
+        for key in sketch.bands where candidates.count < maxCandidates {
+            for r in try Int64.fetchAll(band, arguments: [key]) where seen.insert(r).inserted { candidates.append(r) }
+        }
+        var clusters: [Int64] = []
+        var alone: [Member] = []
+        var identical = false
+        let fetch = try db.cachedStatement(sql: "SELECT cluster, date, fingerprint FROM repost WHERE record = ?")
+        for candidate in candidates.prefix(maxCandidates) {
+            guard let row = try Row.fetchOne(fetch, arguments: [candidate]) else { continue }
+            let bytes: Data = row["fingerprint"]
+            guard let theirs = RepostFingerprint(encoded: [UInt8](bytes)) else { continue }
+            if theirs == mine {
+                identical = true
+            } else if !mine.isSamePost(as: theirs, containment: sketch.containment) {
+                continue
+            }
+            if let cluster: Int64 = row["cluster"] {
+                if !clusters.contains(cluster) { clusters.append(cluster) }
+            } else {
+                alone.append(Member(record: candidate, date: row["date"]))
+            }
+        }
+        let me = Member(record: record, date: date)
+        let cluster: Int64? = clusters.isEmpty && alone.isEmpty ? nil : try join(me, clusters: clusters, alone: alone, db)
+        try db.execute(sql: "INSERT INTO repost (record, cluster, date, fingerprint) VALUES (?, ?, ?, ?)",
+                       arguments: [record, cluster, date, Data(sketch.fingerprint)])
+        // An exact copy adds nothing to the index: whatever would find it finds its twin.
+        guard !identical else { return }
+        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO repost_band (key, record) VALUES (?, ?)")
+        for key in Set(sketch.bands) { try insert.execute(arguments: [key, record]) }
+    }
+
+    /// Merges `me`, the matched clusters and the matched lone records into one cluster; returns its id.
+    private static func join(_ me: Member, clusters: [Int64], alone: [Member], _ db: Database) throws -> Int64 {
+        var earliest = alone.reduce(me) { min($0, $1) }
+        var size = 1 + alone.count
+        var target: Int64
+        if clusters.isEmpty {
+            try db.execute(sql: "INSERT INTO cluster (first, firstDate, size) VALUES (?, ?, 0)", arguments: [earliest.record, earliest.date])
+            target = db.lastInsertedRowID
+        } else {
+            // The largest cluster absorbs the others: fewest rows rewritten.
+            let rows = try Row.fetchAll(db, sql: "SELECT id, first, firstDate, size FROM cluster WHERE id IN (\(clusters.map { _ in "?" }.joined(separator: ",")))",
+                                        arguments: StatementArguments(clusters))
+            guard let largest = rows.max(by: { ($0["size"] as Int) < ($1["size"] as Int) }) else { return try join(me, clusters: [], alone: alone, db) }
+            target = largest["id"]
+            for row in rows {
+                size += row["size"] as Int
+                earliest = min(earliest, Member(record: row["first"], date: row["firstDate"]))
+                let id: Int64 = row["id"]
+                guard id != target else { continue }
+                try db.execute(sql: "UPDATE repost SET cluster = ? WHERE cluster = ?", arguments: [target, id])
+                try db.execute(sql: "DELETE FROM cluster WHERE id = ?", arguments: [id])
+            }
+        }
+        for member in alone {
+            try db.execute(sql: "UPDATE repost SET cluster = ? WHERE record = ?", arguments: [target, member.record])
+        }
+        try db.execute(sql: "UPDATE cluster SET first = ?, firstDate = ?, size = ? WHERE id = ?",
+                       arguments: [earliest.record, earliest.date, size, target])
+        return target
+    }
+}

@@ -1,0 +1,121 @@
+import ArgumentParser
+import Foundation
+import TaskaCore
+import TaskaReposts
+import TaskaStore
+
+extension Taska {
+    /// `taska reposts [RECORD-ID]`: one repost cluster, or the largest ones.
+    struct Reposts: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List where and when a post appeared: the copies in one record's repost cluster, or the largest clusters.",
+            discussion: """
+            Clusters group records that are the same post (forwarded, or copied with a new header, \
+            signature, hashtags, emoji, a sentence trimmed, harakat or hooks dropped); see docs/reposts.md. \
+            They are kept current as records arrive; `taska reindex` rebuilds them.
+            """)
+
+        @OptionGroup var archiveOption: ArchiveOption
+
+        @Argument(help: ArgumentHelp("A record id (from search, export or the reading room); without it, the largest clusters.",
+                                     valueName: "RECORD-ID"))
+        var recordId: String?
+
+        @Option(name: .long, help: "How many clusters to list (without RECORD-ID).")
+        var limit = 20
+
+        @Flag(name: .long, help: "One JSON object per line.")
+        var json = false
+
+        func validate() throws {
+            guard limit >= 1 else { throw ValidationError("--limit must be 1 or more; got \(limit).") }
+        }
+
+        func run() throws {
+            let archive: Archive
+            do { archive = try Archive(path: archiveOption.archive, readOnly: true) } catch { throw RunFailure(description: error.description) }
+            var out = ""
+            do {
+                if let recordId {
+                    guard let (cluster, copies) = try archive.reposts(of: recordId) else {
+                        throw RunFailure(description: "No record \(recordId) in \(archiveOption.archive) (ids are printed by taska search --json and taska reposts).")
+                    }
+                    if json {
+                        out = JSONValue.object([
+                            ("cluster", .string(cluster.cluster)), ("clusterSize", .int(cluster.size)),
+                            ("copies", .array(copies.map(Self.json))),
+                        ]).serialized() + "\n"
+                    } else {
+                        let places = Set(copies.map { $0.chat ?? $0.path }).count
+                        out = "Cluster \(cluster.cluster): \(cluster.size) \(cluster.size == 1 ? "copy" : "copies") in \(places) \(places == 1 ? "place" : "places")\n"
+                        for c in copies {
+                            let place = c.chat.map { "\($0) #\(c.messageId.map(String.init) ?? "?")" } ?? c.path
+                            let forward = c.forwardedFrom.map { "  (forwarded from \($0))" } ?? ""
+                            out += "  \(c.date ?? "undated")  \(place)\(forward)\n    \(c.recordId)  \(c.excerpt)\n"
+                        }
+                    }
+                } else {
+                    let clusters = try archive.largestClusters(limit: limit)
+                    if clusters.isEmpty {
+                        FileHandle.standardError.write(Data("No repost clusters in \(archiveOption.archive) (no two records are the same post yet).\n".utf8))
+                    }
+                    for c in clusters {
+                        if json {
+                            out += JSONValue.object([
+                                ("cluster", .string(c.cluster)), ("clusterSize", .int(c.size)), ("places", .int(c.places)),
+                                ("first", .string(c.firstDate)), ("excerpt", .string(c.excerpt)),
+                            ]).serialized() + "\n"
+                        } else {
+                            out += "\(c.size) copies in \(c.places) places, first \(c.firstDate ?? "undated")  \(c.cluster)\n  \(c.excerpt)\n"
+                        }
+                    }
+                }
+            } catch let error as ArchiveError {
+                throw RunFailure(description: error.description)
+            }
+            FileHandle.standardOutput.write(Data(out.utf8))
+        }
+
+        static func json(_ c: RepostCopy) -> JSONValue {
+            .object([
+                ("id", .string(c.recordId)), ("date", .string(c.date)), ("chat", .string(c.chat)),
+                ("messageId", c.messageId.map { .int(Int($0)) } ?? .null), ("forwardedFrom", .string(c.forwardedFrom)),
+                ("path", .string(c.path)), ("title", .string(c.title)), ("excerpt", .string(c.excerpt)),
+            ])
+        }
+    }
+
+    /// `taska reindex`: rebuilds derived data from the stored records.
+    struct Reindex: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Rebuild the archive's derived data from its records: repost clusters.",
+            discussion: """
+            Run after upgrading Taska or changing the reposts options; records and originals are not touched. \
+            Clusters use the reposts options every built-in pipeline ships (docs/reposts.md).
+            """)
+
+        @OptionGroup var archiveOption: ArchiveOption
+
+        @Flag(name: .long, help: "No progress line.")
+        var quiet = false
+
+        func run() throws {
+            let start = Date()
+            let quiet = self.quiet
+            let done: Int
+            let largest: [ClusterSummary]
+            do {
+                let archive = try Archive(path: archiveOption.archive)
+                let options = RepostsOptions()
+                done = try archive.rebuildClusters(sketch: { RepostsStage.sketch(searchKey: $0, options: options) }, progress: { done in
+                    if !quiet { FileHandle.standardError.write(Data("\rreindex: \(done) records".utf8)) }
+                })
+                largest = try archive.largestClusters(limit: 1)
+            } catch {
+                throw RunFailure(description: "\(error)")
+            }
+            if !quiet { FileHandle.standardError.write(Data("\n".utf8)) }
+            print("Reindexed \(done) records in \(String(format: "%.1f", Date().timeIntervalSince(start))) s; largest cluster: \(largest.first.map { "\($0.size) copies" } ?? "none").")
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+import TaskaCore
+import TaskaReposts
+@testable import TaskaStore
+
+private let pipeline = Pipeline(name: "telegram", version: "0.1.0", stages: [])
+
+/// A stored record of `key` (a search key), sketched as the reposts stage would.
+private func file(_ key: String, path: String, published: String?, options: RepostsOptions = RepostsOptions()) -> ArchivedFile {
+    let bytes = Array((key + path).utf8)
+    var doc = SourceDocument(source: SourceInfo(path: path, bytes: bytes.count, sha256: SHA256.hex(of: bytes)), bytes: [])
+    doc.normalized = NormalizedText(text: key, searchKey: key, direction: .ltr, scripts: [], paragraphs: [])
+    doc.metadata.published = published
+    doc.repostSketch = RepostsStage.sketch(searchKey: key, options: options)
+    let record = Record(document: doc, pipeline: pipeline, ingestedAt: Timestamp(seconds: 1_700_000_000))
+    return ArchivedFile(source: doc.source, original: bytes, records: [(record, record.json.serialized())], seenAt: Timestamp(seconds: 1_700_000_000))
+}
+
+private func id(_ f: ArchivedFile) -> String { f.records[0].record.document.id }
+
+@Suite struct ArchiveRepostTests {
+    let post = "sojoji sun kwace makamai da dama bayan fafatawa da mayakan a kusa da tafkin chadi ranar lahadi"
+    let other = "hukumar zabe ta ce za ta fitar da sakamakon zaben gwamna a jihar borno cikin kwanaki uku"
+
+    @Test func copiesJoinTheEarliestRecordsCluster() throws {
+        let archive = try Archive()
+        let copy = file("breaking:\n" + post + "\n— sahel dispatch", path: "b.json", published: "2024-03-02T10:00:00")
+        let original = file(post, path: "a.json", published: "2024-03-01T09:00:00")
+        let alone = file(other, path: "c.json", published: "2024-03-01T08:00:00")
+        // The copy arrives first: the cluster is named after the earliest record all the same.
+        try archive.store([copy])
+        try archive.store([alone, original])
+        let clusters = try archive.clusters(ofRecordIds: [id(copy), id(original), id(alone)])
+        #expect(clusters[id(copy)] == RecordCluster(cluster: id(original), size: 2))
+        #expect(clusters[id(original)] == RecordCluster(cluster: id(original), size: 2))
+        #expect(clusters[id(alone)] == RecordCluster(cluster: id(alone), size: 1))
+        let (cluster, copies) = try #require(try archive.reposts(of: id(copy)))
+        #expect(cluster.size == 2 && copies.map(\.recordId) == [id(original), id(copy)])
+        #expect(try archive.largestClusters(limit: 5).map(\.size) == [2])
+    }
+
+    @Test func aRecordMatchingTwoClustersMergesThem() throws {
+        let archive = try Archive()
+        let long = post + " " + other
+        // Two trimmed halves that do not match each other, then the whole post that matches both.
+        // One row per band: every pair sharing a three-word run is a candidate, so the test
+        // checks the merge, not the luck of the bands.
+        let wide = RepostsOptions(bands: 32, rows: 1)
+        let first = file(post + " kuma suka kama wasu", path: "a.json", published: "2024-01-01", options: wide)
+        let second = file("da dumi-dumi " + other, path: "b.json", published: "2024-01-02", options: wide)
+        let whole = file(long + " kuma suka kama wasu", path: "c.json", published: "2024-01-03", options: wide)
+        try archive.store([first, second])
+        #expect(try archive.clusters(ofRecordIds: [id(first)])[id(first)]?.size == 1)
+        try archive.store([whole])
+        let clusters = try archive.clusters(ofRecordIds: [id(first), id(second), id(whole)])
+        #expect(Set(clusters.values) == [RecordCluster(cluster: id(first), size: 3)])
+    }
+
+    @Test func identicalCopiesShareOneIndexEntry() throws {
+        let archive = try Archive()
+        let copies = (0..<50).map { file(post, path: "ch\($0).json", published: "2024-02-\(String(format: "%02d", $0 % 28 + 1))") }
+        try archive.store(copies)
+        #expect(try archive.clusters(ofRecordIds: [id(copies[7])])[id(copies[7])]?.size == 50)
+        let bands = try archive.wrapRead { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM repost_band") ?? 0 }
+        #expect(bands == RepostsOptions().bands, "only the first copy is indexed")
+    }
+
+    @Test func reindexRebuildsTheSameClusters() throws {
+        let archive = try Archive()
+        let files = [file(post, path: "a.json", published: "2024-03-01"), file("sanarwa:\n" + post, path: "b.json", published: "2024-03-02"),
+                     file(other, path: "c.json", published: nil)]
+        try archive.store(files)
+        var lines: [String] = []
+        try archive.forEachLine { lines.append($0) }
+        let done = try archive.rebuildClusters(sketch: { RepostsStage.sketch(searchKey: $0, options: RepostsOptions()) })
+        var again: [String] = []
+        try archive.forEachLine { again.append($0) }
+        #expect(done == 3 && again == lines)
+        #expect(lines[1].hasSuffix(",\"cluster\":\"\(id(files[0]))\",\"clusterSize\":2}"))
+    }
+
+    @Test func greetingsStayAlone() throws {
+        let archive = try Archive()
+        let a = file("allahu akbar", path: "a.json", published: nil), b = file("allahu akbar", path: "b.json", published: nil)
+        try archive.store([a, b])
+        #expect(try archive.clusters(ofRecordIds: [id(b)])[id(b)] == RecordCluster(cluster: id(b), size: 1))
+        #expect(try archive.largestClusters(limit: 5).isEmpty)
+    }
+}
