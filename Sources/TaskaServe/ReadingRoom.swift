@@ -71,12 +71,14 @@ public struct ReadingRoom: Sendable {
             return Self.json(body)
         }
         router.get("/documents/:id") { _, context in
-            let id = try context.parameters.require("id")
+            let raw = try context.parameters.require("id")
+            let id = raw.removingPercentEncoding ?? raw  // sub-document ids hold `#`, sent as %23
             guard let page = try pages.documentPage(id: id) else { return Self.notFound("No record has the id \(id).") }
             return Self.html(page)
         }
         router.get("/documents/:id/original") { _, context in
-            let id = try context.parameters.require("id")
+            let raw = try context.parameters.require("id")
+            let id = raw.removingPercentEncoding ?? raw  // sub-document ids hold `#`, sent as %23
             guard let original = try pages.original(id: id) else { return Self.notFound("No original is stored for \(id).") }
             let safeName = original.name.unicodeScalars.filter { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 0x20 }
             return Response(status: .ok, headers: [
@@ -90,7 +92,8 @@ public struct ReadingRoom: Sendable {
         }
         router.get("/api/search") { request, _ in try Self.json(pages.searchJSON(Self.form(request))) }
         router.get("/api/documents/:id") { _, context in
-            let id = try context.parameters.require("id")
+            let raw = try context.parameters.require("id")
+            let id = raw.removingPercentEncoding ?? raw  // sub-document ids hold `#`, sent as %23
             guard let body = try pages.documentJSON(id: id) else { return Self.notFound("No record has the id \(id).", json: true) }
             return Self.json(body)
         }

@@ -143,10 +143,11 @@ extension Archive {
                    forwardedFrom: row["forwardedFrom"], path: row["path"], title: row["title"], excerpt: excerpt(row["head"]))
     }
 
-    /// The first non-empty line, cut at a space near 160 characters.
+    /// The beginning of the text on one line (line breaks as spaces), cut at a space near 160 characters.
     static func excerpt(_ text: String?) -> String {
-        guard let line = text?.split(separator: "\n").first(where: { !$0.allSatisfy(\.isWhitespace) }) else { return "" }
-        guard line.count > 160 else { return String(line) }
+        let line = (text ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: " ")
+        guard line.count > 160 else { return line }
         let cut = line.prefix(160)
         return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + "…"
     }
