@@ -10,6 +10,18 @@ public struct RepostSketch: Sendable, Equatable {
     /// Share of the shorter text's word 3-grams that must occur in the longer one.
     public var containment: Double
 
+    /// The built-in pipelines' reposts options (`bands`, `rows`, `containment`), also used
+    /// where no pipeline is at hand (`taska merge` sketching merged records).
+    public static let defaultBands = 20
+    public static let defaultRows = 3
+    public static let defaultContainment = 0.7
+
+    /// The sketch of a fingerprint with the built-in options.
+    public init(fingerprint: RepostFingerprint) {
+        self.init(bands: fingerprint.bandKeys(bands: Self.defaultBands, rows: Self.defaultRows),
+                  fingerprint: fingerprint.encoded, containment: Self.defaultContainment)
+    }
+
     public init(bands: [Int64], fingerprint: [UInt8], containment: Double) {
         self.bands = bands
         self.fingerprint = fingerprint

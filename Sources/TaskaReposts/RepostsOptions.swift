@@ -13,7 +13,8 @@ public struct RepostsOptions: Sendable, Equatable {
     /// Words of a long text taken into its fingerprint (the rest are ignored).
     public var maxWords: Int
 
-    public init(minWords: Int = 5, containment: Double = 0.7, bands: Int = 20, rows: Int = 3, maxWords: Int = 4096) {
+    public init(minWords: Int = 5, containment: Double = RepostSketch.defaultContainment, bands: Int = RepostSketch.defaultBands,
+                rows: Int = RepostSketch.defaultRows, maxWords: Int = 4096) {
         self.minWords = minWords
         self.containment = containment
         self.bands = bands

@@ -88,3 +88,19 @@ private func id(_ f: ArchivedFile) -> String { f.records[0].record.document.id }
         #expect(try archive.largestClusters(limit: 5).isEmpty)
     }
 }
+
+@Suite struct ArchiveRepostMergeTests {
+    @Test func mergedRecordsJoinClusters() throws {
+        let folder = NSTemporaryDirectory() + "taska-merge-reposts-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let post = "sojoji sun kwace makamai da dama bayan fafatawa da mayakan a kusa da tafkin chadi ranar lahadi"
+        let a = try Archive(path: folder + "/a.sqlite"), b = try Archive(path: folder + "/b.sqlite")
+        let original = file(post, path: "a.json", published: "2024-03-01"), copy = file("sanarwa:\n" + post, path: "b.json", published: "2024-03-02")
+        try a.store([original])
+        try b.store([copy])
+        _ = try a.merge(from: folder + "/b.sqlite")
+        _ = try a.merge(from: folder + "/b.sqlite")
+        #expect(try a.clusters(ofRecordIds: [id(copy)])[id(copy)] == RecordCluster(cluster: id(original), size: 2))
+    }
+}

@@ -302,6 +302,21 @@ public final class Archive: @unchecked Sendable {
                           AND json_extract(e.value, '$.value') IS NOT NULL
                         ORDER BY r.id, e.id
                         """, arguments: [lastRecord])
+                    // Merged records join clusters by the fingerprints the other archive kept
+                    // (an archive older than the repost tables has none: `taska reindex`).
+                    if try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM other.sqlite_master WHERE name = 'repost')") == true {
+                        let rows = try Row.fetchAll(db, sql: """
+                            SELECT r.id, r.published, p.fingerprint FROM record r
+                            JOIN other.record o ON o.recordId = r.recordId AND o.pipelineHash = r.pipelineHash
+                            JOIN other.repost p ON p.record = o.id
+                            WHERE r.id > ? ORDER BY r.id
+                            """, arguments: [lastRecord])
+                        for row in rows {
+                            let bytes: Data = row["fingerprint"]
+                            guard let fingerprint = RepostFingerprint(encoded: [UInt8](bytes)) else { continue }
+                            try RepostClusters.add(record: row["id"], date: row["published"], sketch: RepostSketch(fingerprint: fingerprint), db)
+                        }
+                    }
                     try db.execute(sql: """
                         INSERT INTO error (path, sha256, stage, message, pipelineHash, json, at)
                         SELECT o.path, o.sha256, o.stage, o.message, o.pipelineHash, o.json, o.at FROM other.error o
