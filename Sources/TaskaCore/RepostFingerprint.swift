@@ -67,7 +67,7 @@ public struct RepostFingerprint: Sendable, Equatable {
         for scalar in searchKey.unicodeScalars {
             if scalar == "\n" {
                 endLine()
-            } else if scalar.properties.isWhitespace {
+            } else if scalar.value < 0x80 ? (scalar == " " || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace {
                 endChunk()
             } else {
                 chunk.append(scalar)
@@ -120,6 +120,7 @@ public struct RepostFingerprint: Sendable, Equatable {
         case 0x0624: return .letter(0x0648) // ؤ → و
         case 0x0626: return .letter(0x064A) // ئ → ي
         case 0x0621: return .dropped        // lone hamza
+        case 0x0620, 0x0622...0x0623, 0x0625, 0x0627...0x063A, 0x0641...0x064A, 0x0671...0x06D3: return .letter(v)
         case 0x0259, 0x01DD: return .letter(0x0259) // schwa ə ǝ
         default:
             switch scalar.properties.generalCategory {

@@ -36,18 +36,21 @@ enum RepostClusters {
                           JOIN record me ON me.id = ? WHERE other.recordId = me.recordId)
             """, arguments: [record]) == true { return }
 
-        var candidates: [Int64] = []
-        var seen = Set<Int64>()
-        let band = try db.cachedStatement(sql: "SELECT record FROM repost_band WHERE key = ? LIMIT \(candidatesPerBand)")
-        for key in sketch.bands where candidates.count < maxCandidates {
-            for r in try Int64.fetchAll(band, arguments: [key]) where seen.insert(r).inserted { candidates.append(r) }
-        }
+        // One statement for every band's first candidates and their fingerprints: the writer
+        // is serial, so statements per record, not rows, set the cost.
+        let keys = Array(Set(sketch.bands))
+        guard !keys.isEmpty else { return }
+        let perBand = keys.map { _ in "SELECT record FROM (SELECT record FROM repost_band WHERE key = ? LIMIT \(candidatesPerBand))" }
+        let fetch = try db.cachedStatement(sql: """
+            SELECT record, cluster, date, fingerprint FROM repost WHERE record IN (\(perBand.joined(separator: " UNION ")))
+            ORDER BY record LIMIT \(maxCandidates)
+            """)
         var clusters: [Int64] = []
         var alone: [Member] = []
         var identical = false
-        let fetch = try db.cachedStatement(sql: "SELECT cluster, date, fingerprint FROM repost WHERE record = ?")
-        for candidate in candidates.prefix(maxCandidates) {
-            guard let row = try Row.fetchOne(fetch, arguments: [candidate]) else { continue }
+        let rows = try Row.fetchCursor(fetch, arguments: StatementArguments(keys))
+        while let row = try rows.next() {
+            let candidate: Int64 = row["record"]
             let bytes: Data = row["fingerprint"]
             guard let theirs = RepostFingerprint(encoded: [UInt8](bytes)) else { continue }
             if theirs == mine {
@@ -67,8 +70,9 @@ enum RepostClusters {
                        arguments: [record, cluster, date, Data(sketch.fingerprint)])
         // An exact copy adds nothing to the index: whatever would find it finds its twin.
         guard !identical else { return }
-        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO repost_band (key, record) VALUES (?, ?)")
-        for key in Set(sketch.bands) { try insert.execute(arguments: [key, record]) }
+        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO repost_band (key, record) VALUES "
+                                            + keys.map { _ in "(?, ?)" }.joined(separator: ", "))
+        try insert.execute(arguments: StatementArguments(keys.flatMap { [$0.databaseValue, record.databaseValue] }))
     }
 
     /// Merges `me`, the matched clusters and the matched lone records into one cluster; returns its id.
