@@ -120,11 +120,11 @@ class Channel:
         self.next_id = 1
         self.messages = 0
         self.path = os.path.join(out_dir, slug, "result.json")
-        os.makedirs(os.path.dirname(self.path), exist_ok=True)
         self.file = None
         self.bytes = 0
 
     def open(self, created):
+        os.makedirs(os.path.dirname(self.path), exist_ok=True)
         self.file = open(self.path, "w", encoding="utf-8", buffering=1 << 16)
         head = {"name": self.name, "type": "public_channel", "id": self.id}
         text = json.dumps(head, ensure_ascii=False, indent=1)[:-2] + ",\n \"messages\": [\n"
@@ -437,7 +437,7 @@ def write_main(out, n, channel_count, seed, sentences):
     return {
         "records": n, "channels": len(used),
         "bytes": sum(c.bytes for c in used),
-        "largestChannel": max(c.messages for c in used),
+        "largestChannel": max((c.messages for c in used), default=0),
         **stats,
         "queries": {"oneWord": one, "twoWord": two, "crossScript": cross},
     }
@@ -523,8 +523,9 @@ def main():
         args.remove("--hostile")
     if len(args) != 1 or args[0].startswith("-"):
         sys.exit(f"make-synthetic-archive: expected one OUT_DIR, got {args or 'none'} (--help for usage)")
-    if n < 1 or channel_count < 1:
-        sys.exit("make-synthetic-archive: --records and --channels must be at least 1")
+    if n < 0 or channel_count < 1 or (n == 0 and not hostile):
+        sys.exit("make-synthetic-archive: --records must be at least 1 (0 with --hostile only) "
+                 "and --channels at least 1")
     out = args[0]
     sentences = load_corpora(corpora)
     os.makedirs(out, exist_ok=True)
