@@ -136,13 +136,32 @@ class Channel:
         self.next_id = 2
 
     def write(self, message, first=False):
-        body = json.dumps(message, ensure_ascii=False, indent=1).replace("\n", "\n  ")
-        self.file.write(("" if first else ",\n") + "  " + body)
+        self.file.write(("" if first else ",\n") + "  " + indented(message, "  "))
 
     def close(self):
         self.file.write("\n ]\n}\n")
         self.file.close()
         self.bytes = os.path.getsize(self.path)
+
+
+def indented(value, pad):
+    """json.dumps(value, ensure_ascii=False, indent=1) as nested at `pad`, with the C encoder
+    for the leaves (the indenting encoder is pure Python and was half the run time)."""
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        inner = pad + " "
+        return "{\n" + ",\n".join(inner + dumps(k) + ": " + indented(v, inner) for k, v in value.items()) + "\n" + pad + "}"
+    if isinstance(value, list):
+        if not value:
+            return "[]"
+        inner = pad + " "
+        return "[\n" + ",\n".join(inner + indented(v, inner) for v in value) + "\n" + pad + "]"
+    return dumps(value)
+
+
+def dumps(value):
+    return json.dumps(value, ensure_ascii=False)
 
 
 def stamp(unix, key="date"):
