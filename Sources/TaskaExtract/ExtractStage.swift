@@ -65,13 +65,21 @@ public struct ExtractStage: Stage {
             throw LimitExceeded(limit: "max-bytes", allowed: "\(document.limits.maxBytes) bytes",
                                 found: "\(document.source.path) is \(document.source.bytes) bytes and is not a container Taska streams (WARC, gzip, Telegram JSON export)")
         }
+        // The source's budget is for reading it: the time its sub-documents spend in the later
+        // stages (each on a budget of its own) is given back, so a long export is not cut off
+        // by how long its messages took downstream.
+        var downstream: Duration = .zero
         try reader.read(document) { output in
-            try output.checkDeadline("stopped after \(output.subIndex.map { "\($0 + 1) sub-documents" } ?? "extraction")")
+            var reading = output
+            reading.deadline = output.deadline.map { $0 + downstream }
+            try reading.checkDeadline("stopped after \(output.subIndex.map { "\($0 + 1) sub-documents" } ?? "extraction")")
             var doc = output
             if doc.blocks.isEmpty && doc.message == nil {
                 doc.warn(name, "no-text", "No visible text was found in the document; the record has empty text")
             }
+            let start = ContinuousClock.now
             try emit(doc)
+            downstream += ContinuousClock.now - start
         }
     }
 }
