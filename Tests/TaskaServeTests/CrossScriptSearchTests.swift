@@ -48,7 +48,8 @@ import TaskaTestSupport
     @Test func aQueryWithoutHitsInItsScriptGoesCrossScript() throws {
         let (_, archive) = try archive()
         #expect(names(try search.search(archive, query: "شيكاو")) == ["arabic.txt"])
-        #expect(names(try search.search(archive, query: "مايدوغوري")) == ["hausa.txt"])
+        // The Arabic dateline writes the name with a proclitic (بمايدوغوري): a skeleton hit too.
+        #expect(Set(names(try search.search(archive, query: "مايدوغوري"))) == ["hausa.txt", "dateline.txt"])
         let maiduguri = try search.search(archive, query: "Maiduguri", anyScript: true)
         #expect(names(maiduguri) == ["hausa.txt", "dateline.txt"])
         #expect(maiduguri.last?.spellings == ["بمايدوغوري"])

@@ -172,7 +172,7 @@ public struct NameSkeleton: NameSkeletonFolding {
     /// Whether text word `word` spells query word `query` (both in search-key form): Latin
     /// words by their vowel-aware variants; otherwise by skeleton, and a vowel Arabic writes
     /// (ا و ي after the first letter) must be a vowel in the Latin spelling, and between two
-    /// Arabic spellings one's vowels must include the other's.
+    /// Arabic spellings one's vowels must include the other's and both end alike.
     static func spells(_ query: [UInt32], _ word: [UInt32]) -> Bool {
         if let bare = withoutProclitic(word), spellsExactly(query, bare) { return true }
         if let bare = withoutProclitic(query), spellsExactly(bare, word) { return true }
@@ -190,6 +190,8 @@ public struct NameSkeleton: NameSkeletonFolding {
         let qs = q.vowelSlots, ds = d.vowelSlots
         guard qs.count == ds.count else { return true }
         if q.script == .arabic && d.script == .arabic {
+            // Medial long vowels may be left out, a final one never (أنصارو is not أنصار).
+            guard qs.last == ds.last else { return false }
             return zip(qs, ds).allSatisfy { !$0 || $1 } || zip(qs, ds).allSatisfy { $0 || !$1 }
         }
         let (arabic, latin) = q.script == .arabic ? (qs, ds) : (ds, qs)

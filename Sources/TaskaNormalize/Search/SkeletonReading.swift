@@ -5,10 +5,14 @@ struct SkeletonLetter: Equatable {
     var classes: [UInt8]
     /// For a vowel: `a`, `i` or `u` in a Latin word, `0` for an Arabic vowel letter.
     var vowel: UInt8
+    /// A Latin glide y after i (`Tijaniyya`, `Yusufiya`): a vowel for the skeleton (Arabic
+    /// writes ي), a consonant for the Latin variant key (`Tijaniyya` is not `Tijjani`).
+    var isGlide = false
 
     static func consonant(_ c: UInt8) -> SkeletonLetter { SkeletonLetter(classes: [c], vowel: 0) }
     static func vowel(_ v: UInt8) -> SkeletonLetter { SkeletonLetter(classes: [], vowel: v) }
-    var isVowel: Bool { classes.isEmpty }
+    /// A vowel to the skeleton (a glide included).
+    var isVowel: Bool { classes.isEmpty || isGlide }
 }
 
 /// How one word (in search-key form) reads as consonant classes and vowels, by the rules of
@@ -66,7 +70,8 @@ struct SkeletonReading {
     var variants: [String] {
         guard script == .latin else { return [] }
         var items: [SkeletonLetter] = []
-        for letter in letters {
+        for var letter in letters {
+            letter.isGlide = false
             if let last = items.last, last == letter { continue }
             if letter.isVowel, let last = items.last, last.isVowel {
                 let pair: Set<UInt8> = [last.vowel, letter.vowel]
@@ -77,7 +82,7 @@ struct SkeletonReading {
         }
         while let last = items.last, last.isVowel { items.removeLast() }
         if let last = items.last { items[items.count - 1].classes = last.classes.map { $0 == Self.z ? Self.s : $0 } }
-        return Self.expand(items.map { $0.isVowel ? [$0.vowel] : $0.classes })
+        return Self.expand(items.map { $0.classes.isEmpty ? [$0.vowel] : $0.classes })
     }
 
     /// Per consonant of `consonantClasses`, whether a vowel comes before it, then whether one
@@ -218,7 +223,17 @@ struct SkeletonReading {
                 out.append(.vowel(a)); out.append(.consonant(w_)); p += 2; continue
             }
             if isVowel(ch) { out.append(.vowel(ch == a ? a : (ch == o || ch == u) ? u : i)); p += 1; continue }
-            if ch == y { out.append(p == 0 ? .consonant(y) : .vowel(i)); p += 1; continue }
+            if ch == y {
+                if p == 0 {
+                    out.append(.consonant(y))
+                } else if at(p - 1) == i || at(p - 1) == y {
+                    out.append(SkeletonLetter(classes: [y], vowel: i, isGlide: true))
+                } else {
+                    out.append(.vowel(i))
+                }
+                p += 1
+                continue
+            }
             if ch == h && p == n - 1 && p > 0 && isVowel(at(p - 1)) { p += 1; continue }
             if ch == UInt8(ascii: "x") { out.append(.consonant(k)); out.append(.consonant(s)); p += 1; continue }
             out.append(.consonant(SkeletonLetters.latinClass[ch] ?? ch))
