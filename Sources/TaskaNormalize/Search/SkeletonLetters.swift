@@ -60,8 +60,17 @@ enum SkeletonLetters {
         UInt8(ascii: "q"): UInt8(ascii: "k"), UInt8(ascii: "j"): UInt8(ascii: "g"),
     ]
 
-    /// The ASCII letter a lowercase Latin letter stands on (accents, Hausa hooks, schwa off),
-    /// or nil for anything else.
+    /// Stand-ins for the Hausa hooked letters ɓ ɗ ƙ ƴ in a Latin word's letters.
+    static let hookB: UInt8 = 1, hookD: UInt8 = 2, hookK: UInt8 = 3, hookY: UInt8 = 4
+    /// A hooked letter's class in the skeleton (plain: Arabic has no hooks) and its own letter
+    /// in the Latin variant key (letters the key never uses otherwise).
+    static let hooks: [UInt8: (plain: UInt8, own: UInt8)] = [
+        hookB: (UInt8(ascii: "b"), UInt8(ascii: "p")), hookD: (UInt8(ascii: "d"), UInt8(ascii: "v")),
+        hookK: (UInt8(ascii: "k"), UInt8(ascii: "j")), hookY: (UInt8(ascii: "y"), UInt8(ascii: "o")),
+    ]
+
+    /// The ASCII letter a lowercase Latin letter stands on (accents and schwa off; a Hausa
+    /// hooked letter gives its stand-in), or nil for anything else.
     static func latinBase(_ scalar: UInt32) -> UInt8? {
         if scalar >= 0x61 && scalar <= 0x7A { return UInt8(scalar) }
         return latinFolds[scalar]
@@ -69,11 +78,11 @@ enum SkeletonLetters {
 
     private static let latinFolds: [UInt32: UInt8] = {
         let groups: [(String, Character)] = [
-            ("àáâãäåāăą", "a"), ("çćč", "c"), ("ďđɗɖ", "d"), ("èéêëēėęěəǝ", "e"), ("ğ", "g"), ("ìíîïīįı", "i"),
-            ("ƙķ", "k"), ("ł", "l"), ("ñńňŋ", "n"), ("òóôõöōőø", "o"), ("ř", "r"), ("śšş", "s"), ("ţť", "t"),
-            ("ùúûüūůűų", "u"), ("ýÿƴ", "y"), ("źżž", "z"), ("ɓ", "b"),
+            ("àáâãäåāăą", "a"), ("çćč", "c"), ("ďđɖ", "d"), ("èéêëēėęěəǝ", "e"), ("ğ", "g"), ("ìíîïīįı", "i"),
+            ("ķ", "k"), ("ł", "l"), ("ñńňŋ", "n"), ("òóôõöōőø", "o"), ("ř", "r"), ("śšş", "s"), ("ţť", "t"),
+            ("ùúûüūůűų", "u"), ("ýÿ", "y"), ("źżž", "z"),
         ]
-        var table: [UInt32: UInt8] = [:]
+        var table: [UInt32: UInt8] = [0x0253: hookB, 0x0257: hookD, 0x0199: hookK, 0x01B4: hookY]
         for (letters, base) in groups {
             for scalar in letters.unicodeScalars { table[scalar.value] = UInt8(ascii: base.unicodeScalars.first!) }
         }

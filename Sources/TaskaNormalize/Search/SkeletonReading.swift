@@ -8,6 +8,9 @@ struct SkeletonLetter: Equatable {
     /// A Latin glide y after i (`Tijaniyya`, `Yusufiya`): a vowel for the skeleton (Arabic
     /// writes ي), a consonant for the Latin variant key (`Tijaniyya` is not `Tijjani`).
     var isGlide = false
+    /// For a Hausa hooked letter (ɓ ɗ ƙ ƴ), its own letter in the Latin variant key, where
+    /// `ƙasa` stays apart from `kasa` as in the search key; 0 otherwise.
+    var hooked: UInt8 = 0
 
     static func consonant(_ c: UInt8) -> SkeletonLetter { SkeletonLetter(classes: [c], vowel: 0) }
     static func vowel(_ v: UInt8) -> SkeletonLetter { SkeletonLetter(classes: [], vowel: v) }
@@ -82,7 +85,7 @@ struct SkeletonReading {
         }
         while let last = items.last, last.isVowel { items.removeLast() }
         if let last = items.last { items[items.count - 1].classes = last.classes.map { $0 == Self.z ? Self.s : $0 } }
-        return Self.expand(items.map { $0.classes.isEmpty ? [$0.vowel] : $0.classes })
+        return Self.expand(items.map { $0.classes.isEmpty ? [$0.vowel] : $0.hooked != 0 ? [$0.hooked] : $0.classes })
     }
 
     /// Per consonant of `consonantClasses`, whether a vowel comes before it, then whether one
@@ -236,6 +239,11 @@ struct SkeletonReading {
             }
             if ch == h && p == n - 1 && p > 0 && isVowel(at(p - 1)) { p += 1; continue }
             if ch == UInt8(ascii: "x") { out.append(.consonant(k)); out.append(.consonant(s)); p += 1; continue }
+            if let (plain, own) = SkeletonLetters.hooks[ch] {
+                out.append(SkeletonLetter(classes: [plain], vowel: 0, hooked: own))
+                p += 1
+                continue
+            }
             out.append(.consonant(SkeletonLetters.latinClass[ch] ?? ch))
             p += 1
         }

@@ -50,6 +50,13 @@ import TaskaCore
         #expect(finds("زندر", "وصل إلى زيندر"))
     }
 
+    @Test func hookedLettersStayApartInLatinButNotAcrossScripts() {
+        #expect(!finds("kasa", "Ƙasa ta yi kyau"))
+        #expect(finds("k'asa", "Ƙasa ta yi kyau"))
+        #expect(!finds("ɗan", "dan haka"))
+        #expect(skeletons("ƙasa") == skeletons("kasa"))
+    }
+
     @Test func arabicProcliticsAndArticlesComeOff() {
         #expect(finds("Maroua", "وقال سكان بماروا إن الوضع هادئ"))
         #expect(finds("Baghdadi", "نعى أنصار البغدادي"))
