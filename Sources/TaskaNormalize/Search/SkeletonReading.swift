@@ -210,7 +210,8 @@ struct SkeletonReading {
             if (ch == t || ch == s) && next == c && at(p + 2) == h { out.append(.consonant(c)); p += 3; continue }
             if (ch == s || ch == c) && next == h { out.append(.consonant(c)); p += 2; continue }
             if next == h, let digraph = SkeletonLetters.hDigraphs[ch] { out.append(.consonant(digraph)); p += 2; continue }
-            if ch == d && next == UInt8(ascii: "j") { out.append(.consonant(g)); p += 2; continue }
+            // dj, and ɗj where the search key read N'Djamena's apostrophe as a hook.
+            if (ch == d || ch == SkeletonLetters.hookD) && next == UInt8(ascii: "j") { out.append(.consonant(g)); p += 2; continue }
             if ch == c && next == k { out.append(.consonant(k)); p += 2; continue }
             if ch == c { out.append(SkeletonLetter(classes: [k, c], vowel: 0)); p += 1; continue }
             if ch == o && next == u {

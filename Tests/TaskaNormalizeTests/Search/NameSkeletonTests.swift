@@ -48,6 +48,7 @@ import TaskaCore
         #expect(finds("Cibok", "'yan matan Chibok"))
         #expect(finds("Tillaberi", "Tillabéri region"))
         #expect(finds("زندر", "وصل إلى زيندر"))
+        #expect(finds("N'Djamena", "وصل إلى نجامينا"))
     }
 
     @Test func hookedLettersStayApartInLatinButNotAcrossScripts() {
