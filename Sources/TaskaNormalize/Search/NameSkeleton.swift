@@ -33,22 +33,48 @@ public struct NameSkeleton: NameSkeletonFolding {
     public func skeletonColumn(searchKey: String) -> String {
         var out = ""
         out.reserveCapacity(searchKey.utf8.count)
+        // Each token once per record: the index needs presence, not counts.
+        let wordsGuess = searchKey.utf8.count / 8
+        var seen = Set<String>(minimumCapacity: wordsGuess)
+        var readWords: [[UInt32]: WordTokens?] = Dictionary(minimumCapacity: wordsGuess / 2)
         for line in searchKey.split(separator: "\n", omittingEmptySubsequences: false) {
             if !out.isEmpty { out.append("\n") }
-            var lineTokens: [String] = []
-            var previous: (script: SkeletonReading.Script, skeletons: [String])?
-            for word in Self.words(of: line.unicodeScalars) {
-                guard let (tokens, skeletons, script) = Self.tokens(of: word) else { previous = nil; continue }
-                lineTokens.append(contentsOf: tokens)
-                if let (firstScript, first) = previous, let head = first.first, head.utf8.count <= Self.joiningLength, !skeletons.isEmpty {
-                    let marker = firstScript == .latin ? "1" : ""
-                    for a in first { for b in skeletons { lineTokens.append(marker + a + b) } }
-                }
-                previous = skeletons.isEmpty ? nil : (script, skeletons)
+            var first = true
+            func emit(_ token: String) {
+                guard seen.insert(token).inserted else { return }
+                if !first { out.append(" ") }
+                out.append(token)
+                first = false
             }
-            out.append(lineTokens.joined(separator: " "))
+            var previous: [String]?  // skeletons of the previous word when it is a short Arabic word
+            for word in Self.words(of: line.unicodeScalars) {
+                // Words repeat: each is read once per record.
+                let entry: WordTokens?
+                if let known = readWords[word] {
+                    entry = known
+                } else {
+                    entry = Self.tokens(of: word).map { WordTokens(tokens: $0.tokens, skeletons: $0.skeletons, script: $0.script) }
+                    readWords[word] = entry
+                    entry?.tokens.forEach(emit)
+                }
+                guard let (_, skeletons, script) = entry.map({ ($0.tokens, $0.skeletons, $0.script) }) else { previous = nil; continue }
+                if let first = previous {
+                    for a in first { for b in skeletons { emit(a + b) } }
+                }
+                // Only Arabic words join the next (أبو بكر → bbkr): a Latin name written in two
+                // words is found from one-word queries by the query's own join.
+                let short = script == .arabic && (skeletons.first?.utf8.count ?? Int.max) <= Self.joiningLength
+                previous = short ? skeletons : nil
+            }
         }
         return out
+    }
+
+    /// A word's column tokens, skeletons and script.
+    struct WordTokens {
+        var tokens: [String]
+        var skeletons: [String]
+        var script: SkeletonReading.Script
     }
 
     /// The column tokens of one word, its skeletons and script; nil for a word without letters
@@ -232,6 +258,6 @@ public struct NameSkeleton: NameSkeletonFolding {
     }
 
     private static func isJoiner(_ v: UInt32) -> Bool {
-        SkeletonLetters.apostrophes.contains(v) || SkeletonLetters.hyphens.contains(v)
+        SkeletonLetters.isApostrophe(v) || SkeletonLetters.isHyphen(v)
     }
 }

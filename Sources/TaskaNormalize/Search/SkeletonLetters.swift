@@ -5,7 +5,7 @@ enum SkeletonLetters {
 
     /// Arabic letters and their classes; two classes for letters read two ways in names of the
     /// region: ق (Qasim, but Goni), ث (th, but Kaltume for كلثوم), ذ (d or z).
-    static let arabicClasses: [UInt32: [UInt8]] = {
+    private static let arabicClasses: [SkeletonClass] = {
         let table: [(UInt32, String)] = [
             (0x0628, "b"), (0x067E, "b"),                                  // ب پ
             (0x062A, "t"), (0x0637, "t"), (0x062B, "tq"),                  // ت ط ث
@@ -19,8 +19,21 @@ enum SkeletonLetters {
             (0x0644, "l"), (0x0645, "m"), (0x0646, "n"),                   // ل م ن
             (0x0647, "h"), (0x062D, "h"), (0x062E, "x"),                   // ه ح خ
         ]
-        return Dictionary(uniqueKeysWithValues: table.map { ($0.0, Array($0.1.utf8)) })
+        var classes = [SkeletonClass](repeating: .none, count: 256)
+        for (scalar, letters) in table {
+            let bytes = Array(letters.utf8)
+            classes[Int(scalar - 0x0600)] = SkeletonClass(bytes[0], bytes.count > 1 ? bytes[1] : 0)
+        }
+        return classes
     }()
+
+    /// The class of an Arabic letter of U+0600–U+06FF, or nil when the table has none.
+    @inline(__always)
+    static func arabicClass(_ scalar: UInt32) -> SkeletonClass? {
+        guard scalar >= 0x0600 && scalar <= 0x06FF else { return nil }
+        let c = arabicClasses[Int(scalar - 0x0600)]
+        return c.isEmpty ? nil : c
+    }
 
     /// Letters read as vowels anywhere: alef, ain, hamza and its seats.
     static let arabicVowels: Set<UInt32> = [0x0627, 0x0639, 0x0621, 0x0624, 0x0626]
@@ -42,8 +55,18 @@ enum SkeletonLetters {
         (0x0600...0x06FF).contains(scalar) || (0x0750...0x077F).contains(scalar) || (0x08A0...0x08FF).contains(scalar)
     }
 
-    static let apostrophes: Set<UInt32> = [0x27, 0x2019, 0x2018, 0x02BC, 0x02BB, 0x60, 0xB4]
-    static let hyphens: Set<UInt32> = [0x2D, 0x2010, 0x2011]
+    /// ' ’ ‘ ʼ ʻ ` ´: dropped inside a Latin word (ain, hamza, elision).
+    @inline(__always)
+    static func isApostrophe(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x27, 0x2019, 0x2018, 0x02BC, 0x02BB, 0x60, 0xB4: return true
+        default: return false
+        }
+    }
+
+    /// - ‐ ‑: join the parts of a Latin word.
+    @inline(__always)
+    static func isHyphen(_ v: UInt32) -> Bool { v == 0x2D || v == 0x2010 || v == 0x2011 }
     /// Hyphenated articles and proclitics of romanised Arabic (al-, el-, an-, wal-…).
     static let latinArticles: Set<[UInt8]> = Set(["al", "el", "an", "as", "ad", "at", "ash", "az", "ar", "ul", "wal", "wa", "bil",
                                                    "lil", "li", "fil", "l"].map { Array($0.utf8) })
@@ -73,6 +96,7 @@ enum SkeletonLetters {
     /// hooked letter gives its stand-in), or nil for anything else.
     static func latinBase(_ scalar: UInt32) -> UInt8? {
         if scalar >= 0x61 && scalar <= 0x7A { return UInt8(scalar) }
+        if scalar < 0xC0 { return nil }
         return latinFolds[scalar]
     }
 

@@ -1,8 +1,27 @@
+/// A consonant class: one ASCII letter, or two when a letter is read two ways (`ق` k or g);
+/// `first` is 0 for none (a vowel).
+struct SkeletonClass: Equatable, Hashable {
+    var first: UInt8
+    var second: UInt8 = 0
+
+    init(_ first: UInt8, _ second: UInt8 = 0) {
+        self.first = first
+        self.second = second
+    }
+
+    static let none = SkeletonClass(0)
+    var isEmpty: Bool { first == 0 }
+
+    /// The class with letter `from` read as `to` (a final z as s).
+    func replacing(_ from: UInt8, with to: UInt8) -> SkeletonClass {
+        SkeletonClass(first == from ? to : first, second == from ? to : second)
+    }
+}
+
 /// One letter of a word as the skeleton reads it: a consonant class, or a vowel.
 struct SkeletonLetter: Equatable {
-    /// Consonant classes (ASCII letters; two when the letter is read two ways, like `ق` k or g);
-    /// empty for a vowel.
-    var classes: [UInt8]
+    /// The consonant class; empty for a vowel.
+    var classes: SkeletonClass
     /// For a vowel: `a`, `i` or `u` in a Latin word, `0` for an Arabic vowel letter.
     var vowel: UInt8
     /// A Latin glide y after i (`Tijaniyya`, `Yusufiya`): a vowel for the skeleton (Arabic
@@ -12,8 +31,8 @@ struct SkeletonLetter: Equatable {
     /// `ƙasa` stays apart from `kasa` as in the search key; 0 otherwise.
     var hooked: UInt8 = 0
 
-    static func consonant(_ c: UInt8) -> SkeletonLetter { SkeletonLetter(classes: [c], vowel: 0) }
-    static func vowel(_ v: UInt8) -> SkeletonLetter { SkeletonLetter(classes: [], vowel: v) }
+    static func consonant(_ c: UInt8) -> SkeletonLetter { SkeletonLetter(classes: SkeletonClass(c), vowel: 0) }
+    static func vowel(_ v: UInt8) -> SkeletonLetter { SkeletonLetter(classes: .none, vowel: v) }
     /// A vowel to the skeleton (a glide included).
     var isVowel: Bool { classes.isEmpty || isGlide }
 }
@@ -52,8 +71,9 @@ struct SkeletonReading {
 
     /// Consonant classes with the vowels left out; a class repeated with no vowel between
     /// (a doubled letter, a proclitic before the same letter) counts once; a final z is s.
-    var consonantClasses: [[UInt8]] {
-        var out: [[UInt8]] = []
+    var consonantClasses: [SkeletonClass] {
+        var out: [SkeletonClass] = []
+        out.reserveCapacity(letters.count)
         var afterVowel = true
         for letter in letters {
             if letter.isVowel { afterVowel = true; continue }
@@ -61,7 +81,7 @@ struct SkeletonReading {
             out.append(letter.classes)
             afterVowel = false
         }
-        if let last = out.last { out[out.count - 1] = last.map { $0 == Self.z ? Self.s : $0 } }
+        if let last = out.last { out[out.count - 1] = last.replacing(Self.z, with: Self.s) }
         return out
     }
 
@@ -77,15 +97,15 @@ struct SkeletonReading {
             letter.isGlide = false
             if let last = items.last, last == letter { continue }
             if letter.isVowel, let last = items.last, last.isVowel {
-                let pair: Set<UInt8> = [last.vowel, letter.vowel]
-                if pair == [UInt8(ascii: "a"), UInt8(ascii: "i")] { items[items.count - 1] = .vowel(UInt8(ascii: "i")) }
+                let (a, i) = (UInt8(ascii: "a"), UInt8(ascii: "i"))
+                if (last.vowel == a && letter.vowel == i) || (last.vowel == i && letter.vowel == a) { items[items.count - 1] = .vowel(i) }
                 continue
             }
             items.append(letter)
         }
         while let last = items.last, last.isVowel { items.removeLast() }
-        if let last = items.last { items[items.count - 1].classes = last.classes.map { $0 == Self.z ? Self.s : $0 } }
-        return Self.expand(items.map { $0.classes.isEmpty ? [$0.vowel] : $0.hooked != 0 ? [$0.hooked] : $0.classes })
+        if let last = items.last { items[items.count - 1].classes = last.classes.replacing(Self.z, with: Self.s) }
+        return Self.expand(items.map { $0.classes.isEmpty ? SkeletonClass($0.vowel) : $0.hooked != 0 ? SkeletonClass($0.hooked) : $0.classes })
     }
 
     /// Per consonant of `consonantClasses`, whether a vowel comes before it, then whether one
@@ -94,7 +114,7 @@ struct SkeletonReading {
         var slots: [Bool] = []
         var pending = false
         var afterVowel = true
-        var last: [UInt8]?
+        var last: SkeletonClass?
         for letter in letters {
             if letter.isVowel { pending = true; afterVowel = true; continue }
             if !afterVowel, last == letter.classes { continue }
@@ -108,14 +128,20 @@ struct SkeletonReading {
     }
 
     /// Every string with one class per position, at most `maxAlternatives` of them.
-    static func expand(_ classes: [[UInt8]]) -> [String] {
+    static func expand(_ classes: [SkeletonClass]) -> [String] {
         guard !classes.isEmpty else { return [] }
+        if classes.allSatisfy({ $0.second == 0 }) {
+            return [String(unsafeUninitializedCapacity: classes.count) { buffer in
+                for (k, c) in classes.enumerated() { buffer[k] = c.first }
+                return classes.count
+            }]
+        }
         var alternatives: [[UInt8]] = [[]]
         for options in classes {
-            if options.count == 1 {
-                for k in alternatives.indices { alternatives[k].append(options[0]) }
+            if options.second == 0 {
+                for k in alternatives.indices { alternatives[k].append(options.first) }
             } else {
-                alternatives = Array(alternatives.lazy.flatMap { a in options.map { a + [$0] } }.prefix(maxAlternatives))
+                alternatives = Array(alternatives.lazy.flatMap { a in [a + [options.first], a + [options.second]] }.prefix(maxAlternatives))
             }
         }
         return alternatives.map { String(decoding: $0, as: UTF8.self) }
@@ -156,7 +182,7 @@ struct SkeletonReading {
             default:
                 if SkeletonLetters.arabicVowels.contains(c) {
                     out.append(.vowel(0))
-                } else if let classes = SkeletonLetters.arabicClasses[c] {
+                } else if let classes = SkeletonLetters.arabicClass(c) {
                     out.append(SkeletonLetter(classes: classes, vowel: 0))
                 } else {
                     return nil
@@ -174,16 +200,20 @@ struct SkeletonReading {
     /// (tch sch sh ch → c, kh → x, gh → g, th → q, dh → d, ph → f, dj → g), c as k or c,
     /// vowels a/i/u, y a consonant only first, ou or u/o before a vowel and final au/ao → w.
     static func latinLetters(_ input: [UInt32]) -> [SkeletonLetter]? {
-        var parts: [[UInt8]] = [[]]
+        var w: [UInt8] = []
+        w.reserveCapacity(input.count)
+        var hyphenated = false
         for scalar in input {
-            if SkeletonLetters.apostrophes.contains(scalar) { continue }
-            if SkeletonLetters.hyphens.contains(scalar) { parts.append([]); continue }
+            if SkeletonLetters.isApostrophe(scalar) { continue }
+            if SkeletonLetters.isHyphen(scalar) { hyphenated = true; w.append(0x2D); continue }
             guard let ascii = SkeletonLetters.latinBase(scalar) else { return nil }
-            parts[parts.count - 1].append(ascii)
+            w.append(ascii)
         }
-        parts.removeAll { $0.isEmpty }
-        while parts.count > 1, SkeletonLetters.latinArticles.contains(parts[0]) { parts.removeFirst() }
-        var w = parts.flatMap { $0 }
+        if hyphenated {
+            var parts = w.split(separator: 0x2D).map(Array.init)
+            while parts.count > 1, SkeletonLetters.latinArticles.contains(parts[0]) { parts.removeFirst() }
+            w = parts.flatMap { $0 }
+        }
         guard !w.isEmpty else { return nil }
         for glued in SkeletonLetters.gluedArticles where w.starts(with: glued) {
             let rest = w.dropFirst(glued.count)
@@ -213,7 +243,7 @@ struct SkeletonReading {
             // dj, and ɗj where the search key read N'Djamena's apostrophe as a hook.
             if (ch == d || ch == SkeletonLetters.hookD) && next == UInt8(ascii: "j") { out.append(.consonant(g)); p += 2; continue }
             if ch == c && next == k { out.append(.consonant(k)); p += 2; continue }
-            if ch == c { out.append(SkeletonLetter(classes: [k, c], vowel: 0)); p += 1; continue }
+            if ch == c { out.append(SkeletonLetter(classes: SkeletonClass(k, c), vowel: 0)); p += 1; continue }
             if ch == o && next == u {
                 out.append(.vowel(u))
                 if isAEI(at(p + 2)) { out.append(.consonant(w_)) }
@@ -231,7 +261,7 @@ struct SkeletonReading {
                 if p == 0 {
                     out.append(.consonant(y))
                 } else if at(p - 1) == i || at(p - 1) == y {
-                    out.append(SkeletonLetter(classes: [y], vowel: i, isGlide: true))
+                    out.append(SkeletonLetter(classes: SkeletonClass(y), vowel: i, isGlide: true))
                 } else {
                     out.append(.vowel(i))
                 }
@@ -241,7 +271,7 @@ struct SkeletonReading {
             if ch == h && p == n - 1 && p > 0 && isVowel(at(p - 1)) { p += 1; continue }
             if ch == UInt8(ascii: "x") { out.append(.consonant(k)); out.append(.consonant(s)); p += 1; continue }
             if let (plain, own) = SkeletonLetters.hooks[ch] {
-                out.append(SkeletonLetter(classes: [plain], vowel: 0, hooked: own))
+                out.append(SkeletonLetter(classes: SkeletonClass(plain), vowel: 0, hooked: own))
                 p += 1
                 continue
             }
