@@ -9,8 +9,9 @@ With --icu every Arabic-script word goes through `uconv -x 'Any-Latin; Latin-ASC
 (ICU's transliterator, as utrans would run it) and then the same Latin rules. Searches are
 simulated in memory (whole-token match of the search key, else the skeleton tokens, then the
 spelling check) and scored with the set's score_names.py. This is the prototype the Swift
-`NameSkeleton` was ported from, before its last three rules (Latin glide y, Arabic final vowel,
-Hausa hooks in the Latin key); `scripts/eval-names` scores the product itself.
+`NameSkeleton` was ported from, before its last rules (Latin glide y, Arabic final vowel, Hausa
+hooks in the Latin key, index joins for Arabic words only); `scripts/eval-names` scores the
+product itself.
 """
 import json, os, re, subprocess, sys, unicodedata
 # --- approximate searchKey fold (see SearchKeyBuilder) ---
