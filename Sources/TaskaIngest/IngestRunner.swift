@@ -1,5 +1,6 @@
 import Foundation
 import TaskaCore
+import TaskaNormalize
 import TaskaStore
 
 /// Counts of one ingest run, for the summary line and the exit status.
@@ -113,6 +114,13 @@ public final class IngestRunner: @unchecked Sendable {
     /// bytes) the worker waits for its turn and streams them, so a source that fans out into
     /// millions of records (a multi-GB chat export or WARC) never sits whole in memory.
     static let streamAfterLines = 512
+    /// Computes each archived record's name-skeleton column (cross-script search), in the worker.
+    static let nameSkeleton = NameSkeleton()
+
+    /// The name-skeleton column of each record, for `ArchivedFile.skeletons` ('' for an error record).
+    public static func nameSkeletons(of records: [(record: Record, line: String)]) -> [String] {
+        records.map { nameSkeleton.skeletonColumn(searchKey: $0.record.document.normalized?.searchKey ?? "") }
+    }
     static let streamAfterBytes = 4 << 20
 
     func processToLines(_ file: InputFile, archiving: Bool, keepOriginals: Bool,
@@ -122,6 +130,7 @@ public final class IngestRunner: @unchecked Sendable {
         var source = FileReader.unreadable(file).source
         var originalBytes: [UInt8]?
         var archivedRecords: [(record: Record, line: String)] = []
+        var archivedSkeletons: [String] = []
         var pendingBytes = 0
         var streamedChunks = 0
         var streamFailed = false
@@ -132,7 +141,10 @@ public final class IngestRunner: @unchecked Sendable {
         }) { record in
             var line: [UInt8] = []
             record.writeJSON(to: &line)
-            if archiving { archivedRecords.append((record, String(decoding: line, as: UTF8.self))) }
+            if archiving {
+                archivedRecords.append((record, String(decoding: line, as: UTF8.self)))
+                archivedSkeletons.append(Self.nameSkeleton.skeletonColumn(searchKey: record.document.normalized?.searchKey ?? ""))
+            }
             pendingBytes += line.count
             result.lines.append(line)
             if record.isError { result.failures += 1 } else { result.documents += 1 }
@@ -143,13 +155,14 @@ public final class IngestRunner: @unchecked Sendable {
                result.lines.count >= Self.streamAfterLines || pendingBytes >= Self.streamAfterBytes {
                 let chunk = archiving
                     ? ArchivedFile(source: source, original: streamedChunks == 0 ? originalBytes : nil, records: archivedRecords,
-                                   seenAt: Self.now(), recordSighting: streamedChunks == 0)
+                                   seenAt: Self.now(), recordSighting: streamedChunks == 0, skeletons: archivedSkeletons)
                     : nil
                 switch collector.stream(position: position, lines: result.lines, bytes: pendingBytes, archived: chunk) {
                 case .written:
                     streamedChunks += 1
                     result.lines.removeAll(keepingCapacity: true)
                     archivedRecords.removeAll(keepingCapacity: true)
+                    archivedSkeletons.removeAll(keepingCapacity: true)
                     pendingBytes = 0
                 case .deferred:
                     break  // not this file's turn yet, and the reorder buffer has room: keep going
@@ -160,7 +173,7 @@ public final class IngestRunner: @unchecked Sendable {
         }
         if archiving {
             result.archived = ArchivedFile(source: source, original: streamedChunks == 0 ? originalBytes : nil, records: archivedRecords,
-                                           seenAt: Self.now(), recordSighting: streamedChunks == 0)
+                                           seenAt: Self.now(), recordSighting: streamedChunks == 0, skeletons: archivedSkeletons)
         }
         return result
     }

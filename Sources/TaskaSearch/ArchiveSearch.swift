@@ -6,6 +6,19 @@ public struct SearchResult: Sendable {
     public var hit: ArchiveHit
     /// One line of the record's text around the first match, with the matched words' ranges.
     public var snippet: Snippet
+    /// The index column that matched.
+    public var column: MatchColumn = .searchKey
+    /// The words of the record's text that matched, as written (for a name-skeleton match,
+    /// the spelling of the name in the record).
+    public var spellings: [String] = []
+}
+
+/// Which column of the full-text index a hit matched.
+public enum MatchColumn: String, Sendable {
+    /// The query's words, folded, in the record's search key: the same script and spelling.
+    case searchKey
+    /// The query's name skeletons in the record's: a name in the other script or spelled another way.
+    case nameSkeleton
 }
 
 /// A piece of a record's text with the ranges of the words a query matched.
@@ -54,23 +67,84 @@ public struct Snippet: Sendable, Equatable {
 public struct ArchiveSearch: Sendable {
     /// Folds queries and words as ingest folded the text (`TextNormalizer` in the executable).
     public var folding: any SearchKeyFolding
+    /// Name skeletons for cross-script matching (`NameSkeleton` in the executable); nil for none.
+    public var skeletons: (any NameSkeletonFolding)?
 
-    public init(folding: any SearchKeyFolding) {
+    /// Skeleton candidates fetched per round while verifying cross-script hits.
+    static let candidateBatch = 100
+    /// Skeleton candidates verified at most per search (bounds a query that matches everywhere).
+    static let maxCandidates = 2000
+
+    public init(folding: any SearchKeyFolding, skeletons: (any NameSkeletonFolding)? = nil) {
         self.folding = folding
+        self.skeletons = skeletons
     }
 
+    /// Ranked hits for `query`: its words in the records' search key first (bm25); then, with
+    /// `anyScript` or when there is no such hit, names whose skeleton matches (cross-script or
+    /// another spelling), each verified in the record's text, which gives its snippet and
+    /// spelling. Hits from both are never repeated.
     public func search(_ archive: Archive, query: String, language: String? = nil, since: String? = nil,
                        until: String? = nil, limit: Int = 20, offset: Int = 0,
-                       entities: [EntityFilter] = []) throws(ArchiveError) -> [SearchResult] {
+                       entities: [EntityFilter] = [], anyScript: Bool = false) throws(ArchiveError) -> [SearchResult] {
         let terms = folding.searchTerms(query)
-        let hits = try archive.search(ArchiveQuery(terms: terms, language: language, since: since, until: until,
-                                                   limit: limit, offset: offset, entities: entities))
-        return hits.map { hit in
+        let wanted = offset + limit
+        let base = ArchiveQuery(terms: terms, language: language, since: since, until: until, limit: wanted, offset: 0, entities: entities)
+        var results = try archive.search(base).map { hit in
             if terms.allSatisfy(\.isEmpty), let entity = hit.entities.first {
-                return SearchResult(hit: hit, snippet: snippet(text: hit.text, around: entity.start..<entity.end))
+                let s = snippet(text: hit.text, around: entity.start..<entity.end)
+                return SearchResult(hit: hit, snippet: s, spellings: s.pieces.filter(\.isHit).map(\.text))
             }
-            return SearchResult(hit: hit, snippet: snippet(text: hit.text, searchKey: hit.searchKey, terms: terms))
+            let s = snippet(text: hit.text, searchKey: hit.searchKey, terms: terms)
+            return SearchResult(hit: hit, snippet: s, spellings: s.pieces.filter(\.isHit).map(\.text))
         }
+        if let skeletons, anyScript || results.isEmpty, results.count < wanted, !terms.allSatisfy(\.isEmpty) {
+            let nameQuery = skeletons.skeletonQuery(query)
+            if !nameQuery.isEmpty, try archive.hasNameSkeletons() {
+                results += try crossScript(archive, nameQuery, skeletons, base: base, excluding: Set(results.map(\.hit.rowID)),
+                                           wanted: wanted - results.count)
+            }
+        }
+        return Array(results.dropFirst(offset).prefix(limit))
+    }
+
+    /// Up to `wanted` records whose skeleton column matches `nameQuery` and whose text spells
+    /// the names (verified line by line), best bm25 first.
+    private func crossScript(_ archive: Archive, _ nameQuery: SkeletonQuery, _ skeletons: any NameSkeletonFolding, base: ArchiveQuery,
+                             excluding: Set<Int64>, wanted: Int) throws(ArchiveError) -> [SearchResult] {
+        var out: [SearchResult] = []
+        var query = base
+        query.skeletonClauses = nameQuery.clauses
+        query.limit = Self.candidateBatch
+        query.offset = 0
+        while out.count < wanted, query.offset < Self.maxCandidates {
+            let candidates = try archive.search(query)
+            for hit in candidates where !excluding.contains(hit.rowID) && out.count < wanted {
+                if let result = verified(hit, nameQuery, skeletons) { out.append(result) }
+            }
+            if candidates.count < query.limit { break }
+            query.offset += query.limit
+        }
+        return out
+    }
+
+    /// The hit with its snippet around the first line that spells the query's names, or nil
+    /// when no line does (the skeletons met by chance, across words or lines).
+    func verified(_ hit: ArchiveHit, _ nameQuery: SkeletonQuery, _ skeletons: any NameSkeletonFolding) -> SearchResult? {
+        var lineStart = 0
+        for line in hit.text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let length = line.unicodeScalars.count
+            defer { lineStart += length + 1 }
+            let lineText = String(line)
+            guard let ranges = skeletons.spellings(of: nameQuery, in: lineText), let first = ranges.first, let last = ranges.last else {
+                continue
+            }
+            let scalars = Array(lineText.unicodeScalars)
+            let spellings = ranges.map { String(String.UnicodeScalarView(scalars[$0])) }
+            let span = (lineStart + first.lowerBound)..<(lineStart + last.upperBound)
+            return SearchResult(hit: hit, snippet: snippet(text: hit.text, around: span), column: .nameSkeleton, spellings: spellings)
+        }
+        return nil
     }
 
     /// The line of `text` holding `span` (scalar offsets), cut to about `width` scalars around

@@ -17,9 +17,9 @@ public struct Pages: Sendable {
     /// Text of a document shown at most (characters); the rest is announced, not rendered.
     public static let maxRenderedText = 2_000_000
 
-    public init(archive: Archive, folding: any SearchKeyFolding) {
+    public init(archive: Archive, folding: any SearchKeyFolding, skeletons: (any NameSkeletonFolding)? = nil) {
         self.archive = archive
-        self.search = ArchiveSearch(folding: folding)
+        self.search = ArchiveSearch(folding: folding, skeletons: skeletons)
     }
 
     /// Search parameters, bounded.
@@ -29,8 +29,12 @@ public struct Pages: Sendable {
         public var since: String?
         public var until: String?
         public var page: Int
+        /// Also match names in the other script or spelled another way (`anyScript=1`).
+        public var anyScript: Bool
 
-        public init(query: String, language: String? = nil, since: String? = nil, until: String? = nil, page: Int = 1) {
+        public init(query: String, language: String? = nil, since: String? = nil, until: String? = nil, page: Int = 1,
+                    anyScript: Bool = false) {
+            self.anyScript = anyScript
             self.query = String(query.prefix(Pages.maxQueryLength))
             self.language = language.flatMap { $0.isEmpty ? nil : String($0.prefix(16)) }
             self.since = since.flatMap { ArchiveQuery.isDay($0) ? $0 : nil }
@@ -45,7 +49,7 @@ public struct Pages: Sendable {
         // One extra hit tells whether a next page exists.
         return try search.search(archive, query: form.query, language: form.language, since: form.since,
                                           until: form.until, limit: Pages.pageSize + 1,
-                                          offset: (form.page - 1) * Pages.pageSize)
+                                          offset: (form.page - 1) * Pages.pageSize, anyScript: form.anyScript)
     }
 
     // MARK: Search
@@ -66,6 +70,7 @@ public struct Pages: Sendable {
         </select>
         <input type="date" name="since" value="\(HTML.attribute(form.since ?? ""))" aria-label="Since">
         <input type="date" name="until" value="\(HTML.attribute(form.until ?? ""))" aria-label="Until">
+        <label><input type="checkbox" name="anyScript" value="1"\(form.anyScript ? " checked" : "")> any script</label>
         <button type="submit">Search</button>
         </form>
 
@@ -78,7 +83,7 @@ public struct Pages: Sendable {
                 <li><a href="/documents/\(HTML.urlComponent(h.recordId))">\(HTML.escape(h.title ?? "(untitled)"))</a>
                 <div class="meta"><span lang="en">\(HTML.escape(h.language ?? "und"))</span>\(h.published.map { " · " + HTML.escape($0) } ?? "")</div>
                 <div class="path">\(HTML.escape(h.path))</div>
-                <p class="snippet" dir="auto"\(Self.langAttribute(h.language))>\(HTML.snippet(result.snippet))</p></li>
+                <p class="snippet" dir="auto"\(Self.langAttribute(h.language))>\(HTML.snippet(result.snippet))</p>\(Self.matchedVia(result))</li>
 
                 """
             }
@@ -88,6 +93,7 @@ public struct Pages: Sendable {
                 if let l = form.language { query += "&language=\(HTML.urlComponent(l))" }
                 if let s = form.since { query += "&since=\(s)" }
                 if let u = form.until { query += "&until=\(u)" }
+                if form.anyScript { query += "&anyScript=1" }
                 return "<a href=\"/search?\(HTML.attribute(query))\">\(label)</a>"
             }
             if form.page > 1 { body += link(form.page - 1, "← previous") }
@@ -95,6 +101,12 @@ public struct Pages: Sendable {
             body += "</div>\n"
         }
         return HTML.page(title: form.query.isEmpty ? "Search" : form.query, body: body)
+    }
+
+    /// For a hit found by its name skeleton, a line that says so and how the record spells it.
+    static func matchedVia(_ result: SearchResult) -> String {
+        guard result.column == .nameSkeleton else { return "" }
+        return "<div class=\"meta matched\">matched via name skeleton: <span dir=\"auto\">\(HTML.escape(result.spellings.joined(separator: " ")))</span></div>"
     }
 
     static func langAttribute(_ tag: String?) -> String {
@@ -111,7 +123,9 @@ public struct Pages: Sendable {
             ("hits", .array(hits.map { r in
                 .object([("id", .string(r.hit.recordId)), ("title", .string(r.hit.title)), ("language", .string(r.hit.language)),
                          ("date", .string(r.hit.published)), ("path", .string(r.hit.path)), ("snippet", r.snippet.json),
-                         ("rank", .double(r.hit.rank))])
+                         ("rank", .double(r.hit.rank)),
+                         ("matched", .object([("column", .string(r.column.rawValue)),
+                                              ("spellings", .array(r.spellings.map { .string($0) }))]))])
             })),
         ]).serialized()
     }

@@ -25,13 +25,13 @@ public struct ReadingRoom: Sendable {
     }
 
     /// `folding` folds queries as ingest folded the text (the executable passes `TextNormalizer`).
-    public init(archive: Archive, folding: any SearchKeyFolding, host: String = "127.0.0.1", port: Int = 8080,
-                token: String? = nil) throws(Failure) {
+    public init(archive: Archive, folding: any SearchKeyFolding, skeletons: (any NameSkeletonFolding)? = nil,
+                host: String = "127.0.0.1", port: Int = 8080, token: String? = nil) throws(Failure) {
         if !Self.isLoopback(host) && (token ?? "").isEmpty { throw .tokenRequired(host: host) }
         self.host = host
         self.port = port
         self.token = token
-        self.pages = Pages(archive: archive, folding: folding)
+        self.pages = Pages(archive: archive, folding: folding, skeletons: skeletons)
     }
 
     static func isLoopback(_ host: String) -> Bool {
@@ -104,7 +104,8 @@ public struct ReadingRoom: Sendable {
     static func form(_ request: Request) -> Pages.SearchForm {
         let q = request.uri.queryParameters
         return Pages.SearchForm(query: q.get("q") ?? "", language: q.get("language"), since: q.get("since"),
-                                until: q.get("until"), page: q.get("page").flatMap { Int($0) } ?? 1)
+                                until: q.get("until"), page: q.get("page").flatMap { Int($0) } ?? 1,
+                                anyScript: ["1", "true", "on"].contains(q.get("anyScript") ?? ""))
     }
 
     static func html(_ body: String) -> Response {

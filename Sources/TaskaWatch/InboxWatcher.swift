@@ -231,7 +231,8 @@ public final class InboxWatcher: @unchecked Sendable {
             for (_, line) in records { try jsonl.writeLine(Array(line.utf8)) }
             try jsonl.sync()
         }
-        try archive.store([ArchivedFile(source: source, original: original, records: records, seenAt: now)])
+        try archive.store([ArchivedFile(source: source, original: original, records: records, seenAt: now,
+                                        skeletons: IngestRunner.nameSkeletons(of: records))])
         if records.contains(where: { $0.record.isError }) {
             summary.failed += 1
             log("failed: \(path)")

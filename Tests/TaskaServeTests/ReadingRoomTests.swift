@@ -142,6 +142,17 @@ private func get(_ room: ReadingRoom, _ uri: String, headers: HTTPFields = [:]) 
         #expect(try await get(room, "/api/documents/nope").status == .notFound)
     }
 
+    @Test func anyScriptIsAFormFieldAndAnAPIParameter() async throws {
+        let room = try ReadingRoom(archive: Self.fixtures.archive, folding: TextNormalizer(), skeletons: NameSkeleton())
+        let page = try await get(room, "/search?q=Maiduguri&anyScript=1")
+        #expect(page.body.contains("name=\"anyScript\" value=\"1\" checked"))
+        #expect(!(try await get(room, "/search?q=Maiduguri")).body.contains("value=\"1\" checked"))
+        let api = try await get(room, "/api/search?q=\(HTML.urlComponent("مايدوغوري"))&anyScript=1")
+        let hits = try #require((try JSONSerialization.jsonObject(with: Data(api.body.utf8)) as? [String: Any])?["hits"] as? [[String: Any]])
+        #expect(!hits.isEmpty)
+        #expect(hits.allSatisfy { (($0["matched"] as? [String: Any])?["column"] as? String) != nil })
+    }
+
     @Test func boundsAndPaging() async throws {
         let long = String(repeating: "a", count: 5000)
         #expect(try await get(room, "/search?q=\(long)").status == .uriTooLong)

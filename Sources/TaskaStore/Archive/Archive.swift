@@ -14,19 +14,25 @@ public struct ArchivedFile: Sendable {
     public var seenAt: Timestamp
     /// False for the later chunks of a file stored in several parts (its sighting is already in).
     public var recordSighting: Bool
+    /// The name-skeleton column of each record, in order (`NameSkeletonFolding.skeletonColumn`);
+    /// a record without one is stored with '' (`rebuildSkeletons` fills it later).
+    public var skeletons: [String]
 
     public init(source: SourceInfo, original: [UInt8]?, records: [(record: TaskaCore.Record, line: String)], seenAt: Timestamp,
-                recordSighting: Bool = true) {
+                recordSighting: Bool = true, skeletons: [String] = []) {
         self.source = source
         self.original = original
         self.records = records
         self.seenAt = seenAt
         self.recordSighting = recordSighting
+        self.skeletons = skeletons
     }
 }
 
 /// A search hit: the record's stored fields and its rank (lower is better, bm25).
 public struct ArchiveHit: Sendable, Equatable {
+    /// The record's row (`record.id`): one record id has a row per pipeline.
+    public var rowID: Int64 = 0
     public var recordId: String
     public var title: String?
     public var language: String?
@@ -78,6 +84,9 @@ public struct ArchiveQuery: Sendable {
     public var offset: Int
     /// Records must hold a trace matching each filter.
     public var entities: [EntityFilter]
+    /// When not empty, match these name-skeleton clauses (`SkeletonQuery.clauses`) in the
+    /// `nameSkeleton` column instead of `terms` in `searchKey`.
+    public var skeletonClauses: [[[String]]] = []
 
     /// Whether `s` is a day as the date filters take it: `YYYY-MM-DD` in ASCII digits.
     public static func isDay(_ s: String) -> Bool {
@@ -87,8 +96,9 @@ public struct ArchiveQuery: Sendable {
     }
 
     public init(terms: [String], language: String? = nil, since: String? = nil, until: String? = nil, limit: Int = 20, offset: Int = 0,
-                entities: [EntityFilter] = []) {
+                entities: [EntityFilter] = [], skeletonClauses: [[[String]]] = []) {
         self.entities = entities
+        self.skeletonClauses = skeletonClauses
         self.terms = terms
         self.language = language
         self.since = since
@@ -214,7 +224,7 @@ public final class Archive: @unchecked Sendable {
                     """, arguments: [sha, original.count, stored.compression, Data(stored.data)])
             }
         }
-        for (record, line) in file.records {
+        for (index, (record, line)) in file.records.enumerated() {
             let d = record.document
             if let failure = record.failure {
                 // One error row per file, content and pipeline: a retry of the same bytes adds nothing.
@@ -230,12 +240,13 @@ public final class Archive: @unchecked Sendable {
             }
             try db.execute(sql: """
                 INSERT OR IGNORE INTO record (recordId, sha256, subIndex, pipelineName, pipelineVersion, pipelineHash, path,
-                    title, language, published, text, searchKey, json, ingestedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    title, language, published, text, searchKey, json, ingestedAt, nameSkeleton)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [d.id, sha, d.subIndex, record.pipelineName, record.pipelineVersion, record.pipelineHash,
                                  d.source.path, d.title, d.language, d.metadata.published ?? d.message?.date,
                                  d.normalized?.text ?? "", d.normalized?.searchKey ?? "", line,
-                                 record.ingestedAt.iso8601(fraction: true)])
+                                 record.ingestedAt.iso8601(fraction: true),
+                                 index < file.skeletons.count ? file.skeletons[index] : ""])
             guard db.changesCount > 0 else { continue }
             let rowID = db.lastInsertedRowID
             if let sketch = d.repostSketch {
@@ -284,11 +295,16 @@ public final class Archive: @unchecked Sendable {
                         """)
                     summary.sightings = db.changesCount
                     let lastRecord = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM record") ?? 0
+                    // Name skeletons come along when the other archive has them (v3), else ''.
+                    let hasSkeletons = try Bool.fetchOne(db, sql: """
+                        SELECT EXISTS(SELECT 1 FROM pragma_table_info('record', 'other') WHERE name = 'nameSkeleton')
+                        """) ?? false
                     try db.execute(sql: """
                         INSERT OR IGNORE INTO record (recordId, sha256, subIndex, pipelineName, pipelineVersion, pipelineHash, path,
-                            title, language, published, text, searchKey, json, ingestedAt)
+                            title, language, published, text, searchKey, json, ingestedAt, nameSkeleton)
                         SELECT recordId, sha256, subIndex, pipelineName, pipelineVersion, pipelineHash, path,
-                            title, language, published, text, searchKey, json, ingestedAt FROM other.record ORDER BY id
+                            title, language, published, text, searchKey, json, ingestedAt, \(hasSkeletons ? "nameSkeleton" : "''")
+                        FROM other.record ORDER BY id
                         """)
                     summary.records = db.changesCount
                     // The merged records' traces, read from their JSON (the other archive may
@@ -418,13 +434,22 @@ public final class Archive: @unchecked Sendable {
         let terms = query.terms.filter { !$0.isEmpty }
         var arguments: StatementArguments = []
         var sql: String
-        if terms.isEmpty {
+        if terms.isEmpty && query.skeletonClauses.isEmpty {
             guard !query.entities.isEmpty else { return [] }
             sql = """
                 SELECT record.id AS rowid, record.recordId, record.title, record.language, record.published, record.path, record.text,
                        record.searchKey, 0.0 AS rank
                 FROM record WHERE 1
                 """
+        } else if !query.skeletonClauses.isEmpty {
+            guard let expression = Self.skeletonExpression(query.skeletonClauses) else { return [] }
+            sql = """
+                SELECT record.id AS rowid, record.recordId, record.title, record.language, record.published, record.path, record.text,
+                       record.searchKey, bm25(record_ft) AS rank
+                FROM record_ft JOIN record ON record.id = record_ft.rowid
+                WHERE record_ft MATCH ?
+                """
+            _ = arguments.append(contentsOf: [expression])
         } else {
             guard let pattern = FTS5Pattern(matchingAllTokensIn: terms.joined(separator: " ")) else { return [] }
             sql = """
@@ -433,7 +458,8 @@ public final class Archive: @unchecked Sendable {
                 FROM record_ft JOIN record ON record.id = record_ft.rowid
                 WHERE record_ft MATCH ?
                 """
-            _ = arguments.append(contentsOf: [pattern])
+            // Only the words' column: a skeleton token must never match a word by chance.
+            _ = arguments.append(contentsOf: ["{searchKey} : (" + pattern.rawPattern + ")"])
         }
         for filter in query.entities {
             sql += " AND EXISTS (SELECT 1 FROM entity WHERE entity.record = record.id AND entity.kind = ?"
@@ -459,7 +485,7 @@ public final class Archive: @unchecked Sendable {
         return try wrap {
             try writer.read { db in
                 try Row.fetchAll(db, sql: finalSQL, arguments: finalArguments).map { row in
-                    var hit = ArchiveHit(recordId: row["recordId"], title: row["title"], language: row["language"],
+                    var hit = ArchiveHit(rowID: row["rowid"], recordId: row["recordId"], title: row["title"], language: row["language"],
                                          published: row["published"], path: row["path"], text: row["text"],
                                          searchKey: row["searchKey"], rank: row["rank"])
                     if !filters.isEmpty {
@@ -474,6 +500,66 @@ public final class Archive: @unchecked Sendable {
                 }
             }
         }
+    }
+
+    /// The FTS5 expression of skeleton clauses on the `nameSkeleton` column, or nil when a
+    /// token is not a skeleton token (ASCII letters and digits only).
+    static func skeletonExpression(_ clauses: [[[String]]]) -> String? {
+        var parts: [String] = []
+        for clause in clauses {
+            var alternatives: [String] = []
+            for tokens in clause where !tokens.isEmpty {
+                guard tokens.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x7A).contains($0) } }) else {
+                    return nil
+                }
+                alternatives.append("(" + tokens.map { "\"\($0)\"" }.joined(separator: " AND ") + ")")
+            }
+            guard !alternatives.isEmpty else { return nil }
+            parts.append("(" + alternatives.joined(separator: " OR ") + ")")
+        }
+        guard !parts.isEmpty else { return nil }
+        return "{nameSkeleton} : (" + parts.joined(separator: " AND ") + ")"
+    }
+
+    /// Whether the archive has the name-skeleton column (written by a taska that knows
+    /// migration `v3 name skeletons`); a read-only archive from before it has none.
+    public func hasNameSkeletons() throws(ArchiveError) -> Bool {
+        try wrapRead { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM pragma_table_info('record') WHERE name = 'nameSkeleton')") ?? false
+        }
+    }
+
+    /// Fills the name-skeleton column of records that have none (records stored before the
+    /// migration `v3 name skeletons`, or by a writer that computed none), or of every record
+    /// when `all` is true (after the skeleton rules changed); `skeleton` is the caller's
+    /// `NameSkeletonFolding.skeletonColumn(searchKey:)`. Works in batches, one transaction
+    /// each, so readers go on meanwhile and an interrupted run resumes where it stopped.
+    /// Returns the number of records updated; `progress` gets (done, total) after each batch.
+    public func rebuildSkeletons(all: Bool = false, using skeleton: (_ searchKey: String) -> String,
+                                 progress: ((_ done: Int, _ total: Int) -> Void)? = nil) throws(ArchiveError) -> Int {
+        let condition = all ? "1" : "nameSkeleton = '' AND searchKey != ''"
+        let total = try wrapRead { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record WHERE \(condition)") ?? 0 }
+        var done = 0
+        var after: Int64 = 0
+        while true {
+            let batch = try wrapRead { db in
+                try Row.fetchAll(db, sql: "SELECT id, searchKey FROM record WHERE id > ? AND \(condition) ORDER BY id LIMIT 500",
+                                 arguments: [after]).map { (id: $0["id"] as Int64, key: $0["searchKey"] as String) }
+            }
+            guard let last = batch.last else { break }
+            let updates = batch.map { (id: $0.id, skeleton: skeleton($0.key)) }
+            try wrap {
+                try writer.write { db in
+                    for update in updates {
+                        try db.execute(sql: "UPDATE record SET nameSkeleton = ? WHERE id = ?", arguments: [update.skeleton, update.id])
+                    }
+                }
+            }
+            after = last.id
+            done += batch.count
+            progress?(done, total)
+        }
+        return done
     }
 
     /// Every record's JSON line, in ingestion order, then every error's. Record lines end with

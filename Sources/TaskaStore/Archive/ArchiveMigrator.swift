@@ -132,6 +132,20 @@ enum ArchiveMigrator {
                 CREATE TABLE repost_band (key INTEGER NOT NULL, record INTEGER NOT NULL, PRIMARY KEY (key, record)) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v3 name skeletons") { db in
+            // A second indexed column: the name skeletons of the record's words, computed by
+            // the writer (TaskaNormalize's NameSkeleton) for cross-script name search. Records
+            // stored before this migration have '' until `Archive.rebuildSkeletons` fills them.
+            try db.execute(sql: "ALTER TABLE record ADD COLUMN nameSkeleton TEXT NOT NULL DEFAULT ''")
+            try db.dropFTS5SynchronizationTriggers(forTable: "record_ft")
+            try db.execute(sql: "DROP TABLE record_ft")
+            try db.create(virtualTable: "record_ft", using: FTS5()) { t in
+                t.synchronize(withTable: "record")
+                t.tokenizer = .unicode61(diacritics: .keep, categories: "L* N* Co M*")
+                t.column("searchKey")
+                t.column("nameSkeleton")
+            }
+        }
         return migrator
     }
 }

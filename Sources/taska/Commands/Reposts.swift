@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TaskaCore
+import TaskaNormalize
 import TaskaReposts
 import TaskaStore
 
@@ -88,10 +89,11 @@ extension Taska {
     /// `taska reindex`: rebuilds derived data from the stored records.
     struct Reindex: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Rebuild the archive's derived data from its records: repost clusters.",
+            abstract: "Rebuild the archive's derived data from its records: name skeletons for cross-script search, then repost clusters.",
             discussion: """
-            Run after upgrading Taska or changing the reposts options; records and originals are not touched. \
-            Clusters use the reposts options every built-in pipeline ships (docs/reposts.md).
+            Run after upgrading Taska (an archive from before cross-script search has no skeletons) or changing \
+            the reposts options; records and originals are not touched. Clusters use the reposts options every \
+            built-in pipeline ships (docs/reposts.md); skeletons docs/cross-script-search.md.
             """)
 
         @OptionGroup var archiveOption: ArchiveOption
@@ -106,9 +108,14 @@ extension Taska {
             let largest: [ClusterSummary]
             do {
                 let archive = try Archive(path: archiveOption.archive)
+                let skeleton = NameSkeleton()
+                _ = try archive.rebuildSkeletons(all: true, using: { skeleton.skeletonColumn(searchKey: $0) }, progress: { done, total in
+                    if !quiet { FileHandle.standardError.write(Data("\rreindex: name skeletons \(done) of \(total) records".utf8)) }
+                })
+                if !quiet { FileHandle.standardError.write(Data("\n".utf8)) }
                 let options = RepostsOptions()
                 done = try archive.rebuildClusters(sketch: { RepostsStage.sketch(searchKey: $0, options: options) }, progress: { done in
-                    if !quiet { FileHandle.standardError.write(Data("\rreindex: \(done) records".utf8)) }
+                    if !quiet { FileHandle.standardError.write(Data("\rreindex: repost clusters \(done) records".utf8)) }
                 })
                 largest = try archive.largestClusters(limit: 1)
             } catch {

@@ -34,7 +34,10 @@ extension Taska {
         @Option(name: .long, help: "At most this many hits.")
         var limit: Int = 20
 
-        @Flag(name: .long, help: "One JSON object per hit.")
+        @Flag(name: .long, help: "Also find names written in the other script or spelled another way (Shekau, شيكاو, Shekkau), ranked after the query's own spelling; without it this is done only when the query has no hit.")
+        var anyScript = false
+
+        @Flag(name: .long, help: "One JSON object per hit, with what matched.")
         var json = false
 
         func validate() throws {
@@ -67,8 +70,9 @@ extension Taska {
             do { archive = try Archive(path: archiveOption.archive, readOnly: true) } catch { throw RunFailure(description: error.description) }
             let results: [SearchResult]
             do {
-                results = try ArchiveSearch(folding: TextNormalizer()).search(archive, query: query.joined(separator: " "), language: language,
-                                                     since: since, until: until, limit: limit, entities: try filters())
+                results = try ArchiveSearch(folding: TextNormalizer(), skeletons: NameSkeleton())
+                    .search(archive, query: query.joined(separator: " "), language: language, since: since, until: until, limit: limit,
+                            entities: try filters(), anyScript: anyScript)
             } catch let error as ArchiveError {
                 throw RunFailure(description: error.description)
             } catch let error as TracesError {
@@ -84,12 +88,15 @@ extension Taska {
                         ("id", .string(h.recordId)), ("title", .string(h.title)), ("language", .string(h.language)),
                         ("date", .string(h.published)), ("path", .string(h.path)), ("snippet", result.snippet.json),
                         ("rank", .double(h.rank)),
+                        ("matched", .object([("column", .string(result.column.rawValue)),
+                                             ("spellings", .array(result.spellings.map { .string($0) }))])),
                     ] + (entity.isEmpty ? [] : [("entities", .array(h.entities.map { e in
                         JSONValue.object([("type", .string(e.kind)), ("value", .string(e.value)), ("start", .int(e.start)), ("end", .int(e.end))])
                     }))])).serialized() + "\n"
                 } else {
                     let title = h.title ?? "(untitled)"
                     out += "\(title)  [\(h.language ?? "und")]  \(h.published ?? "")\n  \(h.path)\n  \(result.snippet.rendered(open: open, close: close))\n"
+                    if result.column == .nameSkeleton { out += "  name spelled \(result.spellings.joined(separator: " "))\n" }
                     for e in h.entities { out += "  \(e.kind) \(e.value)\n" }
                     out += "\n"
                 }

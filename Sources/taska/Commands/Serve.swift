@@ -35,7 +35,7 @@ extension Taska {
             let room: ReadingRoom
             do {
                 let archive = try Archive(path: archiveOption.archive, readOnly: true)
-                room = try ReadingRoom(archive: archive, folding: TextNormalizer(), host: host, port: port, token: token)
+                room = try ReadingRoom(archive: archive, folding: TextNormalizer(), skeletons: NameSkeleton(), host: host, port: port, token: token)
             } catch let error as ReadingRoom.Failure {
                 throw ValidationError(error.description)
             } catch let error as CustomStringConvertible {
