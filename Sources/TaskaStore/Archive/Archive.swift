@@ -433,33 +433,30 @@ public final class Archive: @unchecked Sendable {
     public func search(_ query: ArchiveQuery) throws(ArchiveError) -> [ArchiveHit] {
         let terms = query.terms.filter { !$0.isEmpty }
         var arguments: StatementArguments = []
+        // Ranking sorts every match, so the sorted query carries only row ids and ranks; the
+        // texts are read for the page of hits alone (a common word matches a tenth of a
+        // million-record archive).
+        let filtered = !query.entities.isEmpty || query.language != nil || query.since != nil || query.until != nil
         var sql: String
         if terms.isEmpty && query.skeletonClauses.isEmpty {
             guard !query.entities.isEmpty else { return [] }
-            sql = """
-                SELECT record.id AS rowid, record.recordId, record.title, record.language, record.published, record.path, record.text,
-                       record.searchKey, 0.0 AS rank
-                FROM record WHERE 1
-                """
-        } else if !query.skeletonClauses.isEmpty {
-            guard let expression = Self.skeletonExpression(query.skeletonClauses) else { return [] }
-            sql = """
-                SELECT record.id AS rowid, record.recordId, record.title, record.language, record.published, record.path, record.text,
-                       record.searchKey, bm25(record_ft) AS rank
-                FROM record_ft JOIN record ON record.id = record_ft.rowid
-                WHERE record_ft MATCH ?
-                """
-            _ = arguments.append(contentsOf: [expression])
+            sql = "SELECT record.id AS rowid, 0.0 AS rank FROM record WHERE 1"
         } else {
-            guard let pattern = FTS5Pattern(matchingAllTokensIn: terms.joined(separator: " ")) else { return [] }
-            sql = """
-                SELECT record.id AS rowid, record.recordId, record.title, record.language, record.published, record.path, record.text,
-                       record.searchKey, bm25(record_ft) AS rank
+            let match: String
+            if !query.skeletonClauses.isEmpty {
+                guard let expression = Self.skeletonExpression(query.skeletonClauses) else { return [] }
+                match = expression
+            } else {
+                guard let pattern = FTS5Pattern(matchingAllTokensIn: terms.joined(separator: " ")) else { return [] }
+                // Only the words' column: a skeleton token must never match a word by chance.
+                match = "{searchKey} : (" + pattern.rawPattern + ")"
+            }
+            sql = filtered ? """
+                SELECT record.id AS rowid, bm25(record_ft) AS rank
                 FROM record_ft JOIN record ON record.id = record_ft.rowid
                 WHERE record_ft MATCH ?
-                """
-            // Only the words' column: a skeleton token must never match a word by chance.
-            _ = arguments.append(contentsOf: ["{searchKey} : (" + pattern.rawPattern + ")"])
+                """ : "SELECT rowid, bm25(record_ft) AS rank FROM record_ft WHERE record_ft MATCH ?"
+            _ = arguments.append(contentsOf: [match])
         }
         for filter in query.entities {
             sql += " AND EXISTS (SELECT 1 FROM entity WHERE entity.record = record.id AND entity.kind = ?"
@@ -477,22 +474,26 @@ public final class Archive: @unchecked Sendable {
         let day = "COALESCE(substr(record.published, 1, 10), substr(record.ingestedAt, 1, 10))"
         if let since = query.since { sql += " AND \(day) >= ?"; _ = arguments.append(contentsOf: [since]) }
         if let until = query.until { sql += " AND \(day) <= ?"; _ = arguments.append(contentsOf: [until]) }
-        sql += " ORDER BY rank, record.id LIMIT ? OFFSET ?"
+        sql += " ORDER BY rank, rowid LIMIT ? OFFSET ?"
         _ = arguments.append(contentsOf: [query.limit, query.offset])
         let finalSQL = sql
         let finalArguments = arguments
         let filters = query.entities
         return try wrap {
             try writer.read { db in
-                try Row.fetchAll(db, sql: finalSQL, arguments: finalArguments).map { row in
-                    var hit = ArchiveHit(rowID: row["rowid"], recordId: row["recordId"], title: row["title"], language: row["language"],
+                let page = try Row.fetchAll(db, sql: finalSQL, arguments: finalArguments).map { (id: $0["rowid"] as Int64, rank: $0["rank"] as Double) }
+                let details = try db.cachedStatement(sql: """
+                    SELECT recordId, title, language, published, path, text, searchKey FROM record WHERE id = ?
+                    """)
+                return try page.compactMap { entry -> ArchiveHit? in
+                    guard let row = try Row.fetchOne(details, arguments: [entry.id]) else { return nil }
+                    var hit = ArchiveHit(rowID: entry.id, recordId: row["recordId"], title: row["title"], language: row["language"],
                                          published: row["published"], path: row["path"], text: row["text"],
-                                         searchKey: row["searchKey"], rank: row["rank"])
+                                         searchKey: row["searchKey"], rank: entry.rank)
                     if !filters.isEmpty {
-                        let rowID: Int64 = row["rowid"]
                         hit.entities = try Row.fetchAll(db, sql: """
                             SELECT kind, value, start, "end" FROM entity WHERE record = ? ORDER BY start, id
-                            """, arguments: [rowID])
+                            """, arguments: [entry.id])
                             .map { ArchiveEntity(kind: $0["kind"], value: $0["value"], start: $0["start"], end: $0["end"]) }
                             .filter { e in filters.contains { $0.kind == e.kind && ($0.value == nil || $0.value == e.value) } }
                     }
