@@ -118,6 +118,7 @@ public struct Pages: Sendable {
     public func searchJSON(_ form: SearchForm) throws -> String {
         let all = try results(form)
         let hits = Array(all.prefix(Pages.pageSize))
+        let clusters = try archive.clusters(ofRecordIds: hits.map(\.hit.recordId))
         return JSONValue.object([
             ("query", .string(form.query)), ("page", .int(form.page)), ("more", .bool(all.count > Pages.pageSize)),
             ("hits", .array(hits.map { r in
@@ -125,7 +126,9 @@ public struct Pages: Sendable {
                          ("date", .string(r.hit.published)), ("path", .string(r.hit.path)), ("snippet", r.snippet.json),
                          ("rank", .double(r.hit.rank)),
                          ("matched", .object([("column", .string(r.column.rawValue)),
-                                              ("spellings", .array(r.spellings.map { .string($0) }))]))])
+                                              ("spellings", .array(r.spellings.map { .string($0) }))])),
+                         ("cluster", .string(clusters[r.hit.recordId]?.cluster ?? r.hit.recordId)),
+                         ("clusterSize", .int(clusters[r.hit.recordId]?.size ?? 1))])
             })),
         ]).serialized()
     }

@@ -81,6 +81,8 @@ extension Taska {
             // Hits in bold on a terminal; «…» when the output goes to a file or a pipe.
             let (open, close) = isatty(STDOUT_FILENO) == 1 ? ("\u{1B}[1m", "\u{1B}[0m") : ("«", "»")
             var out = ""
+            // Repost clusters of the page's hits (docs/reposts.md), for --json.
+            let clusters = json ? ((try? archive.clusters(ofRecordIds: results.map(\.hit.recordId))) ?? [:]) : [:]
             for result in results {
                 let h = result.hit
                 if json {
@@ -90,6 +92,7 @@ extension Taska {
                         ("rank", .double(h.rank)),
                         ("matched", .object([("column", .string(result.column.rawValue)),
                                              ("spellings", .array(result.spellings.map { .string($0) }))])),
+                        ("cluster", .string(clusters[h.recordId]?.cluster ?? h.recordId)), ("clusterSize", .int(clusters[h.recordId]?.size ?? 1)),
                     ] + (entity.isEmpty ? [] : [("entities", .array(h.entities.map { e in
                         JSONValue.object([("type", .string(e.kind)), ("value", .string(e.value)), ("start", .int(e.start)), ("end", .int(e.end))])
                     }))])).serialized() + "\n"
