@@ -74,6 +74,10 @@ public struct ArchiveSearch: Sendable {
     static let candidateBatch = 100
     /// Skeleton candidates verified at most per search (bounds a query that matches everywhere).
     static let maxCandidates = 2000
+    /// The same bound when cross-script matching was not asked for but tried because the
+    /// query found nothing in its own script: ordinary words that found nothing are rarely
+    /// names, and the fallback must not cost a missed query a second.
+    static let maxFallbackCandidates = 100
 
     public init(folding: any SearchKeyFolding, skeletons: (any NameSkeletonFolding)? = nil) {
         self.folding = folding
@@ -102,7 +106,8 @@ public struct ArchiveSearch: Sendable {
             let nameQuery = skeletons.skeletonQuery(query)
             if !nameQuery.isEmpty, try archive.hasNameSkeletons() {
                 results += try crossScript(archive, nameQuery, skeletons, base: base, excluding: Set(results.map(\.hit.rowID)),
-                                           wanted: wanted - results.count)
+                                           wanted: wanted - results.count,
+                                           maxCandidates: anyScript ? Self.maxCandidates : Self.maxFallbackCandidates)
             }
         }
         return Array(results.dropFirst(offset).prefix(limit))
@@ -111,13 +116,13 @@ public struct ArchiveSearch: Sendable {
     /// Up to `wanted` records whose skeleton column matches `nameQuery` and whose text spells
     /// the names (verified line by line), best bm25 first.
     private func crossScript(_ archive: Archive, _ nameQuery: SkeletonQuery, _ skeletons: any NameSkeletonFolding, base: ArchiveQuery,
-                             excluding: Set<Int64>, wanted: Int) throws(ArchiveError) -> [SearchResult] {
+                             excluding: Set<Int64>, wanted: Int, maxCandidates: Int) throws(ArchiveError) -> [SearchResult] {
         var out: [SearchResult] = []
         var query = base
         query.skeletonClauses = nameQuery.clauses
         query.limit = Self.candidateBatch
         query.offset = 0
-        while out.count < wanted, query.offset < Self.maxCandidates {
+        while out.count < wanted, query.offset < maxCandidates {
             let candidates = try archive.search(query)
             for hit in candidates where !excluding.contains(hit.rowID) && out.count < wanted {
                 if let result = verified(hit, nameQuery, skeletons) { out.append(result) }
