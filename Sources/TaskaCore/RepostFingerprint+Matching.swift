@@ -11,15 +11,22 @@ extension RepostFingerprint {
         return out
     }
 
+    /// The shorter text's share of the longer one's words below which two texts are never the same post.
+    public static let minLengthRatio = 0.5
+
     /// Whether `self` and `other` are the same post: the rule behind a cluster.
     ///
-    /// With S the shorter text and L the longer: (1) at least `containment` of S's three-word
+    /// With S the shorter text and L the longer: (0) S has at least half as many words as L;
+    /// (1) at least `containment` of S's three-word
     /// runs occur in L; (2) every number of S occurs in L as often (templates change numbers);
     /// (3) no line of S has a word missing from L except within its first or last three words
     /// (copies add headers and signatures around the text; template instances differ inside it).
     public func isSamePost(as other: RepostFingerprint, containment: Double) -> Bool {
         let (short, long) = wordCount <= other.wordCount ? (self, other) : (other, self)
         guard short.wordCount > 0 else { return false }
+        // A copy keeps most of the post: a sentence quoted inside longer posts (a footer, a
+        // slogan, a line of scripture) would otherwise chain unrelated posts into one cluster.
+        guard Double(short.wordCount) >= Self.minLengthRatio * Double(long.wordCount) else { return false }
         let longShingles = Set(long.shingles)
         let shortShingles = Set(short.shingles)
         let shared = shortShingles.reduce(0) { $0 + (longShingles.contains($1) ? 1 : 0) }

@@ -27,8 +27,9 @@ extension Pages {
 
     /// One record's cluster: every copy with where and when it appeared; nil when no such record.
     public func repostPage(id: String) throws -> String? {
-        guard let (cluster, copies) = try archive.reposts(of: id) else { return nil }
+        guard let (cluster, copies) = try archive.reposts(of: id, limit: 500) else { return nil }
         var body = "<h1>\(cluster.size) \(cluster.size == 1 ? "copy" : "copies") of one post</h1>\n"
+        if copies.count < cluster.size { body += "<p>The first \(copies.count), earliest first.</p>\n" }
         body += "<table>\n<tr><th>When</th><th>Where</th><th>Beginning</th></tr>\n"
         for c in copies {
             let place = c.chat.map { "\($0) #\(c.messageId.map(String.init) ?? "?")" } ?? c.path
@@ -41,7 +42,7 @@ extension Pages {
 
     /// `{"cluster", "clusterSize", "copies": [...]}` for one record; nil when no such record.
     public func repostsJSON(id: String) throws -> String? {
-        guard let (cluster, copies) = try archive.reposts(of: id) else { return nil }
+        guard let (cluster, copies) = try archive.reposts(of: id, limit: 500) else { return nil }
         return JSONValue.object([
             ("cluster", .string(cluster.cluster)), ("clusterSize", .int(cluster.size)),
             ("copies", .array(copies.map { c in

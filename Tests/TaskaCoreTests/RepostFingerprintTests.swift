@@ -21,6 +21,12 @@ import Testing
         #expect(joined.isSamePost(as: own, containment: 0.7))
     }
 
+    @Test func aSentenceQuotedInLongerPostsIsNotTheirRepost() {
+        let slogan = RepostFingerprint(searchKey: "ku biyo mu domin samun labarai daga yankin tafkin chadi kowace rana")
+        let post = RepostFingerprint(searchKey: hausa + "\nku biyo mu domin samun labarai daga yankin tafkin chadi kowace rana")
+        #expect(!slogan.isSamePost(as: post, containment: 0.7), "a footer alone would chain every post that carries it")
+    }
+
     @Test func numbersAreFlagged() {
         let fp = RepostFingerprint(searchKey: "mutane 12 sun mutu")
         #expect(fp.words.map { $0 & RepostFingerprint.numberBit != 0 } == [false, true, false, false])

@@ -65,8 +65,9 @@ extension Archive {
         }
     }
 
-    /// The record's cluster and every copy in it, earliest first; nil when the record is not in the archive.
-    public func reposts(of recordId: String) throws(ArchiveError) -> (cluster: RecordCluster, copies: [RepostCopy])? {
+    /// The record's cluster and its first `limit` copies, earliest first; nil when the record is
+    /// not in the archive. `cluster.size` counts every copy.
+    public func reposts(of recordId: String, limit: Int = 1000) throws(ArchiveError) -> (cluster: RecordCluster, copies: [RepostCopy])? {
         try wrapRead { db in
             let clustered = try db.tableExists("repost")
             guard let row = try Row.fetchOne(db, sql: clustered ? """
@@ -84,11 +85,11 @@ extension Archive {
             }
             let copies = try Row.fetchAll(db, sql: select + """
                  JOIN repost p ON p.record = r.id WHERE p.cluster = ?
-                 ORDER BY p.date IS NULL, p.date, r.id
-                """, arguments: [cluster]).map(Self.copy)
-            let first = try String.fetchOne(db, sql: "SELECT f.recordId FROM cluster c JOIN record f ON f.id = c.first WHERE c.id = ?",
-                                            arguments: [cluster]) ?? recordId
-            return (RecordCluster(cluster: first, size: copies.count), copies)
+                 ORDER BY p.date IS NULL, p.date, r.id LIMIT ?
+                """, arguments: [cluster, limit]).map(Self.copy)
+            let head = try Row.fetchOne(db, sql: "SELECT f.recordId, c.size FROM cluster c JOIN record f ON f.id = c.first WHERE c.id = ?",
+                                        arguments: [cluster])
+            return (RecordCluster(cluster: head?["recordId"] ?? recordId, size: head?["size"] ?? copies.count), copies)
         }
     }
 

@@ -25,11 +25,14 @@ extension Taska {
         @Option(name: .long, help: "How many clusters to list (without RECORD-ID).")
         var limit = 20
 
+        @Option(name: .long, help: "How many copies of one cluster to list, earliest first (with RECORD-ID).")
+        var copiesLimit = 1000
+
         @Flag(name: .long, help: "One JSON object per line.")
         var json = false
 
         func validate() throws {
-            guard limit >= 1 else { throw ValidationError("--limit must be 1 or more; got \(limit).") }
+            guard limit >= 1, copiesLimit >= 1 else { throw ValidationError("--limit and --copies-limit must be 1 or more; got \(limit) and \(copiesLimit).") }
         }
 
         func run() throws {
@@ -38,7 +41,7 @@ extension Taska {
             var out = ""
             do {
                 if let recordId {
-                    guard let (cluster, copies) = try archive.reposts(of: recordId) else {
+                    guard let (cluster, copies) = try archive.reposts(of: recordId, limit: copiesLimit) else {
                         throw RunFailure(description: "No record \(recordId) in \(archiveOption.archive) (ids are printed by taska search --json and taska reposts).")
                     }
                     if json {
@@ -49,6 +52,7 @@ extension Taska {
                     } else {
                         let places = Set(copies.map { $0.chat ?? $0.path }).count
                         out = "Cluster \(cluster.cluster): \(cluster.size) \(cluster.size == 1 ? "copy" : "copies") in \(places) \(places == 1 ? "place" : "places")\n"
+                        if copies.count < cluster.size { out += "  (the first \(copies.count); --copies-limit lists more)\n" }
                         for c in copies {
                             let place = c.chat.map { "\($0) #\(c.messageId.map(String.init) ?? "?")" } ?? c.path
                             let forward = c.forwardedFrom.map { "  (forwarded from \($0))" } ?? ""
