@@ -55,6 +55,9 @@ import Testing
         var db = ""
         for channel in ["lake-watch", "kanuri-hawar", "akhbar-albuhayra", "labarai-yau"] { db = try ingest(scratch, [channel]) }
         #expect(try clusters(db) == expected())
+        let clustersOnly = try runTaska(["reindex", "--only", "clusters", "--archive", db, "--quiet"])
+        #expect(clustersOnly.status == 0, "\(clustersOnly.stderr)")
+        #expect(try clusters(db) == expected())
         let reindex = try runTaska(["reindex", "--archive", db, "--quiet"])
         #expect(reindex.status == 0 && reindex.stdout.hasPrefix("Reindexed "), "\(reindex.stderr)")
         #expect(try clusters(db) == expected())

@@ -102,6 +102,14 @@ extension Taska {
 
         @OptionGroup var archiveOption: ArchiveOption
 
+        /// What `--only` rebuilds.
+        enum Part: String, ExpressibleByArgument, CaseIterable {
+            case skeletons, clusters
+        }
+
+        @Option(name: .long, help: ArgumentHelp("Rebuild only this: skeletons or clusters (default both).", valueName: "PART"))
+        var only: Part?
+
         @Flag(name: .long, help: "No progress line.")
         var quiet = false
 
@@ -112,15 +120,21 @@ extension Taska {
             let largest: [ClusterSummary]
             do {
                 let archive = try Archive(path: archiveOption.archive)
-                let skeleton = NameSkeleton()
-                _ = try archive.rebuildSkeletons(all: true, using: { skeleton.skeletonColumn(searchKey: $0) }, progress: { done, total in
-                    if !quiet { FileHandle.standardError.write(Data("\rreindex: name skeletons \(done) of \(total) records".utf8)) }
-                })
-                if !quiet { FileHandle.standardError.write(Data("\n".utf8)) }
-                let options = RepostsOptions()
-                done = try archive.rebuildClusters(sketch: { RepostsStage.sketch(searchKey: $0, options: options) }, progress: { done in
-                    if !quiet { FileHandle.standardError.write(Data("\rreindex: repost clusters \(done) records".utf8)) }
-                })
+                var records = 0
+                if only != .clusters {
+                    let skeleton = NameSkeleton()
+                    records = try archive.rebuildSkeletons(all: true, using: { skeleton.skeletonColumn(searchKey: $0) }, progress: { done, total in
+                        if !quiet { FileHandle.standardError.write(Data("\rreindex: name skeletons \(done) of \(total) records".utf8)) }
+                    })
+                    if !quiet { FileHandle.standardError.write(Data("\n".utf8)) }
+                }
+                if only != .skeletons {
+                    let options = RepostsOptions()
+                    records = try archive.rebuildClusters(sketch: { RepostsStage.sketch(searchKey: $0, options: options) }, progress: { done in
+                        if !quiet { FileHandle.standardError.write(Data("\rreindex: repost clusters \(done) records".utf8)) }
+                    })
+                }
+                done = records
                 largest = try archive.largestClusters(limit: 1)
             } catch {
                 throw RunFailure(description: "\(error)")
