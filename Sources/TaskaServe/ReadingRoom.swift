@@ -51,34 +51,28 @@ public struct ReadingRoom: Sendable {
         router.get("/collection") { _, _ in try Self.html(pages.collectionPage()) }
         router.get("/chats") { _, _ in try Self.html(pages.chatsPage()) }
         router.get("/chats/:key") { _, context in
-            // Chat names hold spaces and non-ASCII letters: the path segment is percent-encoded.
-            let raw = try context.parameters.require("key")
-            let key = raw.removingPercentEncoding ?? raw
+            let key = try Self.pathParameter("key", context)
             guard let page = try pages.chatPage(key: key) else { return Self.notFound("No chat is named \(key).") }
             return Self.html(page)
         }
         router.get("/reposts") { _, _ in try Self.html(pages.repostsPage()) }
         router.get("/reposts/:id") { _, context in
-            let raw = try context.parameters.require("id")
-            let id = raw.removingPercentEncoding ?? raw
+            let id = try Self.pathParameter("id", context)
             guard let page = try pages.repostPage(id: id) else { return Self.notFound("No record has the id \(id).") }
             return Self.html(page)
         }
         router.get("/api/reposts/:id") { _, context in
-            let raw = try context.parameters.require("id")
-            let id = raw.removingPercentEncoding ?? raw
+            let id = try Self.pathParameter("id", context)
             guard let body = try pages.repostsJSON(id: id) else { return Self.notFound("No record has the id \(id).", json: true) }
             return Self.json(body)
         }
         router.get("/documents/:id") { _, context in
-            let raw = try context.parameters.require("id")
-            let id = raw.removingPercentEncoding ?? raw  // sub-document ids hold `#`, sent as %23
+            let id = try Self.pathParameter("id", context)
             guard let page = try pages.documentPage(id: id) else { return Self.notFound("No record has the id \(id).") }
             return Self.html(page)
         }
         router.get("/documents/:id/original") { _, context in
-            let raw = try context.parameters.require("id")
-            let id = raw.removingPercentEncoding ?? raw  // sub-document ids hold `#`, sent as %23
+            let id = try Self.pathParameter("id", context)
             guard let original = try pages.original(id: id) else { return Self.notFound("No original is stored for \(id).") }
             let safeName = original.name.unicodeScalars.filter { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 0x20 }
             return Response(status: .ok, headers: [
@@ -92,8 +86,7 @@ public struct ReadingRoom: Sendable {
         }
         router.get("/api/search") { request, _ in try Self.json(pages.searchJSON(Self.form(request))) }
         router.get("/api/documents/:id") { _, context in
-            let raw = try context.parameters.require("id")
-            let id = raw.removingPercentEncoding ?? raw  // sub-document ids hold `#`, sent as %23
+            let id = try Self.pathParameter("id", context)
             guard let body = try pages.documentJSON(id: id) else { return Self.notFound("No record has the id \(id).", json: true) }
             return Self.json(body)
         }
@@ -106,6 +99,13 @@ public struct ReadingRoom: Sendable {
         return Pages.SearchForm(query: q.get("q") ?? "", language: q.get("language"), since: q.get("since"),
                                 until: q.get("until"), page: q.get("page").flatMap { Int($0) } ?? 1,
                                 anyScript: ["1", "true", "on"].contains(q.get("anyScript") ?? ""))
+    }
+
+    /// A path parameter, percent-decoded: chat names hold spaces and non-ASCII letters, and
+    /// sub-document ids hold `#`, which links send as `%23`.
+    static func pathParameter(_ name: String, _ context: BasicRequestContext) throws -> String {
+        let raw = try context.parameters.require(name)
+        return raw.removingPercentEncoding ?? raw
     }
 
     static func html(_ body: String) -> Response {
