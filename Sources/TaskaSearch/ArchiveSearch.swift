@@ -11,6 +11,9 @@ public struct SearchResult: Sendable {
     /// The words of the record's text that matched, as written (for a name-skeleton match,
     /// the spelling of the name in the record).
     public var spellings: [String] = []
+    /// For a match of the query's generic words translated by the name glossary, the
+    /// translated query (`بحيرة chad` for `Lake Chad`); nil otherwise.
+    public var translation: String?
 }
 
 /// Which column of the full-text index a hit matched.
@@ -102,35 +105,67 @@ public struct ArchiveSearch: Sendable {
             let s = snippet(text: hit.text, searchKey: hit.searchKey, terms: terms)
             return SearchResult(hit: hit, snippet: s, spellings: s.pieces.filter(\.isHit).map(\.text))
         }
-        if let skeletons, anyScript || results.isEmpty, results.count < wanted, !terms.allSatisfy(\.isEmpty) {
+        if let skeletons, anyScript || results.isEmpty, results.count < wanted, !terms.allSatisfy(\.isEmpty),
+           try archive.hasNameSkeletons() {
+            let maxCandidates = anyScript ? Self.maxCandidates : Self.maxFallbackCandidates
             let nameQuery = skeletons.skeletonQuery(query)
-            if !nameQuery.isEmpty, try archive.hasNameSkeletons() {
-                results += try crossScript(archive, nameQuery, skeletons, base: base, excluding: Set(results.map(\.hit.rowID)),
-                                           wanted: wanted - results.count,
-                                           maxCandidates: anyScript ? Self.maxCandidates : Self.maxFallbackCandidates)
+            if !nameQuery.isEmpty {
+                results += try crossScript(archive, nameQuery.clauses, base: base, excluding: Set(results.map(\.hit.rowID)),
+                                           wanted: wanted - results.count, maxCandidates: maxCandidates) { hit in
+                    verified(hit, nameQuery, skeletons)
+                }
+            }
+            // Names translated rather than transliterated (Lake Chad ↔ بحيرة تشاد): the query's
+            // generic words in the other languages, after every transliterated hit.
+            for translated in skeletons.translatedQueries(query) where results.count < wanted {
+                results += try crossScript(archive, translated.clauses, base: base, excluding: Set(results.map(\.hit.rowID)),
+                                           wanted: wanted - results.count, maxCandidates: maxCandidates) { hit in
+                    verified(hit, translated, skeletons)
+                }
             }
         }
         return Array(results.dropFirst(offset).prefix(limit))
     }
 
-    /// Up to `wanted` records whose skeleton column matches `nameQuery` and whose text spells
-    /// the names (verified line by line), best bm25 first.
-    private func crossScript(_ archive: Archive, _ nameQuery: SkeletonQuery, _ skeletons: any NameSkeletonFolding, base: ArchiveQuery,
-                             excluding: Set<Int64>, wanted: Int, maxCandidates: Int) throws(ArchiveError) -> [SearchResult] {
+    /// Up to `wanted` records whose skeleton column matches `clauses` and that `verify` accepts,
+    /// best bm25 first.
+    private func crossScript(_ archive: Archive, _ clauses: [[[String]]], base: ArchiveQuery, excluding: Set<Int64>,
+                             wanted: Int, maxCandidates: Int,
+                             verify: (ArchiveHit) -> SearchResult?) throws(ArchiveError) -> [SearchResult] {
         var out: [SearchResult] = []
         var query = base
-        query.skeletonClauses = nameQuery.clauses
+        query.skeletonClauses = clauses
         query.limit = Self.candidateBatch
         query.offset = 0
         while out.count < wanted, query.offset < maxCandidates {
             let candidates = try archive.search(query)
             for hit in candidates where !excluding.contains(hit.rowID) && out.count < wanted {
-                if let result = verified(hit, nameQuery, skeletons) { out.append(result) }
+                if let result = verify(hit) { out.append(result) }
             }
             if candidates.count < query.limit { break }
             query.offset += query.limit
         }
         return out
+    }
+
+    /// The hit with its snippet around the first line that spells every slot of `translated`
+    /// (in any order), or nil when no line does.
+    func verified(_ hit: ArchiveHit, _ translated: TranslatedNameQuery, _ skeletons: any NameSkeletonFolding) -> SearchResult? {
+        var lineStart = 0
+        for line in hit.text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let length = line.unicodeScalars.count
+            defer { lineStart += length + 1 }
+            let lineText = String(line)
+            guard var ranges = skeletons.spellings(of: translated, in: lineText), !ranges.isEmpty else { continue }
+            ranges = Set(ranges).sorted { $0.lowerBound < $1.lowerBound }
+            let scalars = Array(lineText.unicodeScalars)
+            let spellings = ranges.map { String(String.UnicodeScalarView(scalars[$0])) }
+            let span = (lineStart + ranges[0].lowerBound)..<(lineStart + ranges.map(\.upperBound).max()!)
+            var result = SearchResult(hit: hit, snippet: snippet(text: hit.text, around: span), column: .nameSkeleton, spellings: spellings)
+            result.translation = translated.text
+            return result
+        }
+        return nil
     }
 
     /// The hit with its snippet around the first line that spells the query's names, or nil

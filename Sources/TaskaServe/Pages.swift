@@ -106,7 +106,8 @@ public struct Pages: Sendable {
     /// For a hit found by its name skeleton, a line that says so and how the record spells it.
     static func matchedVia(_ result: SearchResult) -> String {
         guard result.column == .nameSkeleton else { return "" }
-        return "<div class=\"meta matched\">matched via name skeleton: <span dir=\"auto\">\(HTML.escape(result.spellings.joined(separator: " ")))</span></div>"
+        let translated = result.translation.map { " (query translated: <span dir=\"auto\">\(HTML.escape($0))</span>)" } ?? ""
+        return "<div class=\"meta matched\">matched via name skeleton: <span dir=\"auto\">\(HTML.escape(result.spellings.joined(separator: " ")))</span>\(translated)</div>"
     }
 
     static func langAttribute(_ tag: String?) -> String {
@@ -126,7 +127,8 @@ public struct Pages: Sendable {
                          ("date", .string(r.hit.published)), ("path", .string(r.hit.path)), ("snippet", r.snippet.json),
                          ("rank", .double(r.hit.rank)),
                          ("matched", .object([("column", .string(r.column.rawValue)),
-                                              ("spellings", .array(r.spellings.map { .string($0) }))])),
+                                              ("spellings", .array(r.spellings.map { .string($0) }))]
+                                             + (r.translation.map { [("translation", JSONValue.string($0))] } ?? []))),
                          ("cluster", .string(clusters[r.hit.recordId]?.cluster ?? r.hit.recordId)),
                          ("clusterSize", .int(clusters[r.hit.recordId]?.size ?? 1))])
             })),

@@ -139,28 +139,68 @@ public struct NameSkeleton: NameSkeletonFolding {
         return SkeletonQuery(clauses: clauses, words: items.map { String(String.UnicodeScalarView($0.word.compactMap(Unicode.Scalar.init))) })
     }
 
+    // MARK: Translated names
+
+    /// The generic words of names in English, Hausa and Arabic.
+    static let glossary = NameGlossary(folding: TextNormalizer())
+    /// Token alternatives one translated phrase may put in a clause (its words' alternatives multiply).
+    static let maxPhraseAlternatives = 32
+
+    public func translatedQueries(_ query: String) -> [TranslatedNameQuery] {
+        let key = folding.searchKey(folding.normalize(query))
+        var words: [[UInt32]] = []
+        for line in key.split(separator: "\n") { words += Self.words(of: line.unicodeScalars) }
+        words = Array(words.prefix(Self.maxQueryWords))
+        func string(_ scalars: [UInt32]) -> String { String(String.UnicodeScalarView(scalars.compactMap(Unicode.Scalar.init))) }
+        var out: [TranslatedNameQuery] = []
+        for (_, slots) in Self.glossary.translations(of: words) {
+            var clauses: [[[String]]] = []
+            var slotQueries: [TranslatedNameQuery.Slot] = []
+            var shown: [String] = []
+            for slot in slots {
+                var alternatives: [[String]] = []
+                var queries: [SkeletonQuery] = []
+                for phrase in slot.phrases {
+                    let q = skeletonQuery(string(phrase))
+                    guard !q.isEmpty else { continue }
+                    queries.append(q)
+                    alternatives += Self.conjunctions(q.clauses, limit: Self.maxPhraseAlternatives)
+                }
+                // A word without a skeleton (a number) is no name: left out.
+                guard !queries.isEmpty else { continue }
+                clauses.append(alternatives)
+                slotQueries.append(TranslatedNameQuery.Slot(phrases: queries, isGlossaryWord: slot.isGlossaryWord))
+                shown.append(string(slot.phrases[0]))
+            }
+            guard !clauses.isEmpty else { continue }
+            let translated = TranslatedNameQuery(text: shown.joined(separator: " "), clauses: clauses, slots: slotQueries)
+            if !out.contains(translated) { out.append(translated) }
+        }
+        return out
+    }
+
+    /// Clauses (each alternatives of tokens, all clauses required) as alternatives of tokens:
+    /// one clause of a larger query. At most `limit` alternatives.
+    static func conjunctions(_ clauses: [[[String]]], limit: Int) -> [[String]] {
+        var out: [[String]] = [[]]
+        for clause in clauses {
+            var next: [[String]] = []
+            outer: for prefix in out {
+                for alternative in clause {
+                    next.append(prefix + alternative)
+                    if next.count >= limit { break outer }
+                }
+            }
+            out = next
+        }
+        return out.filter { !$0.isEmpty }
+    }
+
     // MARK: Explaining a match
 
     public func spellings(of query: SkeletonQuery, in line: String) -> [Range<Int>]? {
         let queryWords = query.words.map { $0.unicodeScalars.map(\.value) }
-        guard !queryWords.isEmpty else { return nil }
-        // Words of the line as written (split at spaces), then their keys in one fold.
-        let scalars = Array(line.unicodeScalars)
-        var ranges: [Range<Int>] = []
-        var start: Int?
-        for (k, scalar) in scalars.enumerated() {
-            let space = scalar.properties.isWhitespace
-            if space, let s = start { ranges.append(s..<k); start = nil } else if !space, start == nil { start = k }
-            if ranges.count >= Self.maxLineWords { break }
-        }
-        if let s = start, ranges.count < Self.maxLineWords { ranges.append(s..<scalars.count) }
-        guard !ranges.isEmpty else { return nil }
-        let joined = ranges.map { String(String.UnicodeScalarView(scalars[$0])) }.joined(separator: "\n")
-        var keys = folding.searchKey(joined).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if keys.count != ranges.count {
-            keys = ranges.map { folding.searchKey(String(String.UnicodeScalarView(scalars[$0]))) }
-        }
-        let words = keys.map { Self.words(of: $0.unicodeScalars).first ?? [] }
+        guard !queryWords.isEmpty, let (scalars, ranges, words) = lineWords(line) else { return nil }
         var failed = Set<Int>()  // (query word, start) pairs known not to match, as q * (n + 1) + j
         let n = words.count
 
@@ -185,14 +225,67 @@ public struct NameSkeleton: NameSkeletonFolding {
             return nil
         }
         guard let matched = match(0, from: 0, anywhere: true) else { return nil }
-        // The words without the punctuation around them (`«شيكاو»:` → `شيكاو`).
-        return matched.map { k in
-            var r = ranges[k]
-            func isLetter(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic || s.properties.generalCategory == .nonspacingMark }
-            while r.count > 1, !isLetter(scalars[r.lowerBound]) { r = (r.lowerBound + 1)..<r.upperBound }
-            while r.count > 1, !isLetter(scalars[r.upperBound - 1]) { r = r.lowerBound..<(r.upperBound - 1) }
-            return r
+        return matched.map { Self.trimmed(ranges[$0], in: scalars) }
+    }
+
+    public func spellings(of query: TranslatedNameQuery, in line: String) -> [Range<Int>]? {
+        guard !query.slots.isEmpty, let (scalars, ranges, words) = lineWords(line) else { return nil }
+        // Each word's glossary key, and the key without a proclitic (`ببحيرة` → `بحيرة`).
+        let keys = words.map { word in [NameGlossary.key(word)] + (Self.withoutProclitic(word).map { [NameGlossary.key($0)] } ?? []) }
+        var out: [Range<Int>] = []
+        for slot in query.slots {
+            if slot.isGlossaryWord {
+                // The phrase's words, as written (folded), one after the other.
+                var found: [Int]?
+                for phrase in slot.phrases where found == nil {
+                    let wanted = phrase.words.map { NameGlossary.key($0.unicodeScalars.map(\.value)) }
+                    guard !wanted.isEmpty, wanted.count <= keys.count else { continue }
+                    for at in 0...(keys.count - wanted.count) where keys[at].contains(wanted[0]) {
+                        if (0..<wanted.count).allSatisfy({ keys[at + $0].contains(wanted[$0]) }) {
+                            found = Array(at..<(at + wanted.count))
+                            break
+                        }
+                    }
+                }
+                guard let found else { return nil }
+                out += found.map { Self.trimmed(ranges[$0], in: scalars) }
+            } else {
+                guard let found = slot.phrases.lazy.compactMap({ spellings(of: $0, in: line) }).first else { return nil }
+                out += found
+            }
         }
+        return out
+    }
+
+    /// The words of a line as written (split at spaces, at most `maxLineWords`): its scalars,
+    /// each word's range and its first search-key word; nil for a line without words.
+    private func lineWords(_ line: String) -> (scalars: [Unicode.Scalar], ranges: [Range<Int>], words: [[UInt32]])? {
+        let scalars = Array(line.unicodeScalars)
+        var ranges: [Range<Int>] = []
+        var start: Int?
+        for (k, scalar) in scalars.enumerated() {
+            let space = scalar.properties.isWhitespace
+            if space, let s = start { ranges.append(s..<k); start = nil } else if !space, start == nil { start = k }
+            if ranges.count >= Self.maxLineWords { break }
+        }
+        if let s = start, ranges.count < Self.maxLineWords { ranges.append(s..<scalars.count) }
+        guard !ranges.isEmpty else { return nil }
+        // Their keys in one fold.
+        let joined = ranges.map { String(String.UnicodeScalarView(scalars[$0])) }.joined(separator: "\n")
+        var keys = folding.searchKey(joined).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if keys.count != ranges.count {
+            keys = ranges.map { folding.searchKey(String(String.UnicodeScalarView(scalars[$0]))) }
+        }
+        return (scalars, ranges, keys.map { Self.words(of: $0.unicodeScalars).first ?? [] })
+    }
+
+    /// A word's range without the punctuation around it (`«شيكاو»:` → `شيكاو`).
+    private static func trimmed(_ range: Range<Int>, in scalars: [Unicode.Scalar]) -> Range<Int> {
+        var r = range
+        func isLetter(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic || s.properties.generalCategory == .nonspacingMark }
+        while r.count > 1, !isLetter(scalars[r.lowerBound]) { r = (r.lowerBound + 1)..<r.upperBound }
+        while r.count > 1, !isLetter(scalars[r.upperBound - 1]) { r = r.lowerBound..<(r.upperBound - 1) }
+        return r
     }
 
     /// Whether text word `word` spells query word `query` (both in search-key form): Latin

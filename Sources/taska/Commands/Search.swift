@@ -91,7 +91,8 @@ extension Taska {
                         ("date", .string(h.published)), ("path", .string(h.path)), ("snippet", result.snippet.json),
                         ("rank", .double(h.rank)),
                         ("matched", .object([("column", .string(result.column.rawValue)),
-                                             ("spellings", .array(result.spellings.map { .string($0) }))])),
+                                             ("spellings", .array(result.spellings.map { .string($0) }))]
+                                            + (result.translation.map { [("translation", JSONValue.string($0))] } ?? []))),
                         ("cluster", .string(clusters[h.recordId]?.cluster ?? h.recordId)), ("clusterSize", .int(clusters[h.recordId]?.size ?? 1)),
                     ] + (entity.isEmpty ? [] : [("entities", .array(h.entities.map { e in
                         JSONValue.object([("type", .string(e.kind)), ("value", .string(e.value)), ("start", .int(e.start)), ("end", .int(e.end))])
@@ -99,7 +100,10 @@ extension Taska {
                 } else {
                     let title = h.title ?? "(untitled)"
                     out += "\(title)  [\(h.language ?? "und")]  \(h.published ?? "")\n  \(h.path)\n  \(result.snippet.rendered(open: open, close: close))\n"
-                    if result.column == .nameSkeleton { out += "  name spelled \(result.spellings.joined(separator: " "))\n" }
+                    if result.column == .nameSkeleton {
+                        out += "  name spelled \(result.spellings.joined(separator: " "))"
+                            + (result.translation.map { " (query translated: \($0))" } ?? "") + "\n"
+                    }
                     for e in h.entities { out += "  \(e.kind) \(e.value)\n" }
                     out += "\n"
                 }
