@@ -175,9 +175,9 @@ public struct ModelTrainer: Sendable {
                 examples.append(Example(line: Int32(i), cut: 0, strip: 4, names: false))
                 examples.append(Example(line: Int32(i), cut: 0, strip: stripping(8), names: false))
             }
-            // One line in three again with names and numbers among its words, whole and cut
-            // to 20–44 characters (a short text may be mostly names).
-            if !corpus.names.isEmpty && (mixed >> 40) % 3 == 0 {
+            // Every line again with names and numbers among its words, whole and cut to 20–44
+            // characters (a short text may be mostly names).
+            if !corpus.names.isEmpty {
                 examples.append(Example(line: Int32(i), cut: 0, strip: stripping(48), names: true))
                 if options.namesInShortCuts {
                     examples.append(Example(line: Int32(i), cut: Int32(20 + Int((mixed >> 52) % 25)), strip: stripping(56),
@@ -334,6 +334,18 @@ struct Variation {
         let base = seed ^ (UInt64(ex.line) << 20) ^ (UInt64(ex.strip) << 8)
         var atWordStart = true
         var inserted = 0
+        // One line in three opens with a name (a dateline, an addressee, a speaker): the first
+        // word is read as a word, so the model must learn that it may be no cue.
+        if ex.names, !corpus.names.isEmpty, SplitMix64.mix(base ^ 0x4E41_4D45) % 3 == 0 {
+            let h = SplitMix64.mix(base ^ 0x4649_5253)
+            buffer.append(contentsOf: corpus.names[Int(h % UInt64(corpus.names.count))])
+            if (h >> 32) % 3 == 0 {
+                buffer.append(0x20)
+                buffer.append(contentsOf: corpus.names[Int((h >> 40) % UInt64(corpus.names.count))])
+            }
+            buffer.append(0x20)
+            inserted += 1
+        }
         var p = r.lowerBound
         while p < r.upperBound {
             let v = corpus.scalars[p]
