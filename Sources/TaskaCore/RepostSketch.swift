@@ -12,8 +12,8 @@ public struct RepostSketch: Sendable, Equatable {
 
     /// The built-in pipelines' reposts options (`bands`, `rows`, `containment`), also used
     /// where no pipeline is at hand (`taska merge` sketching merged records).
-    public static let defaultBands = 20
-    public static let defaultRows = 3
+    public static let defaultBands = 10
+    public static let defaultRows = 2
     public static let defaultContainment = 0.7
 
     /// The sketch of a fingerprint with the built-in options.

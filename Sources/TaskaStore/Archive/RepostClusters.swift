@@ -31,25 +31,29 @@ enum RepostClusters {
     static func add(record: Int64, date: String?, sketch: RepostSketch, _ db: Database) throws {
         guard let mine = RepostFingerprint(encoded: sketch.fingerprint) else { return }
         // The same record stored again under another pipeline is not a repost of itself.
-        if try Bool.fetchOne(db, sql: """
+        // Cached statements: the writer is serial, and compiling a statement costs more than running it.
+        if try Bool.fetchOne(db.cachedStatement(sql: """
             SELECT EXISTS(SELECT 1 FROM repost JOIN record other ON other.id = repost.record
                           JOIN record me ON me.id = ? WHERE other.recordId = me.recordId)
-            """, arguments: [record]) == true { return }
+            """), arguments: [record]) == true { return }
 
-        // One statement for every band's first candidates and their fingerprints: the writer
-        // is serial, so statements per record, not rows, set the cost.
+        // Each band's first candidates by one small cached statement (most records have none,
+        // and a compound query costs more than twenty index probes), then their fingerprints.
         let keys = Array(Set(sketch.bands))
         guard !keys.isEmpty else { return }
-        let perBand = keys.map { _ in "SELECT record FROM (SELECT record FROM repost_band WHERE key = ? LIMIT \(candidatesPerBand))" }
-        let fetch = try db.cachedStatement(sql: """
-            SELECT record, cluster, date, fingerprint FROM repost WHERE record IN (\(perBand.joined(separator: " UNION ")))
-            ORDER BY record LIMIT \(maxCandidates)
-            """)
+        let lookup = try db.cachedStatement(sql: "SELECT record FROM repost_band WHERE key = ? LIMIT \(candidatesPerBand)")
+        var ids: [Int64] = []
+        for key in keys {
+            let cursor = try Int64.fetchCursor(lookup, arguments: [key])
+            while let id = try cursor.next() { if !ids.contains(id) { ids.append(id) } }
+        }
+        ids.sort()
+        let fetch = try db.cachedStatement(sql: "SELECT record, cluster, date, fingerprint FROM repost WHERE record = ?")
         var clusters: [Int64] = []
         var alone: [Member] = []
         var identical = false
-        let rows = try Row.fetchCursor(fetch, arguments: StatementArguments(keys))
-        while let row = try rows.next() {
+        for id in ids.prefix(maxCandidates) {
+            guard let row = try Row.fetchOne(fetch, arguments: [id]) else { continue }
             let candidate: Int64 = row["record"]
             let bytes: Data = row["fingerprint"]
             guard let theirs = RepostFingerprint(encoded: [UInt8](bytes)) else { continue }
@@ -66,8 +70,8 @@ enum RepostClusters {
         }
         let me = Member(record: record, date: date)
         let cluster: Int64? = clusters.isEmpty && alone.isEmpty ? nil : try join(me, clusters: clusters, alone: alone, db)
-        try db.execute(sql: "INSERT INTO repost (record, cluster, date, fingerprint) VALUES (?, ?, ?, ?)",
-                       arguments: [record, cluster, date, Data(sketch.fingerprint)])
+        try db.cachedStatement(sql: "INSERT INTO repost (record, cluster, date, fingerprint) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [record, cluster, date, Data(sketch.fingerprint)])
         // An exact copy adds nothing to the index: whatever would find it finds its twin.
         guard !identical else { return }
         let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO repost_band (key, record) VALUES "
@@ -81,11 +85,12 @@ enum RepostClusters {
         var size = 1 + alone.count
         var target: Int64
         if clusters.isEmpty {
-            try db.execute(sql: "INSERT INTO cluster (first, firstDate, size) VALUES (?, ?, 0)", arguments: [earliest.record, earliest.date])
+            try db.cachedStatement(sql: "INSERT INTO cluster (first, firstDate, size) VALUES (?, ?, 0)")
+                .execute(arguments: [earliest.record, earliest.date])
             target = db.lastInsertedRowID
         } else {
             // The largest cluster absorbs the others: fewest rows rewritten.
-            let rows = try Row.fetchAll(db, sql: "SELECT id, first, firstDate, size FROM cluster WHERE id IN (\(clusters.map { _ in "?" }.joined(separator: ",")))",
+            let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, first, firstDate, size FROM cluster WHERE id IN (\(clusters.map { _ in "?" }.joined(separator: ",")))"),
                                         arguments: StatementArguments(clusters))
             guard let largest = rows.max(by: { ($0["size"] as Int) < ($1["size"] as Int) }) else { return try join(me, clusters: [], alone: alone, db) }
             target = largest["id"]
@@ -94,15 +99,15 @@ enum RepostClusters {
                 earliest = min(earliest, Member(record: row["first"], date: row["firstDate"]))
                 let id: Int64 = row["id"]
                 guard id != target else { continue }
-                try db.execute(sql: "UPDATE repost SET cluster = ? WHERE cluster = ?", arguments: [target, id])
-                try db.execute(sql: "DELETE FROM cluster WHERE id = ?", arguments: [id])
+                try db.cachedStatement(sql: "UPDATE repost SET cluster = ? WHERE cluster = ?").execute(arguments: [target, id])
+                try db.cachedStatement(sql: "DELETE FROM cluster WHERE id = ?").execute(arguments: [id])
             }
         }
         for member in alone {
-            try db.execute(sql: "UPDATE repost SET cluster = ? WHERE record = ?", arguments: [target, member.record])
+            try db.cachedStatement(sql: "UPDATE repost SET cluster = ? WHERE record = ?").execute(arguments: [target, member.record])
         }
-        try db.execute(sql: "UPDATE cluster SET first = ?, firstDate = ?, size = ? WHERE id = ?",
-                       arguments: [earliest.record, earliest.date, size, target])
+        try db.cachedStatement(sql: "UPDATE cluster SET first = ?, firstDate = ?, size = ? WHERE id = ?")
+            .execute(arguments: [earliest.record, earliest.date, size, target])
         return target
     }
 }
