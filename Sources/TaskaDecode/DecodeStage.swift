@@ -56,10 +56,13 @@ public struct DecodeStage: Stage {
             }
             if let given = doc.mediaType, DecodeStage.containerTypes.contains(given.lowercased()) { return true }
 
+            // A streamed document carries only its file's first bytes: a UTF-8 sequence cut at
+            // their end is no invalid byte of the file (nor a sign of another charset).
+            let whole = doc.payloadPath == nil ? buffer : UnsafeBufferPointer(rebasing: buffer[..<DecodeStage.completeUTF8Prefix(buffer)])
             let choice = CharsetDecider(stage: name).decide(
-                buffer, transport: doc.transportCharset, scanDeclarations: DecodeStage.isMarkup(doc.mediaType))
-            let body = UnsafeBufferPointer(rebasing: buffer[choice.bomLength...])
+                whole, transport: doc.transportCharset, scanDeclarations: DecodeStage.isMarkup(doc.mediaType))
             let charset = choice.decision.charset
+            let body = UnsafeBufferPointer(rebasing: whole[min(choice.bomLength, whole.count)...])
             let converted = try TextConverter.convert(body, charset: charset, validUTF8: choice.utf8?.isValid == true)
             doc.charset = choice.decision
             doc.warnings.append(contentsOf: choice.warnings)
@@ -87,6 +90,16 @@ public struct DecodeStage: Stage {
             doc.text = text
             return false
         }
+    }
+
+    /// The length of `bytes` without a UTF-8 sequence its end cuts short.
+    static func completeUTF8Prefix(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var lead = bytes.count - 1
+        while lead >= 0, lead > bytes.count - 4, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+        guard lead >= 0 else { return bytes.count }
+        let b = bytes[lead]
+        let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+        return lead + length > bytes.count ? lead : bytes.count
     }
 
     /// Whether the declared charset of markup should be looked for.

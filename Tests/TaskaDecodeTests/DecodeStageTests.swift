@@ -26,6 +26,27 @@ import TaskaCore
         #expect(failure.message.hasPrefix("empty.txt: the file is empty (0 bytes)"))
     }
 
+    /// A streamed document (a chat export too large to load) carries its file's first 64 KiB;
+    /// a letter cut at their end is no invalid byte, and its warning would reach every message.
+    @Test func aStreamedPrefixCutInsideALetterIsNotInvalid() throws {
+        let sentence = Array("Kǝla Maiduguriro lejin. ".utf8)
+        let cut = sentence + sentence.prefix(2)  // ends on the first byte of ǝ
+        #expect(cut.last == 0xC7)
+        var document = Fixtures.document(cut, path: "result.json")
+        document.payloadPath = "/nonexistent/result.json"
+        let outputs = try Pipeline(name: "t", version: "0", stages: [DecodeStage()]).collect(document)
+        guard case let .document(doc) = outputs.first else {
+            Issue.record("expected a document")
+            return
+        }
+        #expect(!doc.warnings.contains { $0.code == "invalid-bytes" })
+        #expect(doc.charset?.charset == "utf-8")
+        #expect(doc.text.hasSuffix("lejin. K"))
+        for (bytes, complete): ([UInt8], Int) in [([0x61, 0xC7], 1), ([0x61, 0xC7, 0x9D], 3), ([0x61, 0xE2, 0x80], 1), ([0xF0, 0x9F, 0x98], 0), ([0x61], 1)] {
+            #expect(bytes.withUnsafeBufferPointer { DecodeStage.completeUTF8Prefix($0) } == complete)
+        }
+    }
+
     @Test func unassignedBytesInADeclaredCharsetAreCountedAndReported() throws {
         var body = try Fixtures.encode(SampleText.arabic, "iso-8859-6")
         body.insert(0xFF, at: 10)
