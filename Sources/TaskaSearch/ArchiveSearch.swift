@@ -151,37 +151,30 @@ public struct ArchiveSearch: Sendable {
     /// The hit with its snippet around the first line that spells every slot of `translated`
     /// (in any order), or nil when no line does.
     func verified(_ hit: ArchiveHit, _ translated: TranslatedNameQuery, _ skeletons: any NameSkeletonFolding) -> SearchResult? {
-        var lineStart = 0
-        for line in hit.text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let length = line.unicodeScalars.count
-            defer { lineStart += length + 1 }
-            let lineText = String(line)
-            guard var ranges = skeletons.spellings(of: translated, in: lineText), !ranges.isEmpty else { continue }
-            ranges = Set(ranges).sorted { $0.lowerBound < $1.lowerBound }
-            let scalars = Array(lineText.unicodeScalars)
-            let spellings = ranges.map { String(String.UnicodeScalarView(scalars[$0])) }
-            let span = (lineStart + ranges[0].lowerBound)..<(lineStart + ranges.map(\.upperBound).max()!)
-            var result = SearchResult(hit: hit, snippet: snippet(text: hit.text, around: span), column: .nameSkeleton, spellings: spellings)
-            result.translation = translated.text
-            return result
-        }
-        return nil
+        guard var result = verified(hit, spelling: { skeletons.spellings(of: translated, in: $0) }) else { return nil }
+        result.translation = translated.text
+        return result
     }
 
     /// The hit with its snippet around the first line that spells the query's names, or nil
     /// when no line does (the skeletons met by chance, across words or lines).
     func verified(_ hit: ArchiveHit, _ nameQuery: SkeletonQuery, _ skeletons: any NameSkeletonFolding) -> SearchResult? {
+        verified(hit, spelling: { skeletons.spellings(of: nameQuery, in: $0) })
+    }
+
+    /// The hit with its snippet around the first line for which `spelling` gives the ranges of
+    /// matched words (scalar offsets into the line), those words as its spellings; nil when none does.
+    private func verified(_ hit: ArchiveHit, spelling: (String) -> [Range<Int>]?) -> SearchResult? {
         var lineStart = 0
         for line in hit.text.split(separator: "\n", omittingEmptySubsequences: false) {
             let length = line.unicodeScalars.count
             defer { lineStart += length + 1 }
             let lineText = String(line)
-            guard let ranges = skeletons.spellings(of: nameQuery, in: lineText), let first = ranges.first, let last = ranges.last else {
-                continue
-            }
+            guard let found = spelling(lineText), !found.isEmpty else { continue }
+            let ranges = Set(found).sorted { $0.lowerBound < $1.lowerBound }
             let scalars = Array(lineText.unicodeScalars)
             let spellings = ranges.map { String(String.UnicodeScalarView(scalars[$0])) }
-            let span = (lineStart + first.lowerBound)..<(lineStart + last.upperBound)
+            let span = (lineStart + ranges[0].lowerBound)..<(lineStart + ranges.map(\.upperBound).max()!)
             return SearchResult(hit: hit, snippet: snippet(text: hit.text, around: span), column: .nameSkeleton, spellings: spellings)
         }
         return nil
