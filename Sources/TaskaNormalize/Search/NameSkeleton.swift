@@ -199,8 +199,15 @@ public struct NameSkeleton: NameSkeletonFolding {
     // MARK: Explaining a match
 
     public func spellings(of query: SkeletonQuery, in line: String) -> [Range<Int>]? {
+        guard !query.words.isEmpty, let (scalars, ranges, words) = lineWords(line) else { return nil }
+        return Self.spellings(of: query, scalars, ranges, words)
+    }
+
+    /// `spellings(of:in:)` on a line already cut into words by `lineWords`.
+    private static func spellings(of query: SkeletonQuery, _ scalars: [Unicode.Scalar], _ ranges: [Range<Int>],
+                                  _ words: [[UInt32]]) -> [Range<Int>]? {
         let queryWords = query.words.map { $0.unicodeScalars.map(\.value) }
-        guard !queryWords.isEmpty, let (scalars, ranges, words) = lineWords(line) else { return nil }
+        guard !queryWords.isEmpty else { return nil }
         var failed = Set<Int>()  // (query word, start) pairs known not to match, as q * (n + 1) + j
         let n = words.count
 
@@ -225,7 +232,7 @@ public struct NameSkeleton: NameSkeletonFolding {
             return nil
         }
         guard let matched = match(0, from: 0, anywhere: true) else { return nil }
-        return matched.map { Self.trimmed(ranges[$0], in: scalars) }
+        return matched.map { trimmed(ranges[$0], in: scalars) }
     }
 
     public func spellings(of query: TranslatedNameQuery, in line: String) -> [Range<Int>]? {
@@ -250,7 +257,7 @@ public struct NameSkeleton: NameSkeletonFolding {
                 guard let found else { return nil }
                 out += found.map { Self.trimmed(ranges[$0], in: scalars) }
             } else {
-                guard let found = slot.phrases.lazy.compactMap({ spellings(of: $0, in: line) }).first else { return nil }
+                guard let found = slot.phrases.lazy.compactMap({ Self.spellings(of: $0, scalars, ranges, words) }).first else { return nil }
                 out += found
             }
         }
