@@ -32,9 +32,8 @@ extension Pages {
         if copies.count < cluster.size { body += "<p>The first \(copies.count), earliest first.</p>\n" }
         body += "<table>\n<tr><th>When</th><th>Where</th><th>Beginning</th></tr>\n"
         for c in copies {
-            let place = c.chat.map { "\($0) #\(c.messageId.map(String.init) ?? "?")" } ?? c.path
             let forward = c.forwardedFrom.map { " (forwarded from \(HTML.escape($0)))" } ?? ""
-            body += "<tr><td>\(HTML.escape(c.date ?? "undated"))</td><td dir=\"auto\">\(HTML.escape(place))\(forward)</td>"
+            body += "<tr><td>\(HTML.escape(c.date ?? "undated"))</td><td dir=\"auto\">\(HTML.escape(c.place))\(forward)</td>"
                 + "<td dir=\"auto\"><a href=\"/documents/\(HTML.urlComponent(c.recordId))\">\(HTML.escape(c.excerpt))</a></td></tr>\n"
         }
         return HTML.page(title: "Reposts", body: body + "</table>\n")

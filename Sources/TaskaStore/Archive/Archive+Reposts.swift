@@ -28,6 +28,9 @@ public struct RepostCopy: Sendable, Equatable {
     public var title: String?
     /// The first line of the text, cut to about 160 characters.
     public var excerpt: String
+
+    /// Where the copy appeared, as listings show it: `chat #message`, else the path.
+    public var place: String { chat.map { "\($0) #\(messageId.map(String.init) ?? "?")" } ?? path }
 }
 
 /// A cluster as `taska reposts` lists it.

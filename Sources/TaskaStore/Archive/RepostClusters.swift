@@ -37,8 +37,8 @@ enum RepostClusters {
                           JOIN record me ON me.id = ? WHERE other.recordId = me.recordId)
             """), arguments: [record]) == true { return }
 
-        // Each band's first candidates by one small cached statement (most records have none,
-        // and a compound query costs more than twenty index probes), then their fingerprints.
+        // Each band's first candidates, then their fingerprints: two cached statements whatever
+        // the number of distinct keys (a compound query would be one statement per key count).
         let keys = Array(Set(sketch.bands))
         guard !keys.isEmpty else { return }
         let lookup = try db.cachedStatement(sql: "SELECT record FROM repost_band WHERE key = ? LIMIT \(candidatesPerBand)")

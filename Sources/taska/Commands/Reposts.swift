@@ -54,9 +54,8 @@ extension Taska {
                         out = "Cluster \(cluster.cluster): \(cluster.size) \(cluster.size == 1 ? "copy" : "copies") in \(places) \(places == 1 ? "place" : "places")\n"
                         if copies.count < cluster.size { out += "  (the first \(copies.count); --copies-limit lists more)\n" }
                         for c in copies {
-                            let place = c.chat.map { "\($0) #\(c.messageId.map(String.init) ?? "?")" } ?? c.path
-                            let forward = c.forwardedFrom.map { "  (forwarded from \($0))" } ?? ""
-                            out += "  \(c.date ?? "undated")  \(place)\(forward)\n    \(c.recordId)  \(c.excerpt)\n"
+                                            let forward = c.forwardedFrom.map { "  (forwarded from \($0))" } ?? ""
+                            out += "  \(c.date ?? "undated")  \(c.place)\(forward)\n    \(c.recordId)  \(c.excerpt)\n"
                         }
                     }
                 } else {
