@@ -8,6 +8,22 @@ import TaskaStore
 import TaskaTestSupport
 @testable import TaskaServe
 
+/// An archive of one-line documents (file name → text) ingested with the communiqués pipeline.
+private func ingested(_ documents: [String: String], prefix: String) throws -> (TemporaryFolder, Archive) {
+    let folder = try TemporaryFolder(prefix: prefix)
+    for (name, text) in documents { _ = folder.write("docs/" + name, text + "\n") }
+    let archive = try Archive(path: folder.path("a.sqlite"))
+    _ = try IngestRunner(pipeline: StandardPipelines.communiques(), jobs: 1)
+        .run(paths: [folder.path("docs")], sink: nil, archive: archive)
+    return (folder, archive)
+}
+
+/// Search with the shipped folding and name skeletons.
+private let search = ArchiveSearch(folding: TextNormalizer(), skeletons: NameSkeleton())
+
+/// The file names of hits, in rank order.
+private func names(_ results: [SearchResult]) -> [String] { results.map { ($0.hit.path as NSString).lastPathComponent } }
+
 /// Cross-script name search end to end: ingest, the skeleton column, ranking, verification,
 /// spellings and the reading room's checkbox and API parameter.
 @Suite struct CrossScriptSearchTests {
@@ -19,18 +35,7 @@ import TaskaTestSupport
         "dateline.txt": "وقال سكان بمايدوغوري إن الأسواق فتحت.",
     ]
 
-    func archive() throws -> (TemporaryFolder, Archive) {
-        let folder = try TemporaryFolder(prefix: "taska-names")
-        for (name, text) in Self.documents { _ = folder.write("docs/" + name, text + "\n") }
-        let archive = try Archive(path: folder.path("a.sqlite"))
-        _ = try IngestRunner(pipeline: StandardPipelines.communiques(), jobs: 1)
-            .run(paths: [folder.path("docs")], sink: nil, archive: archive)
-        return (folder, archive)
-    }
-
-    let search = ArchiveSearch(folding: TextNormalizer(), skeletons: NameSkeleton())
-
-    func names(_ results: [SearchResult]) -> [String] { results.map { ($0.hit.path as NSString).lastPathComponent } }
+    func archive() throws -> (TemporaryFolder, Archive) { try ingested(Self.documents, prefix: "taska-names") }
 
     @Test func sameScriptHitsComeFirstAndCrossScriptOnlyWhenAsked() throws {
         let (_, archive) = try archive()
@@ -100,7 +105,6 @@ import TaskaTestSupport
         let archive = try Archive(path: folder.path("a.sqlite"))
         _ = try IngestRunner(pipeline: StandardPipelines.communiques(), jobs: 1)
             .run(paths: [set + "/docs"], sink: nil, archive: archive)
-        let search = ArchiveSearch(folding: TextNormalizer(), skeletons: NameSkeleton())
         let rows = try String(contentsOfFile: set + "/queries.tsv", encoding: .utf8).split(separator: "\n").dropFirst()
         var recall: [String: [Double]] = [:], precision: [Double] = []
         for row in rows {
@@ -133,18 +137,7 @@ import TaskaTestSupport
         "other.txt": "وصل الوفد الدولي في الصباح إلى المدينة.",
     ]
 
-    func archive() throws -> (TemporaryFolder, Archive) {
-        let folder = try TemporaryFolder(prefix: "taska-translated")
-        for (name, text) in Self.documents { _ = folder.write("docs/" + name, text + "\n") }
-        let archive = try Archive(path: folder.path("a.sqlite"))
-        _ = try IngestRunner(pipeline: StandardPipelines.communiques(), jobs: 1)
-            .run(paths: [folder.path("docs")], sink: nil, archive: archive)
-        return (folder, archive)
-    }
-
-    let search = ArchiveSearch(folding: TextNormalizer(), skeletons: NameSkeleton())
-
-    func names(_ results: [SearchResult]) -> [String] { results.map { ($0.hit.path as NSString).lastPathComponent } }
+    func archive() throws -> (TemporaryFolder, Archive) { try ingested(Self.documents, prefix: "taska-translated") }
 
     @Test func genericWordsAreTranslatedAndNamesMatchedBySkeleton() throws {
         let (_, archive) = try archive()
