@@ -38,12 +38,20 @@ public struct PageRecognizer: Sendable {
     }
 
     /// Recognises `image`; `path` and `page` name it in errors.
+    /// A page already recognised in this run (same pixels, same model choice) is not read again
+    /// (`OCRCache`); recognitions in the whole process are limited to one per core (`OCRCores`).
     public func recognize(_ image: GrayImage, path: String, page: Int? = nil) throws(OCRError) -> OCRPage {
-        let model: String
-        if let fixed = models.tesseractModel { model = fixed } else { model = try chooseModel(image, path: path, page: page) }
-        guard let result = TesseractEnginePool.shared.withEngine(model, { $0.recognize(image, seconds: pageSeconds) }) else {
-            throw OCRError(path: path, page: page, reason: .modelMissing(model: model))
+        let key = OCRCache.key(image, models: models)
+        if let cached = OCRCache.shared.page(for: key) { return cached }
+        let result = try OCRCores.run { () throws(OCRError) -> OCRPage in
+            let model: String
+            if let fixed = models.tesseractModel { model = fixed } else { model = try chooseModel(image, path: path, page: page) }
+            guard let result = TesseractEnginePool.shared.withEngine(model, { $0.recognize(image, seconds: pageSeconds) }) else {
+                throw OCRError(path: path, page: page, reason: .modelMissing(model: model))
+            }
+            return result
         }
+        OCRCache.shared.store(result, for: key)
         return result
     }
 

@@ -26,7 +26,19 @@ public struct PDFReader: FormatReader {
     public func read(_ document: SourceDocument, emit: (SourceDocument) throws -> Void) throws {
         var doc = document
         let path = doc.source.path
-        let pdf = try PopplerDocument(bytes: doc.bytes, path: path)
+        let pdf: PopplerDocument
+        var openError: PDFError?
+        do {
+            pdf = try PopplerDocument(bytes: doc.bytes, path: path)
+        } catch {
+            // A file cut off after its last object opens once its cross-reference table is rebuilt.
+            guard case .damaged = error.reason, let repaired = XrefRebuilder.rebuild(doc.bytes),
+                  let reopened = try? PopplerDocument(bytes: repaired, path: path), reopened.pageCount > 0 else { throw error }
+            pdf = reopened
+            openError = error
+            doc.warn("extract", "pdf-xref-rebuilt",
+                     "The PDF's cross-reference table or trailer is missing or damaged (the file may be cut off); Taska rebuilt it from the objects in the file and read \(reopened.pageCount) page\(reopened.pageCount == 1 ? "" : "s"). Check the record against a complete copy if you can fetch one")
+        }
         guard pdf.pageCount > 0 else { throw PDFError(path: path, reason: .noPages) }
         let count = min(pdf.pageCount, doc.limits.maxPages)
         if count < pdf.pageCount {
@@ -53,6 +65,8 @@ public struct PDFReader: FormatReader {
         }
         try recognize(wanted, of: pdf, into: &pages, infos: &infos, document: &doc)
         let layout = PagedLayout.blocks(of: pages)
+        // A rebuilt file that gives no text is reported as the damaged file it is.
+        if let openError, layout.blocks.isEmpty { throw openError }
         if layout.furnitureRemoved > 0 {
             doc.warn("extract", "pdf-running-furniture",
                      "Removed \(layout.furnitureRemoved) running header, footer and page-number lines that repeat across pages",

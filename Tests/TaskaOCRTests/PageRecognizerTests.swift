@@ -48,4 +48,34 @@ import TaskaTestSupport
         let half = image.halved()
         #expect(half == GrayImage(width: 2, height: 1, pixels: [50, 110], dpi: 150))
     }
+
+    @Test func aPageAlreadyRecognisedInThisRunComesFromTheCache() throws {
+        let image = try PageRecognizer.decodeImage(try fileBytes(fixturePath("pdf/sanarwa-ruwa-ha.png")), format: "PNG image",
+                                                   path: "sanarwa-ruwa-ha.png", maxPixels: 40_000_000)
+        // The top half only, so no other test recognises the same pixels.
+        let rows = image.height / 2
+        let top = GrayImage(width: image.width, height: rows, pixels: Array(image.pixels[0..<(rows * image.width)]), dpi: image.dpi)
+        let first = try PageRecognizer(models: .latin).recognize(top, path: "top.png")
+        let hits = OCRCache.shared.hits
+        let second = try PageRecognizer(models: .latin).recognize(top, path: "top-again.png")
+        #expect(second == first)
+        #expect(OCRCache.shared.hits > hits)
+    }
+
+    @Test func theCacheKeepsItsNewestPagesAndNoTimedOutOnes() {
+        let cache = OCRCache(capacity: 2)
+        func key(_ n: UInt8) -> OCRCache.Key {
+            OCRCache.key(GrayImage(width: 1, height: 1, pixels: [n], dpi: 300), models: .latin)
+        }
+        let page = OCRPage(lines: [], model: "Latin", timedOut: false)
+        cache.store(page, for: key(1))
+        cache.store(page, for: key(2))
+        cache.store(page, for: key(3))
+        cache.store(OCRPage(lines: [], model: "Latin", timedOut: true), for: key(4))
+        #expect(cache.page(for: key(1)) == nil)
+        #expect(cache.page(for: key(2)) == page)
+        #expect(cache.page(for: key(3)) == page)
+        #expect(cache.page(for: key(4)) == nil)
+        #expect(OCRCache.key(GrayImage(width: 1, height: 1, pixels: [1], dpi: 300), models: .arabic) != key(1))
+    }
 }

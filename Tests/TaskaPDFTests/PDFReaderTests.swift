@@ -98,4 +98,38 @@ import TaskaTestSupport
         doc.limits = DocumentLimits()
         #expect(throws: PDFError.self) { try Self.read(doc) }
     }
+
+    /// `relative` cut just before its cross-reference table: every object intact, no table, trailer or `%%EOF`.
+    static func cutBeforeXref(_ relative: String) throws -> SourceDocument {
+        var doc = try document(relative)
+        let marker = Array("\nxref\n".utf8)
+        let at = try #require(doc.bytes.withUnsafeBufferPointer { XrefRebuilder.find(marker, in: $0, 0..<$0.count) })
+        doc.bytes = Array(doc.bytes[..<(at + 1)])
+        return doc
+    }
+
+    @Test func aPDFCutOffBeforeItsCrossReferenceTableIsReadWholeWithAWarning() throws {
+        let whole = try Self.read(Self.document("pdf/sanarwa-kasuwa-ha.pdf"))
+        let cut = try Self.cutBeforeXref("pdf/sanarwa-kasuwa-ha.pdf")
+        let doc = try Self.read(cut)
+        #expect(doc.blocks.map(\.text) == whole.blocks.map(\.text))
+        #expect(doc.metadata.producer == whole.metadata.producer)
+        #expect(doc.warnings.contains { $0.code == "pdf-xref-rebuilt" && $0.message.contains("rebuilt it from the objects") })
+        #expect(!whole.warnings.contains { $0.code == "pdf-xref-rebuilt" })
+    }
+
+    @Test func theRebuiltTableListsEveryObjectAtItsOffsetAndNamesTheCatalog() throws {
+        let cut = try Self.cutBeforeXref("pdf/notice-clinic-en.pdf")
+        let repaired = try #require(XrefRebuilder.rebuild(cut.bytes))
+        #expect(Array(repaired[..<cut.bytes.count]) == cut.bytes, "the original bytes are kept as they are")
+        let tail = String(decoding: repaired[cut.bytes.count...], as: UTF8.self)
+        let starts = cut.bytes.withUnsafeBufferPointer { XrefRebuilder.objectStarts($0) }
+        #expect(!starts.isEmpty)
+        for object in starts { #expect(tail.contains(String(format: "%010d %05d n\r\n", object.offset, object.generation))) }
+        #expect(tail.contains("/Root "))
+        #expect(tail.hasSuffix("%%EOF\n"))
+        // Bytes with no catalog cannot be repaired.
+        #expect(XrefRebuilder.rebuild(Array("%PDF-1.4\n1 0 obj\n<< /Type /Page >>\nendobj\n".utf8)) == nil)
+        #expect(XrefRebuilder.rebuild(Array("%PDF-1.4 junk".utf8)) == nil)
+    }
 }
