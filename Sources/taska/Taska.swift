@@ -26,7 +26,6 @@ struct RunFailure: Error, CustomStringConvertible {
 @main
 enum TaskaMain {
     static func main() {
-        OpenMPSettings.ensureOneThreadPerCall()
         AllocatorSettings.applyForBatchWork()
         do {
             var command = try Taska.parseAsRoot()

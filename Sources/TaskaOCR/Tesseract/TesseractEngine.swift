@@ -16,8 +16,15 @@ final class TesseractEngine: @unchecked Sendable {
     let model: String
     private let api: OpaquePointer
 
+    /// Whether Tesseract's OpenMP threads were turned off (`taska_openmp_serial_regions`), once
+    /// per process before the first engine. Why: Taska OCRs one page per core itself; Tesseract's
+    /// LSTM asks OpenMP for four more threads per layer, and on a busy or pinned core they spin
+    /// on each other (a one-page scan took 23 s instead of 7 s, most of it in futex calls).
+    static let openMPSerial: Bool = taska_openmp_serial_regions() != 0
+
     /// Loads `model` from the system tessdata folder; nil when it is not installed.
     init?(model: String) {
+        _ = Self.openMPSerial
         guard let api = TessBaseAPICreate() else { return nil }
         // Tesseract's own messages (resolution estimates, empty pages) go nowhere: Taska reports.
         _ = TessBaseAPISetVariable(api, "debug_file", "/dev/null")

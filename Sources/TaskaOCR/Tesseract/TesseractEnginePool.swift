@@ -5,8 +5,8 @@ import Foundation
 ///
 /// Why: loading `Latin` or `ara` takes a large part of a second, longer than recognising a
 /// small image; several worker threads may OCR at once, each needing its own engine.
-/// > Warning: Tesseract's OpenMP threads compete with these workers unless the process started
-/// > with `OMP_THREAD_LIMIT=1` (libgomp reads it before `main`); the `taska` command sees to it.
+/// Tesseract's own OpenMP threads are turned off (`TesseractEngine.openMPSerial`): the pool's
+/// workers are the parallelism.
 final class TesseractEnginePool: @unchecked Sendable {
     static let shared = TesseractEnginePool()
 
