@@ -73,7 +73,7 @@ let package = Package(
         // OCR: images and rendered pages -> lines with boxes and word confidences (Tesseract).
         .target(name: "TaskaOCR", dependencies: ["TaskaCore", "CTesseract", "CTesseractDeadline"]),
         // PDF: text layer in reading order, running headers/footers removed, OCR where needed.
-        .target(name: "TaskaPDF", dependencies: ["TaskaCore", "TaskaOCR", "CPoppler"]),
+        .target(name: "TaskaPDF", dependencies: ["TaskaCore", "TaskaOCR", "CPoppler"], resources: [.copy("Resources/ligatures.bin")]),
         // Containers (ZIP, TAR, 7z, RAR) opened member by member through libarchive.
         .target(name: "TaskaContainers", dependencies: ["TaskaCore", "CArchive"]),
         // Language identification; the model ships as a resource (Resources/langid.bin).

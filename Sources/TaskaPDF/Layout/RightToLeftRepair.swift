@@ -30,28 +30,56 @@ enum RightToLeftRepair {
     /// In visual order (poppler's text reversed, which is the order of its boxes) each glyph is
     /// a letter followed by its marks, or the letters of one ligature glyph, which poppler cut
     /// into equal slices; reading those glyphs from the right gives the word in logical order
-    /// with each ligature's letters as the font's ToUnicode map gave them.
-    static func logical(_ word: RawWord) -> [Unicode.Scalar] {
+    /// with each ligature's letters as the font's ToUnicode map gave them. Where equal slices
+    /// could also be two letters of equal width (a lam beside an alef or yeh), the rules
+    /// (`isArticle`) choose, unless `lexicon` has seen another choice's word more often.
+    static func logical(_ word: RawWord, lexicon: LigatureLexicon? = LigatureLexicon.shipped) -> [Unicode.Scalar] {
         let scalars = word.scalars
         guard word.boxes.count == scalars.count, scalars.count > 1, isRightToLeft(scalars) else { return scalars }
         let visual = Array(scalars.reversed())
-        let boxes = word.boxes
+        var byRule: [Bool] = []
+        let ruled = glyphs(visual, word.boxes) { _, rule in byRule.append(rule); return rule }
+        guard let lexicon, !byRule.isEmpty, byRule.count <= 4 else { return ruled }
+        var best = ruled, bestCount = lexicon.count(ruled)
+        for mask in 0..<(1 << byRule.count) {
+            let choices = byRule.indices.map { mask & (1 << $0) != 0 }
+            guard choices != byRule else { continue }
+            let candidate = glyphs(visual, word.boxes) { site, rule in site < choices.count ? choices[site] : rule }
+            let count = lexicon.count(candidate)
+            if count > bestCount { (best, bestCount) = (candidate, count) }
+        }
+        return best
+    }
+
+    /// The word in logical order from its visual scalars and boxes; `join(site, rule)` decides
+    /// each place where a lam and the next letter are equal slices (`site` counts them from
+    /// the left, `rule` is what the rules say).
+    private static func glyphs(_ visual: [Unicode.Scalar], _ boxes: [Box], join: (Int, Bool) -> Bool) -> [Unicode.Scalar] {
         var glyphs: [[Unicode.Scalar]] = []
         // Visual index of the last letter (not mark) placed in a glyph.
         var lastLetter: Int?
+        var site = 0
         for k in visual.indices {
             let s = visual[k]
             if k > 0 && isMark(s) {
                 glyphs[glyphs.count - 1].append(s)
-            } else if k > 0, let last = glyphs.last, let previous = lastLetter,
-                      continuesLigature(last.filter { !isMark($0) }, with: s), sameSlice(boxes[previous], boxes[k]),
-                      !isArticle(visual, lam: previous, alef: k) {
-                glyphs[glyphs.count - 1].append(s)
-                lastLetter = k
-            } else {
-                glyphs.append([s])
-                lastLetter = k
+                continue
             }
+            if k > 0, let last = glyphs.last, let previous = lastLetter {
+                let letters = last.filter { !isMark($0) }
+                if continuesLigature(letters, with: s), sameGlyph(boxes, previous, k) {
+                    // Only a lam's first partner is a choice; lam-lam-heh (Allah) follows its lam-lam.
+                    let joined = letters.count == 1 ? join(site, !isArticle(visual, lam: previous, alef: k)) : true
+                    if letters.count == 1 { site += 1 }
+                    if joined {
+                        glyphs[glyphs.count - 1].append(s)
+                        lastLetter = k
+                        continue
+                    }
+                }
+            }
+            glyphs.append([s])
+            lastLetter = k
         }
         return glyphs.reversed().flatMap { $0 }
     }
@@ -71,16 +99,26 @@ enum RightToLeftRepair {
     }
 
     /// Whether an alef at visual index `alef` beside a lam at `lam` reads, in logical order,
-    /// as the article `ال` (at the start of the word, or after one prefix letter و ب ف ك ل,
+    /// as the article `ال` (at the start of the word, or after one prefix letter و ب ف ك,
     /// with at least two letters after it) rather than a lam-alef ligature. Why: in some fonts
     /// an initial lam and a final alef are exactly as wide as the halves of a ligature.
     static func isArticle(_ visual: [Unicode.Scalar], lam: Int, alef: Int) -> Bool {
         guard [0x0627, 0x0671].contains(visual[alef].value) else { return false }
         let before = visual[(alef + 1)...].filter { !isMark($0) }   // logically before the alef
         let after = visual[..<lam].filter { !isMark($0) }          // logically after the lam
-        let prefixes: Set<UInt32> = [0x0648, 0x0628, 0x0641, 0x0643, 0x0644]
+        // Not lam: li- before the article is written لل, the article's alef dropped.
+        let prefixes: Set<UInt32> = [0x0648, 0x0628, 0x0641, 0x0643]
         let atArticle = before.isEmpty || (before.count == 1 && prefixes.contains(before[0].value))
         return atArticle && after.count >= 2
+    }
+
+    /// Whether the boxes from `first` to `last` are all slices of one glyph: each touching the
+    /// next with the same width. Marks inside a ligature glyph (`لَىٰ` drawn as one glyph of four
+    /// characters) get slices of their own between the letters'.
+    private static func sameGlyph(_ boxes: [Box], _ first: Int, _ last: Int) -> Bool {
+        guard first < last else { return false }
+        for i in first..<last where !sameSlice(boxes[i], boxes[i + 1]) { return false }
+        return true
     }
 
     /// Whether two neighbouring boxes are slices of one glyph: same width to a thousandth of a

@@ -1,15 +1,53 @@
 import ArgumentParser
 import Foundation
 import TaskaDetect
+import TaskaPDF
 import TaskaRestore
 
 extension Taska {
     /// `taska model`: build the language-identification and hooked-letter models.
     struct Model: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Build Taska's language-identification and Hausa hooked-letter models.",
-            subcommands: [Train.self, TrainHooks.self]
+            abstract: "Build Taska's language-identification, Hausa hooked-letter and PDF ligature models.",
+            subcommands: [Train.self, TrainHooks.self, TrainLigatures.self]
         )
+
+        /// `taska model train-ligatures --corpus DIR --out FILE`.
+        struct TrainLigatures: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "train-ligatures",
+                abstract: "Count the Arabic-script words with a lam beside an alef or yeh (train/ar-Arab.txt, train/knc-Arab.txt).",
+                discussion: """
+                The PDF reader's tie-breaker between a lam-alef ligature and an alef followed by a lam \
+                when glyph widths cannot tell them apart. Deterministic: the same corpus gives the same \
+                bytes. The shipped file is Sources/TaskaPDF/Resources/ligatures.bin, built from \
+                ../shared/corpora; scripts/check-ligature-lexicon rebuilds it and compares.
+                """
+            )
+
+            @Option(name: .long, help: ArgumentHelp("Corpus folder holding train/ar-Arab.txt and train/knc-Arab.txt.", valueName: "DIR"))
+            var corpus: String
+
+            @Option(name: .long, help: ArgumentHelp("Where to write the lexicon file.", valueName: "FILE"))
+            var out: String
+
+            func validate() throws {
+                for label in ["ar-Arab", "knc-Arab"] where !FileManager.default.fileExists(atPath: corpus + "/train/\(label).txt") {
+                    throw ValidationError("--corpus \(corpus): no train/\(label).txt there; pass the folder that holds train/ (../shared/corpora).")
+                }
+            }
+
+            func run() throws {
+                let bytes: [UInt8]
+                do { bytes = try LigatureLexicon.train(corpus: corpus).encoded() } catch {
+                    throw RunFailure(description: "cannot read the corpus under \(corpus): \(error.localizedDescription)")
+                }
+                guard FileManager.default.createFile(atPath: out, contents: Data(bytes)) else {
+                    throw RunFailure(description: "cannot write \(out); check the folder exists and is writable")
+                }
+                FileHandle.standardError.write(Data("Wrote \(out): \((bytes.count - 16) / 10) words, \(bytes.count) bytes.\n".utf8))
+            }
+        }
 
         /// `taska model train-hooks --corpus DIR --out FILE`.
         struct TrainHooks: ParsableCommand {

@@ -38,6 +38,21 @@ import Testing
         #expect(Self.text(RightToLeftRepair.logical(w)) == "الكتاب")
     }
 
+    @Test func aVocalisedLigatureWithItsMarksInsideTheGlyphIsRebuilt() {
+        // عَلَىٰ's last glyph is لَىٰ, four characters in one glyph; poppler gives ٰىَل, four equal slices.
+        let w = Self.word("\u{0670}\u{0649}\u{064E}\u{0644}", widths: [2.694, 2.694, 2.694, 2.694])
+        #expect(Self.text(RightToLeftRepair.logical(w)) == "\u{0644}\u{064E}\u{0649}\u{0670}")
+        // الْأَعْ: the lam-alef-hamza glyph with its sukun and fatha sits between the article's alef and the ain.
+        let article = Self.word("\u{0627}\u{064E}\u{0623}\u{0652}\u{0644}\u{0652}\u{0639}", widths: [2.196, 1.5, 1.92, 1.92, 1.92, 1.92, 2.856])
+        #expect(Self.text(RightToLeftRepair.logical(article)) == "\u{0627}\u{0644}\u{0652}\u{0623}\u{064E}\u{0639}\u{0652}")
+    }
+
+    @Test func liBeforeTheArticleIsALamAlefLigatureNotAnArticle() {
+        // للاستثمار (li- + al-istithmār): visually ر ا م ث ت س (ل ا: one glyph) ل; poppler gives لالستثمار.
+        let w = Self.word("لالستثمار", widths: [4.404, 3.492, 6.936, 4.476, 4.476, 9.408, 3.594, 3.594, 3.12])
+        #expect(Self.text(RightToLeftRepair.logical(w)) == "للاستثمار")
+    }
+
     @Test func aMarkPrecedingItsLetterIsPutAfterIt() {
         // poppler gives the fatha before its waw (وَ → َو).
         let w = Self.word("\u{064E}\u{0648}", widths: [5.8, 5.8])
