@@ -53,16 +53,11 @@ public final class LanguageIdentifier: Sendable {
         self.init(models: try ModelFile.decode(bytes))
     }
 
-    /// Loads the model file at `path`: memory-mapped and decoded in place (bulk copies only).
+    /// Loads the model file at `path`: memory-mapped, its weight rows read in place (nothing is
+    /// copied or zeroed until a row is read; the coverage sets are copied).
     public convenience init(contentsOf path: String) throws(DetectError) {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
-            throw .modelMissing("cannot read \(path)")
-        }
-        let models = try data.withUnsafeBytes { raw in
-            Result { () throws(DetectError) in try ModelFile.decode(raw) }
-        }.get()
-        self.init(models: models)
+        guard let file = MappedFile(path: path) else { throw .modelMissing("cannot read \(path)") }
+        self.init(models: try ModelFile.decode(file))
     }
 
     /// The model shipped with Taska (`Resources/langid.bin`), loaded once.

@@ -1,6 +1,7 @@
 import Foundation
 import TaskaTestSupport
 import Testing
+import TaskaCore
 @testable import TaskaDetect
 
 @Suite struct ModelTests {
@@ -78,6 +79,22 @@ import Testing
 
     @Test func missingCorpusIsAnError() {
         #expect(throws: DetectError.self) { try ModelTrainer().train(corpus: "/nonexistent-taska-corpus") }
+    }
+
+    /// The shipped model read in place from its mapped file scores exactly as its padded copy:
+    /// same weights, same probabilities on every script's sentences.
+    @Test func mappedRowsScoreAsThePaddedCopy() throws {
+        let mapped = try LanguageIdentifier.loadShipped()
+        #expect(mapped.models.allSatisfy { $0.rows.isMapped })
+        let path = try #require(TaskaResources.path(of: "langid.bin", in: "TaskaDetect", fallback: { nil }))
+        let padded = try LanguageIdentifier(bytes: try fileBytes(path))
+        #expect(padded.models.allSatisfy { !$0.rows.isMapped && $0.rowStride == 16 })
+        #expect(mapped.models == padded.models)
+        for text in ["Kǝla Maiduguriro lejin.", "Ƙungiyar masunta ta Baga ta sanar da jama'a", "والقرار في جميع أنحاء العالم",
+                     "The cattle market will be held on Thursday", "ندِ كَنُرِ لَنْ"] {
+            let a = mapped.identify(text), b = padded.identify(text)
+            #expect(a.language == b.language && a.confidence == b.confidence, "\(text)")
+        }
     }
 
     /// Padded rows (one 16-byte vector per bucket) give back the file's weights, for any class

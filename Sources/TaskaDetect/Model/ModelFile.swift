@@ -43,6 +43,15 @@ public enum ModelFile {
     /// Decodes a model file in memory (e.g. memory-mapped). Bulk copies only: the weight rows are
     /// padded with one vector copy per bucket and the trigram sets are copied whole.
     public static func decode(_ bytes: UnsafeRawBufferPointer) throws(DetectError) -> [ScriptModel] {
+        try decode(bytes, mapping: nil)
+    }
+
+    /// Decodes the mapped model file `file`, whose weight rows are then read in place.
+    static func decode(_ file: MappedFile) throws(DetectError) -> [ScriptModel] {
+        try decode(file.bytes, mapping: file)
+    }
+
+    private static func decode(_ bytes: UnsafeRawBufferPointer, mapping: MappedFile?) throws(DetectError) -> [ScriptModel] {
         var r = ByteReader(bytes: bytes)
         guard Array(try r.take(magic.count)) == magic else { throw .badModel("not a Taska language model (bad magic)") }
         let v = try r.u32()
@@ -80,7 +89,7 @@ public enum ModelFile {
             var calibration: [Float] = []
             for _ in 0..<k { calibration.append(try r.f32()) }
             models.append(ScriptModel(script: script, classes: classes, bucketBits: bucketBits, scale: scale,
-                                      bias: bias, weightBytes: weightBytes, coverageBits: coverageBits,
+                                      bias: bias, weightBytes: weightBytes, mapping: mapping, coverageBits: coverageBits,
                                       coverage: coverage, coverageFloor: floors, calibration: calibration))
         }
         guard r.offset == bytes.count else { throw .badModel("\(bytes.count - r.offset) trailing bytes") }

@@ -28,7 +28,7 @@ public struct ScriptModel: Sendable, Equatable {
         let buckets = rows.count / rowStride
         return [Int8](unsafeUninitializedCapacity: buckets * n) { out, initialised in
             for b in 0..<buckets {
-                for c in 0..<n { out[b * n + c] = rows[b * rowStride + c] }
+                for c in 0..<n { out[b * n + c] = rows.weight(bucket: b, class: c) }
             }
             initialised = buckets * n
         }
@@ -59,13 +59,22 @@ public struct ScriptModel: Sendable, Equatable {
                   rows: weights.withUnsafeBytes { Self.rows(from: $0, classes: n, buckets: weights.count / n) })
     }
 
-    /// A model whose padded rows are built straight from a model file's weight bytes.
+    /// A model whose rows are a model file's weight bytes: read in place from `mapping` when
+    /// given (`weightBytes` then lies inside it), else padded copies.
     init(script: String, classes: [String], bucketBits: Int, scale: Float, bias: [Float],
-         weightBytes: UnsafeRawBufferPointer, coverageBits: Int, coverage: [[UInt64]], coverageFloor: [[Float]],
-         calibration: [Float]) {
+         weightBytes: UnsafeRawBufferPointer, mapping: MappedFile? = nil, coverageBits: Int, coverage: [[UInt64]],
+         coverageFloor: [[Float]], calibration: [Float]) {
+        let buckets = 1 << bucketBits, n = classes.count
+        var rows: WeightRows?
+        if let mapping, n <= 16, let start = weightBytes.baseAddress, start >= mapping.base {
+            let offset = start - mapping.base
+            if offset + (buckets - 1) * n + 16 <= mapping.count {
+                rows = WeightRows(mapped: mapping, offset: offset, buckets: buckets, classes: n)
+            }
+        }
         self.init(script: script, classes: classes, bucketBits: bucketBits, scale: scale, bias: bias,
                   coverageBits: coverageBits, coverage: coverage, coverageFloor: coverageFloor, calibration: calibration,
-                  rows: Self.rows(from: weightBytes, classes: classes.count, buckets: 1 << bucketBits))
+                  rows: rows ?? Self.rows(from: weightBytes, classes: n, buckets: buckets))
     }
 
     private init(script: String, classes: [String], bucketBits: Int, scale: Float, bias: [Float],
@@ -99,13 +108,13 @@ public struct ScriptModel: Sendable, Equatable {
     static func rows(from source: UnsafeRawBufferPointer, classes n: Int, buckets: Int) -> WeightRows {
         precondition(n > 0 && source.count >= buckets * n)
         guard n <= 16 else {
-            return WeightRows(buckets: buckets, stride: n) { out in
+            return WeightRows(buckets: buckets, stride: n, classes: n) { out in
                 out.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[0..<(buckets * n)]))
             }
         }
         var keep = SIMD16<Int8>()
         for c in 0..<n { keep[c] = -1 }
-        return WeightRows(buckets: buckets, stride: 16) { out in
+        return WeightRows(buckets: buckets, stride: 16, classes: n) { out in
             // Whole 16-byte loads while they stay inside `source`, then byte copies.
             let vectorRows = source.count >= 16 ? min(buckets, (source.count - 16) / n + 1) : 0
             var b = 0
@@ -162,18 +171,20 @@ public struct ScriptModel: Sendable, Equatable {
     /// independent accumulators (local, so they stay in registers): the row loads, which miss the
     /// cache, overlap. A 16-bit lane cannot overflow within 256 features (|weight| ≤ 127), so it
     /// is widened every 256. Lane `k` < 8 holds class `2k`, lane 8 + `k` class `2k + 1`.
-    static func sum16(_ fs: UnsafeBufferPointer<Int32>, rows raw: UnsafeRawPointer) -> SIMD16<Int32> {
+    static func sum16(_ fs: UnsafeBufferPointer<Int32>, rows raw: UnsafeRawPointer, stride: Int, keep: SIMD16<Int8>) -> SIMD16<Int32> {
         @inline(__always) func row(_ f: Int32) -> SIMD16<Int16> {
-            // The 16 bytes as 8 little-endian 16-bit lanes: odd classes are the high bytes
-            // (arithmetic shift), even ones the low bytes (shifted up, then down).
-            let v = raw.loadUnaligned(fromByteOffset: Int(f) &<< 4, as: SIMD8<Int16>.self)
+            // The row's bytes (masked: an unpadded row's load also holds the next rows') as 8
+            // little-endian 16-bit lanes: odd classes are the high bytes (arithmetic shift),
+            // even ones the low bytes (shifted up, then down).
+            let bytes = raw.loadUnaligned(fromByteOffset: Int(f) &* stride, as: SIMD16<Int8>.self) & keep
+            let v = unsafeBitCast(bytes, to: SIMD8<Int16>.self)
             return SIMD16<Int16>(lowHalf: (v &<< 8) &>> 8, highHalf: v &>> 8)
         }
         // A row load that misses the cache holds up the loop until it retires; a prefetch does
         // not. The first rows are prefetched at once, then each row `distance` features ahead
         // (32: the same share of samples as 64, half that of none).
         let distance = 32
-        for k in 0..<min(distance, fs.count) { taska_prefetch(raw + (Int(fs[k]) &<< 4)) }
+        for k in 0..<min(distance, fs.count) { taska_prefetch(raw + Int(fs[k]) &* stride) }
         var total = SIMD16<Int32>()
         var start = 0
         while start < fs.count {
@@ -182,8 +193,8 @@ public struct ScriptModel: Sendable, Equatable {
             var i = start
             while i + 1 < end {
                 if i &+ distance &+ 1 < fs.count {
-                    taska_prefetch(raw + (Int(fs[i &+ distance]) &<< 4))
-                    taska_prefetch(raw + (Int(fs[i &+ distance &+ 1]) &<< 4))
+                    taska_prefetch(raw + Int(fs[i &+ distance]) &* stride)
+                    taska_prefetch(raw + Int(fs[i &+ distance &+ 1]) &* stride)
                 }
                 a &+= row(fs[i])
                 b &+= row(fs[i + 1])
@@ -205,7 +216,7 @@ public struct ScriptModel: Sendable, Equatable {
         var wide = n > 16 ? [Int32](repeating: 0, count: n) : []
         features.withUnsafeBufferPointer { fs in
             if n <= 16 {
-                acc = rows.withRows { raw in Self.sum16(fs, rows: raw) }
+                acc = rows.withRows { raw in Self.sum16(fs, rows: raw, stride: rows.stride, keep: rows.keep) }
             } else {
                 rows.withRows { w in
                     for f in fs {
