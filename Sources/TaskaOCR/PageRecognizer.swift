@@ -46,8 +46,11 @@ public struct PageRecognizer: Sendable {
         let result = try OCRCores.run { () throws(OCRError) -> OCRPage in
             let model: String
             if let fixed = models.tesseractModel { model = fixed } else { model = try chooseModel(image, path: path, page: page) }
-            guard let result = TesseractEnginePool.shared.withEngine(model, { $0.recognize(image, seconds: pageSeconds) }) else {
+            guard var result = TesseractEnginePool.shared.withEngine(model, { $0.recognize(image, seconds: pageSeconds) }) else {
                 throw OCRError(path: path, page: page, reason: .modelMissing(model: model))
+            }
+            if model.contains("Latin") {
+                for i in result.lines.indices { result.lines[i].text = LatinOCRLetters.readingHookedD(result.lines[i].text) }
             }
             return result
         }

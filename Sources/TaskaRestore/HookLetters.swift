@@ -37,6 +37,10 @@ enum HookLetters {
         }
     }
 
+    /// Whether `s` is one of `ɓ ɗ ƙ ƴ` or their capitals.
+    @inline(__always)
+    static func isHooked(_ s: UInt32) -> Bool { plain(s) != nil }
+
     /// Whether `s` is one of `b d k y` in lower case (a candidate position of a key).
     @inline(__always)
     static func isCandidate(_ s: UInt32) -> Bool { s == 0x62 || s == 0x64 || s == 0x6B || s == 0x79 }

@@ -21,14 +21,21 @@ public struct RestoreHooksOptions: Sendable, Equatable {
     }
 
     public var apply: Apply
+    /// Under `ocr` and `lost`: OCR'd Hausa is restored whole when at least this share of its words
+    /// shows a hooked letter (Tesseract reads most ɓ ɗ ƙ ƴ as b d k y, but some ɗ as ď, which OCR
+    /// gives back as ɗ): the page was printed with hooks. Below it only the segments that show
+    /// one are restored, and OCR'd Hausa with no hooked letter at all is left as read: its
+    /// source may have been typed without hooks.
+    public var ocrHookedShare: Double
     /// Under `lost`, hook-lost text outside OCR pages needs at least this many words the model
     /// would restore…
     public var minimumWords: Int
     /// …and they must be at least this share of its Hausa words.
     public var minimumShare: Double
 
-    public init(apply: Apply = .ocr, minimumWords: Int = 3, minimumShare: Double = 0.03) {
+    public init(apply: Apply = .ocr, minimumWords: Int = 3, minimumShare: Double = 0.03, ocrHookedShare: Double = 0.02) {
         self.apply = apply
+        self.ocrHookedShare = ocrHookedShare
         self.minimumWords = minimumWords
         self.minimumShare = minimumShare
     }
@@ -46,5 +53,7 @@ extension RestoreHooksOptions: StageOptions {
         .integer("min-words", \.minimumWords, 1...1_000,
                  meaning: "apply lost: hook-lost text needs at least this many words the model would restore"),
         .number("min-share", \.minimumShare, 0...1, meaning: "apply lost: and at least this share of its Hausa words"),
+        .number("ocr-hooked-share", \.ocrHookedShare, 0...1,
+                meaning: "apply ocr/lost: OCR'd Hausa is restored whole when this share of its words shows a hooked letter, else only its segments that show one"),
     ]
 }

@@ -34,7 +34,7 @@ public struct RestoreHooksStage: Stage {
             ranges = hausa
         case .ocr, .lost:
             let ocrPages = (document.pages ?? []).filter { $0.source == .ocr }.map { $0.start..<$0.end }
-            var chosen = Self.intersection(hausa, ocrPages)
+            var chosen = Self.withHookEvidence(Self.intersection(hausa, ocrPages), in: scalars, share: options.ocrHookedShare)
             let outside = Self.subtracting(ocrPages, from: hausa)
             if options.apply == .lost, !outside.isEmpty, hooksLost(restorer.survey(scalars, in: outside)) { chosen += outside }
             ranges = chosen.sorted { $0.lowerBound < $1.lowerBound }
@@ -50,6 +50,25 @@ public struct RestoreHooksStage: Stage {
         doc.restored = (doc.restored + spans).sorted { $0.start < $1.start }
         doc.warn(name, "hooks-restored", Self.message(letters: letters, words: spans.count), count: letters)
         try emit(doc)
+    }
+
+    /// The OCR'd Hausa `ranges` to restore: all of them when at least `share` of their words
+    /// hold a hooked letter (the page was printed with hooks), else those that hold one.
+    static func withHookEvidence(_ ranges: [Range<Int>], in scalars: [UInt32], share: Double) -> [Range<Int>] {
+        var words = 0, hooked = 0
+        var evidence: [Bool] = []
+        scalars.withUnsafeBufferPointer { text in
+            for range in ranges {
+                var any = false
+                HookRestorer.forEachWordRange(text, in: range) { word in
+                    words += 1
+                    if text[word].contains(where: HookLetters.isHooked) { hooked += 1; any = true }
+                }
+                evidence.append(any)
+            }
+        }
+        guard words > 0, Double(hooked) < share * Double(words) else { return ranges }
+        return zip(ranges, evidence).filter(\.1).map(\.0)
     }
 
     /// Whether text outside OCR pages looks hook-lost: no hooked letter or apostrophe hook

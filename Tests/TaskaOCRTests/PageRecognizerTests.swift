@@ -78,4 +78,12 @@ import TaskaTestSupport
         #expect(cache.page(for: key(4)) == nil)
         #expect(OCRCache.key(GrayImage(width: 1, height: 1, pixels: [1], dpi: 300), models: .arabic) != key(1))
     }
+
+    @Test func tesseractsReadingsOfAHookedDAreReadAsOne() {
+        #expect(LatinOCRLetters.readingHookedD("faďan faďdan wadďanda kadďđai Sharađďa") == "faɗan faɗan waɗanda kaɗai Sharaɗa")
+        #expect(LatinOCRLetters.readingHookedD("Ďan ðaya Dďaura") == "Ɗan ɗaya Ɗaura")
+        // Plain d runs, and text without those letters, are left as read.
+        #expect(LatinOCRLetters.readingHookedD("haddasa da Daura") == "haddasa da Daura")
+        #expect(LatinOCRLetters.readingHookedD("") == "")
+    }
 }

@@ -82,14 +82,40 @@ struct LowercaseFolding: SearchKeyFolding {
     }
 
     @Test func ocrPagesAreRestoredEvenWhenOtherPagesHook() throws {
+        // The OCR page shows a hooked letter (OCR read one ɗ): it was printed with hooks.
         let page1 = "Ƙasar ta ɗauki mataki a ranar Litinin. "
-        let page2 = "Kasar ta dauki mataki domin wadannan yan kasuwa."
+        let page2 = "Kasar ta ɗauki mataki domin wadannan yan kasuwa."
         let text = page1 + page2
         let p = page1.unicodeScalars.count, n = text.unicodeScalars.count
         let pages = [PageInfo(number: 1, start: 0, end: p, source: .text), PageInfo(number: 2, start: p, end: n, source: .ocr, ocrConfidence: 0.9)]
         let out = try run(stage(.ocr), document(text, segments: [(0, n, "ha")], pages: pages))
         #expect(out.normalized?.text == page1 + "Ƙasar ta ɗauki mataki domin waɗannan ƴan kasuwa.")
         #expect(out.restored.allSatisfy { $0.start >= p })
+    }
+
+    @Test func ocrdHausaWithoutAnyHookedLetterIsLeftAsRead() throws {
+        // Nothing on the page shows a hook: its source may have been typed without them.
+        let text = Self.hooklessHausa
+        let n = text.unicodeScalars.count
+        let pages = [PageInfo(number: 1, start: 0, end: n, source: .ocr, ocrConfidence: 0.9)]
+        let out = try run(stage(.ocr), document(text, segments: [(0, n, "ha")], pages: pages))
+        #expect(out.normalized?.text == text)
+        #expect(out.restored.isEmpty)
+    }
+
+    @Test func belowTheHookedShareOnlySegmentsThatShowAHookAreRestored() throws {
+        // 1 hooked word in 20: under 10 %, so only the sentence holding it is restored.
+        let first = "Kasar ta dauki mataki domin wadannan yan kasuwa su karbi kudin tallafi. "
+        let second = "Kasar ta ɗauki mataki domin wadannan yan kasuwa."
+        let text = first + second
+        let f = first.unicodeScalars.count, n = text.unicodeScalars.count
+        let pages = [PageInfo(number: 1, start: 0, end: n, source: .ocr, ocrConfidence: 0.9)]
+        let strict = RestoreHooksStage(options: RestoreHooksOptions(apply: .ocr, ocrHookedShare: 0.1), folding: LowercaseFolding())
+        let out = try run(strict, document(text, segments: [(0, f, "ha"), (f, n, "ha")], pages: pages))
+        #expect(out.normalized?.text == first + "Ƙasar ta ɗauki mataki domin waɗannan ƴan kasuwa.")
+        // At the default share (2 %) the same page counts as printed with hooks: both are restored.
+        let all = try run(stage(.ocr), document(text, segments: [(0, f, "ha"), (f, n, "ha")], pages: pages))
+        #expect(all.normalized?.text.hasPrefix("Ƙasar ta ɗauki") == true)
     }
 
     @Test func shortOrFewCandidateTextIsNotTakenForHookLost() throws {
@@ -109,7 +135,7 @@ struct LowercaseFolding: SearchKeyFolding {
     }
 
     @Test func configurationNamesEveryOption() {
-        #expect(stage(.ocr).configuration == "model=taska-hooks-1 apply=ocr min-words=3 min-share=0.03")
+        #expect(stage(.ocr).configuration == "model=taska-hooks-1 apply=ocr min-words=3 min-share=0.03 ocr-hooked-share=0.02")
         #expect(RestoreHooksStage.message(letters: 1, words: 1).hasPrefix("Restored 1 hooked letter (ɓ ɗ ƙ ƴ) in 1 Hausa word "))
     }
 
