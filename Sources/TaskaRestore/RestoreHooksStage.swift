@@ -53,22 +53,45 @@ public struct RestoreHooksStage: Stage {
     }
 
     /// The OCR'd Hausa `ranges` to restore: all of them when at least `share` of their words
-    /// hold a hooked letter (the page was printed with hooks), else those that hold one.
+    /// hold a hooked letter (the page was printed with hooks), else only the sentences that
+    /// hold one. Why sentences: a segment is a run of one language, often a whole page, while a
+    /// page may quote hooked and hook-free sources side by side.
     static func withHookEvidence(_ ranges: [Range<Int>], in scalars: [UInt32], share: Double) -> [Range<Int>] {
         var words = 0, hooked = 0
-        var evidence: [Bool] = []
+        var sentences: [(range: Range<Int>, hooked: Bool)] = []
         scalars.withUnsafeBufferPointer { text in
             for range in ranges {
-                var any = false
-                HookRestorer.forEachWordRange(text, in: range) { word in
-                    words += 1
-                    if text[word].contains(where: HookLetters.isHooked) { hooked += 1; any = true }
+                for sentence in Self.sentences(text, in: range) {
+                    var any = false
+                    HookRestorer.forEachWordRange(text, in: sentence) { word in
+                        words += 1
+                        if text[word].contains(where: HookLetters.isHooked) { hooked += 1; any = true }
+                    }
+                    sentences.append((sentence, any))
                 }
-                evidence.append(any)
             }
         }
         guard words > 0, Double(hooked) < share * Double(words) else { return ranges }
-        return zip(ranges, evidence).filter(\.1).map(\.0)
+        return sentences.filter(\.hooked).map(\.range)
+    }
+
+    /// `range` of `text` cut after each line break, and each `.` `!` `?` `؟` that a space, a line
+    /// break or the end follows.
+    static func sentences(_ text: UnsafeBufferPointer<UInt32>, in range: Range<Int>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var start = range.lowerBound
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let v = text[i]
+            let stop = v == 0x2E || v == 0x21 || v == 0x3F || v == 0x061F
+            if v == 0x0A || stop && (i + 1 >= range.upperBound || text[i + 1] == 0x20 || text[i + 1] == 0x0A) {
+                out.append(start..<(i + 1))
+                start = i + 1
+            }
+            i += 1
+        }
+        if start < range.upperBound { out.append(start..<range.upperBound) }
+        return out
     }
 
     /// Whether text outside OCR pages looks hook-lost: no hooked letter or apostrophe hook

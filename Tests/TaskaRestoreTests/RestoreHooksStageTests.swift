@@ -111,10 +111,11 @@ struct LowercaseFolding: SearchKeyFolding {
         let f = first.unicodeScalars.count, n = text.unicodeScalars.count
         let pages = [PageInfo(number: 1, start: 0, end: n, source: .ocr, ocrConfidence: 0.9)]
         let strict = RestoreHooksStage(options: RestoreHooksOptions(apply: .ocr, ocrHookedShare: 0.1), folding: LowercaseFolding())
-        let out = try run(strict, document(text, segments: [(0, f, "ha"), (f, n, "ha")], pages: pages))
+        // One segment for the whole page, as detect gives a page in one language: sentences decide.
+        let out = try run(strict, document(text, segments: [(0, n, "ha")], pages: pages))
         #expect(out.normalized?.text == first + "Ƙasar ta ɗauki mataki domin waɗannan ƴan kasuwa.")
         // At the default share (2 %) the same page counts as printed with hooks: both are restored.
-        let all = try run(stage(.ocr), document(text, segments: [(0, f, "ha"), (f, n, "ha")], pages: pages))
+        let all = try run(stage(.ocr), document(text, segments: [(0, n, "ha")], pages: pages))
         #expect(all.normalized?.text.hasPrefix("Ƙasar ta ɗauki") == true)
     }
 
@@ -137,6 +138,14 @@ struct LowercaseFolding: SearchKeyFolding {
     @Test func configurationNamesEveryOption() {
         #expect(stage(.ocr).configuration == "model=taska-hooks-1 apply=ocr min-words=3 min-share=0.03 ocr-hooked-share=0.02")
         #expect(RestoreHooksStage.message(letters: 1, words: 1).hasPrefix("Restored 1 hooked letter (ɓ ɗ ƙ ƴ) in 1 Hausa word "))
+    }
+
+    @Test func sentencesEndAtStopsFollowedBySpaceOrTheEnd() {
+        let text = "Ya ce 3.5 ne. Me? Eh\nTo"
+        let scalars = text.unicodeScalars.map(\.value)
+        let cut = scalars.withUnsafeBufferPointer { RestoreHooksStage.sentences($0, in: 0..<$0.count) }
+        #expect(cut.map { String(String.UnicodeScalarView(text.unicodeScalars[text.unicodeScalars.index(text.unicodeScalars.startIndex, offsetBy: $0.lowerBound)..<text.unicodeScalars.index(text.unicodeScalars.startIndex, offsetBy: $0.upperBound)])) }
+                == ["Ya ce 3.5 ne.", " Me?", " Eh\n", "To"])
     }
 
     @Test func rangeArithmetic() {
