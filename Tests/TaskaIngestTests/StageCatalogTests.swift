@@ -99,9 +99,9 @@ private func pipeline(_ stages: String, extra: String = "") -> String {
         #expect(problem(pipeline("  - decode\n  - normalize\n  - detect\n  - restore-hooks:\n      apply: always\n"))
             == "Pipelines/x.yaml:8:14: bad value 'always' for option 'apply' of stage restore-hooks; allowed: ocr, lost, all, none")
         let all = try StageCatalog.resolve(PipelineFile.parse(pipeline("  - decode\n  - normalize\n  - detect\n  - restore-hooks:\n      apply: all\n      min-words: 5\n"), path: "s.yaml"))
-        #expect(all.pipeline.stages.last?.configuration == "model=taska-hooks-1 apply=all min-words=5 min-share=0.03")
+        #expect(all.pipeline.stages.last?.configuration == "model=taska-hooks-1 apply=all min-words=5 min-share=0.03 ocr-hooked-share=0.02")
         let byDefault = try StageCatalog.resolve(PipelineFile.parse(pipeline("  - decode\n  - normalize\n  - detect\n  - restore-hooks\n"), path: "s.yaml"))
-        #expect(byDefault.pipeline.stages.last?.configuration == "model=taska-hooks-1 apply=ocr min-words=3 min-share=0.03")
+        #expect(byDefault.pipeline.stages.last?.configuration == "model=taska-hooks-1 apply=ocr min-words=3 min-share=0.03 ocr-hooked-share=0.02")
     }
 
     @Test func tracesNeedNormalizeAndTakeKindsAndALimit() throws {
