@@ -56,6 +56,9 @@ let package = Package(
         // One C++ function: Tesseract recognition with a deadline, which capi.h cannot express
         // (see Sources/CTesseractDeadline/include/CTesseractDeadline.h).
         .target(name: "CTesseractDeadline", dependencies: ["CTesseract"], linkerSettings: [.linkedLibrary("tesseract")]),
+        // poppler's C++ text API (every word of a page with character boxes) behind C functions
+        // (see Sources/CPopplerText/include/CPopplerText.h).
+        .target(name: "CPopplerText", linkerSettings: [.linkedLibrary("poppler-cpp")]),
         // C boundary to libarchive (ZIP, TAR, 7z, RAR and their compression filters; see Sources/CArchive/shim.h).
         .systemLibrary(
             name: "CArchive",
@@ -73,7 +76,7 @@ let package = Package(
         // OCR: images and rendered pages -> lines with boxes and word confidences (Tesseract).
         .target(name: "TaskaOCR", dependencies: ["TaskaCore", "CTesseract", "CTesseractDeadline"]),
         // PDF: text layer in reading order, running headers/footers removed, OCR where needed.
-        .target(name: "TaskaPDF", dependencies: ["TaskaCore", "TaskaOCR", "CPoppler"], resources: [.copy("Resources/ligatures.bin")]),
+        .target(name: "TaskaPDF", dependencies: ["TaskaCore", "TaskaOCR", "CPoppler", "CPopplerText"], resources: [.copy("Resources/ligatures.bin")]),
         // Containers (ZIP, TAR, 7z, RAR) opened member by member through libarchive.
         .target(name: "TaskaContainers", dependencies: ["TaskaCore", "CArchive"]),
         // Language identification; the model ships as a resource (Resources/langid.bin).

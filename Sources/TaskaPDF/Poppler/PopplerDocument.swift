@@ -1,17 +1,22 @@
 internal import CPoppler
+internal import CPopplerText
 import TaskaOCR
 
 /// An open PDF: page count, metadata, each page's text layer with character boxes, and page
-/// rendering. The only Swift type that holds poppler or cairo pointers.
+/// rendering. The only Swift type that holds poppler (GLib or C++) or cairo pointers.
 ///
-/// Why a class: the document handle lives while its pages are read one by one (so a 500-page
-/// PDF is never held as text all at once) and is released in `deinit` with `g_object_unref`.
-/// Everything it returns is a Swift value: strings are copied and `g_free`d, pages and cairo
-/// surfaces are released in the function that made them. The corresponding poppler functions
-/// are `poppler_document_new_from_bytes`, `poppler_page_get_text_for_area`,
+/// Why a class: the document handles live while its pages are read one by one (so a 500-page
+/// PDF is never held as text all at once) and are released in `deinit` (`g_object_unref`,
+/// `taska_pdf_text_close`). Everything it returns is a Swift value: strings and words are
+/// copied (and `g_free`d), pages and cairo surfaces are released in the function that made them.
+/// The corresponding poppler functions are `poppler_document_new_from_bytes`,
+/// `poppler::page::text_list` (through `CPopplerText`), `poppler_page_get_text_for_area`,
 /// `poppler_page_get_text_layout_for_area` and `poppler_page_render_for_printing`.
 final class PopplerDocument {
     private let document: OpaquePointer
+    /// The same bytes opened through poppler's C++ text API (`CPopplerText`), for the text
+    /// layer; nil when it could not open them (the GLib selection is read instead).
+    private let text: OpaquePointer?
     let pageCount: Int
 
     /// Opens `bytes` as a PDF; `path` names it in errors.
@@ -29,9 +34,13 @@ final class PopplerDocument {
         taska_g_error_free(error)
         self.document = document
         self.pageCount = Int(poppler_document_get_n_pages(document))
+        self.text = bytes.withUnsafeBufferPointer { taska_pdf_text_open($0.baseAddress, $0.count) }
     }
 
-    deinit { taska_g_object_unref(UnsafeMutableRawPointer(document)) }
+    deinit {
+        if let text { taska_pdf_text_close(text) }
+        taska_g_object_unref(UnsafeMutableRawPointer(document))
+    }
 
     /// Title, author, dates and producer from the info dictionary (or XMP).
     var metadata: PDFMetadata {
@@ -46,15 +55,19 @@ final class PopplerDocument {
     /// one box per character. Bidi embedding controls (U+202A…U+202E), which poppler adds
     /// around right-to-left runs and which have no box, are dropped here.
     ///
-    /// poppler's GLib text is a selection from one corner of the area to the other in its own
-    /// reading order, and on some two-column right-to-left pages that selection skips a column.
-    /// So the page is read three times (whole, left half, right half) and words already seen
-    /// at the same place are dropped from the later readings.
+    /// The words come from poppler's C++ text API. Only when it could not open the file is the
+    /// GLib text read instead: a selection from one corner of the area to the other in its own
+    /// reading order, which on right-to-left pages skips lines and sometimes a column; so the
+    /// page is then read three times (whole, left half, right half) and words already seen at
+    /// the same place are dropped from the later readings.
     func textLayer(page index: Int) -> RawPage? {
         guard let page = poppler_document_get_page(document, Int32(index)) else { return nil }
         defer { taska_g_object_unref(UnsafeMutableRawPointer(page)) }
         var width = 0.0, height = 0.0
         poppler_page_get_size(page, &width, &height)
+        if let words = words(page: index) {
+            return RawPage(width: width, height: height, lines: Self.lines(of: words))
+        }
         var lines: [RawLine] = []
         var seen = Set<CharacterKey>()
         for (from, to) in [(0.0, 1.0), (0.0, 0.5), (0.5, 1.0)] {
@@ -78,6 +91,75 @@ final class PopplerDocument {
             }
         }
         return RawPage(width: width, height: height, lines: lines)
+    }
+
+    /// The words of page `index` from the C++ text API, in poppler's reading order, each as
+    /// poppler stores it (visual order) with one box per scalar; nil when that API is not open.
+    private func words(page index: Int) -> [RawWord]? {
+        guard let text else { return nil }
+        let n = taska_pdf_text_read_page(text, Int32(index))
+        guard n >= 0 else { return nil }
+        var words: [RawWord] = []
+        words.reserveCapacity(n)
+        for k in 0..<n {
+            var count = 0
+            var boxes: UnsafePointer<Double>?
+            var box: (Double, Double, Double, Double) = (0, 0, 0, 0)
+            guard let scalars = withUnsafeMutablePointer(to: &box, { pointer in
+                pointer.withMemoryRebound(to: Double.self, capacity: 4) { taska_pdf_text_word(text, k, &count, &boxes, $0) }
+            }) else { continue }
+            var word = RawWord(scalars: [], boxes: [])
+            word.scalars.reserveCapacity(count)
+            for i in 0..<count {
+                // Bidi controls have no glyph; poppler never stores them here, but be sure.
+                guard let s = Unicode.Scalar(scalars[i]), !(0x202A...0x202E).contains(s.value) else { continue }
+                word.scalars.append(s)
+                if let boxes {
+                    let b = boxes + 4 * i
+                    word.boxes.append(Box(x0: min(b[0], b[2]), y0: min(b[1], b[3]), x1: max(b[0], b[2]), y1: max(b[1], b[3])))
+                }
+            }
+            if word.boxes.count != word.scalars.count {
+                // One box for the word, shared: enough for lines and columns, not for ligature slices.
+                let b = Box(x0: min(box.0, box.2), y0: min(box.1, box.3), x1: max(box.0, box.2), y1: max(box.1, box.3))
+                word.boxes = word.scalars.isEmpty ? [] : [Box](repeating: b, count: word.scalars.count)
+            }
+            if !word.scalars.isEmpty { words.append(word) }
+        }
+        return words
+    }
+
+    /// Words in poppler's reading order (each in visual order, left to right) as lines in the
+    /// form the GLib text has them: a new line where a word does not sit beside the last one on
+    /// its baseline; right-to-left words with their scalars reversed (the GLib order, which
+    /// `RightToLeftRepair.logical` expects against boxes running left to right), and the words of
+    /// a mostly right-to-left line from right to left.
+    static func lines(of words: [RawWord]) -> [RawLine] {
+        var lines: [RawLine] = []
+        var current: [RawWord] = []
+        func close() {
+            guard !current.isEmpty else { return }
+            let arabic = current.reduce(0) { $0 + $1.scalars.filter(RightToLeftRepair.isArabicLetter).count }
+            let letters = current.reduce(0) { $0 + $1.scalars.filter { $0.properties.isAlphabetic }.count }
+            var ordered = current.map { word -> RawWord in
+                guard RightToLeftRepair.isRightToLeft(word.scalars) else { return word }
+                return RawWord(scalars: word.scalars.reversed(), boxes: word.boxes)
+            }
+            if arabic * 2 > letters { ordered.sort { $0.box.x0 > $1.box.x0 } } else { ordered.sort { $0.box.x0 < $1.box.x0 } }
+            lines.append(RawLine(words: ordered))
+            current = []
+        }
+        for word in words {
+            if let last = current.last {
+                let a = last.box, b = word.box
+                let h = max(min(a.height, b.height), 1)
+                let overlap = min(a.y1, b.y1) - max(a.y0, b.y0)
+                if overlap < 0.5 * h || b.x0 < a.x1 - h || b.x0 - a.x1 > 3 * h { close() }
+            }
+            current.append(word)
+        }
+        close()
+        return lines
     }
 
     /// A character's identity on a page: the character and where its box sits.
