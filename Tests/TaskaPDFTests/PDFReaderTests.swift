@@ -133,3 +133,27 @@ import TaskaTestSupport
         #expect(XrefRebuilder.rebuild(Array("%PDF-1.4 junk".utf8)) == nil)
     }
 }
+
+@Suite struct TextListLinesTests {
+    static func word(_ text: String, x: Double, y: Double, width: Double = 5) -> RawWord {
+        let scalars = Array(text.unicodeScalars)
+        let boxes = scalars.indices.map { i in Box(x0: x + Double(i) * width, y0: y, x1: x + Double(i + 1) * width, y1: y + 12) }
+        return RawWord(scalars: scalars, boxes: boxes)
+    }
+
+    @Test func wordsOnOneBaselineMakeALineAndRightToLeftLinesRunFromTheRight() {
+        // poppler-cpp gives words left to right, each in visual order: الفوز is stored زوفلا.
+        let words = [Self.word("زوفلا", x: 100, y: 50), Self.word("نم", x: 130, y: 50), Self.word("Page", x: 100, y: 80),
+                     Self.word("two", x: 125, y: 80)]
+        let lines = PopplerDocument.lines(of: words)
+        #expect(lines.count == 2)
+        #expect(lines[0].words.map { String(String.UnicodeScalarView($0.scalars)) } == ["من", "الفوز"])
+        #expect(lines[0].words[0].boxes.first?.x0 == 130, "boxes stay left to right")
+        #expect(lines[1].words.map { String(String.UnicodeScalarView($0.scalars)) } == ["Page", "two"])
+    }
+
+    @Test func aWordBackToTheLeftOrFarAwayStartsANewLine() {
+        let words = [Self.word("one", x: 300, y: 50), Self.word("two", x: 100, y: 50), Self.word("three", x: 400, y: 50)]
+        #expect(PopplerDocument.lines(of: words).count == 3)
+    }
+}
