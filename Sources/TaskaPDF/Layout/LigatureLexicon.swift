@@ -3,7 +3,8 @@ import TaskaCore
 
 /// How often Arabic-script words with a lam next to an alef or yeh occur in the training
 /// corpora: the tie-breaker when a PDF's glyph boxes cannot tell a lam-alef ligature (`علاج`)
-/// from an alef followed by a lam (`عالم`).
+/// from an alef followed by a lam (`عالم`). (Counting every word, to decide also where poppler
+/// cut vocalised words after their marks, lowered Arabic text PDFs on the dev set: not done.)
 ///
 /// Why: in some fonts (DejaVu Sans) a final alef and an initial lam are exactly as wide as the
 /// two slices poppler cuts a lam-alef glyph into, so geometry alone reads `عالم` as `علام`. Keys
