@@ -108,7 +108,7 @@ struct LowercaseFolding: SearchKeyFolding {
         let first = "Kasar ta dauki mataki domin wadannan yan kasuwa su karbi kudin tallafi. "
         let second = "Kasar ta ɗauki mataki domin wadannan yan kasuwa."
         let text = first + second
-        let f = first.unicodeScalars.count, n = text.unicodeScalars.count
+        let n = text.unicodeScalars.count
         let pages = [PageInfo(number: 1, start: 0, end: n, source: .ocr, ocrConfidence: 0.9)]
         let strict = RestoreHooksStage(options: RestoreHooksOptions(apply: .ocr, ocrHookedShare: 0.1), folding: LowercaseFolding())
         // One segment for the whole page, as detect gives a page in one language: sentences decide.
