@@ -1,3 +1,5 @@
+import TaskaCore
+
 /// Rebuilds the cross-reference table of a PDF whose table or trailer is lost, from the objects
 /// themselves: a copy of the file with a fresh `xref`, `trailer` and `startxref` appended.
 ///
@@ -15,11 +17,10 @@ enum XrefRebuilder {
         bytes.withUnsafeBufferPointer { b in
             for (index, object) in objects.enumerated() {
                 let end = index + 1 < objects.count ? objects[index + 1].offset : b.count
-                let dictionary = object.offset..<(find(Array("stream".utf8), in: b, object.offset..<end) ?? end)
-                if find(Array("/ObjStm".utf8), in: b, dictionary) != nil { catalog = nil; return }
-                if find(Array("/Catalog".utf8), in: b, dictionary) != nil { catalog = object.number }
-                if dictionary.count < 4096,
-                   find(Array("/Producer".utf8), in: b, dictionary) != nil || find(Array("/Creator".utf8), in: b, dictionary) != nil {
+                let dictionary = object.offset..<(find("stream", in: b, object.offset..<end) ?? end)
+                if find("/ObjStm", in: b, dictionary) != nil { catalog = nil; return }
+                if find("/Catalog", in: b, dictionary) != nil { catalog = object.number }
+                if dictionary.count < 4096, find("/Producer", in: b, dictionary) != nil || find("/Creator", in: b, dictionary) != nil {
                     info = object.number
                 }
             }
@@ -79,20 +80,9 @@ enum XrefRebuilder {
         return found
     }
 
-    /// The offset of the first `needle` in `b[range]`.
-    static func find(_ needle: [UInt8], in b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
-        guard let first = needle.first, range.count >= needle.count else { return nil }
-        var i = range.lowerBound
-        let last = range.upperBound - needle.count
-        while i <= last {
-            if b[i] == first {
-                var k = 1
-                while k < needle.count, b[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return i }
-            }
-            i += 1
-        }
-        return nil
+    /// The offset of the first `needle` in `b[range]` (`ByteSearch` over that slice).
+    static func find(_ needle: StaticString, in b: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        ByteSearch.index(of: needle, in: UnsafeBufferPointer(rebasing: b[range]), from: 0).map { $0 + range.lowerBound }
     }
 
     private static func pad(_ value: Int, _ width: Int) -> String {

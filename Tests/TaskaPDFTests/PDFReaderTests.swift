@@ -102,8 +102,7 @@ import TaskaTestSupport
     /// `relative` cut just before its cross-reference table: every object intact, no table, trailer or `%%EOF`.
     static func cutBeforeXref(_ relative: String) throws -> SourceDocument {
         var doc = try document(relative)
-        let marker = Array("\nxref\n".utf8)
-        let at = try #require(doc.bytes.withUnsafeBufferPointer { XrefRebuilder.find(marker, in: $0, 0..<$0.count) })
+        let at = try #require(doc.bytes.withUnsafeBufferPointer { XrefRebuilder.find("\nxref\n", in: $0, 0..<$0.count) })
         doc.bytes = Array(doc.bytes[..<(at + 1)])
         return doc
     }
