@@ -20,7 +20,14 @@ final class OCRCache: @unchecked Sendable {
     private let capacity: Int
     private var pages: [Key: OCRPage] = [:]
     private var order: [Key] = []
-    private(set) var hits = 0
+    private var hitCount = 0
+
+    /// Pages answered from the cache so far.
+    var hits: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return hitCount
+    }
 
     init(capacity: Int) { self.capacity = max(capacity, 1) }
 
@@ -34,7 +41,7 @@ final class OCRCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard let page = pages[key] else { return nil }
-        hits += 1
+        hitCount += 1
         return page
     }
 
