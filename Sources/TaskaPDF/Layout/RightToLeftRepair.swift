@@ -22,6 +22,18 @@ enum RightToLeftRepair {
     /// Whether `s` is a lam (base or presentation form): every ligature split here starts with one.
     static func isLam(_ s: Unicode.Scalar) -> Bool { s == "\u{0644}" || (0xFEDD...0xFEE0).contains(s.value) }
 
+    /// Whether most letters of a line's `words` are Arabic-script letters: a right-to-left line.
+    static func isMostlyRightToLeft<S: Sequence>(_ words: S) -> Bool where S.Element == [Unicode.Scalar] {
+        var arabic = 0, letters = 0
+        for word in words {
+            for s in word where s.properties.isAlphabetic {
+                letters += 1
+                if isArabicLetter(s) { arabic += 1 }
+            }
+        }
+        return arabic * 2 > letters
+    }
+
     /// Whether a word holds Arabic letters (and so was laid out right to left).
     static func isRightToLeft(_ scalars: [Unicode.Scalar]) -> Bool { scalars.contains(where: isArabicLetter) }
 

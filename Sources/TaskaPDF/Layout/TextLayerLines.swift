@@ -17,9 +17,7 @@ enum TextLayerLines {
             guard !words.isEmpty else { continue }
             let heights = words.map(\.box.height).filter { $0 > 0 }
             let lineHeight = RightToLeftRepair.median(heights) ?? 10
-            let arabic = words.reduce(0) { $0 + $1.scalars.filter(RightToLeftRepair.isArabicLetter).count }
-            let letters = words.reduce(0) { $0 + $1.scalars.filter { $0.properties.isAlphabetic }.count }
-            let rtl = arabic * 2 > letters
+            let rtl = RightToLeftRepair.isMostlyRightToLeft(words.lazy.map(\.scalars))
             if rtl && hasBoxes { words = RightToLeftRepair.joinMarkSplits(words, lineHeight: lineHeight) }
             allWords += words.map(\.scalars)
             // Cut at every gap wider than a plain word space: poppler joins the lines of two

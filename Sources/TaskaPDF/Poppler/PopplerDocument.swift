@@ -139,13 +139,11 @@ final class PopplerDocument {
         var current: [RawWord] = []
         func close() {
             guard !current.isEmpty else { return }
-            let arabic = current.reduce(0) { $0 + $1.scalars.filter(RightToLeftRepair.isArabicLetter).count }
-            let letters = current.reduce(0) { $0 + $1.scalars.filter { $0.properties.isAlphabetic }.count }
             var ordered = current.map { word -> RawWord in
                 guard RightToLeftRepair.isRightToLeft(word.scalars) else { return word }
                 return RawWord(scalars: word.scalars.reversed(), boxes: word.boxes)
             }
-            if arabic * 2 > letters { ordered.sort { $0.box.x0 > $1.box.x0 } } else { ordered.sort { $0.box.x0 < $1.box.x0 } }
+            if RightToLeftRepair.isMostlyRightToLeft(current.lazy.map(\.scalars)) { ordered.sort { $0.box.x0 > $1.box.x0 } } else { ordered.sort { $0.box.x0 < $1.box.x0 } }
             lines.append(RawLine(words: ordered))
             current = []
         }
