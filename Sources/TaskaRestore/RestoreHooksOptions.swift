@@ -23,7 +23,7 @@ public struct RestoreHooksOptions: Sendable, Equatable {
     public var apply: Apply
     /// Under `ocr` and `lost`: OCR'd Hausa is restored whole when at least this share of its words
     /// shows a hooked letter (Tesseract reads most ɓ ɗ ƙ ƴ as b d k y, but some ɗ as ď, which OCR
-    /// gives back as ɗ): the page was printed with hooks. Below it only the segments that show
+    /// gives back as ɗ): the page was printed with hooks. Below it only the sentences that show
     /// one are restored, and OCR'd Hausa with no hooked letter at all is left as read: its
     /// source may have been typed without hooks.
     public var ocrHookedShare: Double
@@ -54,6 +54,6 @@ extension RestoreHooksOptions: StageOptions {
                  meaning: "apply lost: hook-lost text needs at least this many words the model would restore"),
         .number("min-share", \.minimumShare, 0...1, meaning: "apply lost: and at least this share of its Hausa words"),
         .number("ocr-hooked-share", \.ocrHookedShare, 0...1,
-                meaning: "apply ocr/lost: OCR'd Hausa is restored whole when this share of its words shows a hooked letter, else only its segments that show one"),
+                meaning: "apply ocr/lost: OCR'd Hausa is restored whole when this share of its words shows a hooked letter, else only its sentences that show one"),
     ]
 }
