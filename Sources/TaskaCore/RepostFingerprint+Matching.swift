@@ -21,12 +21,13 @@ extension RepostFingerprint {
     /// runs occur in L; (2) every number of S occurs in L as often (templates change numbers);
     /// (3) no line of S has a word missing from L except within its first or last three words
     /// (copies add headers and signatures around the text; template instances differ inside it).
-    public func isSamePost(as other: RepostFingerprint, containment: Double) -> Bool {
+    /// `minLengthRatio` 0 asks only whether the shorter text is a trimmed copy of the longer (rules 1–3).
+    public func isSamePost(as other: RepostFingerprint, containment: Double, minLengthRatio: Double = Self.minLengthRatio) -> Bool {
         let (short, long) = wordCount <= other.wordCount ? (self, other) : (other, self)
         guard short.wordCount > 0 else { return false }
         // A copy keeps most of the post: a sentence quoted inside longer posts (a footer, a
         // slogan, a line of scripture) would otherwise chain unrelated posts into one cluster.
-        guard Double(short.wordCount) >= Self.minLengthRatio * Double(long.wordCount) else { return false }
+        guard Double(short.wordCount) >= minLengthRatio * Double(long.wordCount) else { return false }
         let longShingles = Set(long.shingles)
         let shortShingles = Set(short.shingles)
         let shared = shortShingles.reduce(0) { $0 + (longShingles.contains($1) ? 1 : 0) }

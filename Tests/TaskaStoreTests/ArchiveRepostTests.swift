@@ -40,12 +40,12 @@ private func id(_ f: ArchivedFile) -> String { f.records[0].record.document.id }
         #expect(try archive.largestClusters(limit: 5).map(\.size) == [2])
     }
 
-    @Test func aRecordMatchingTwoClustersMergesThem() throws {
+    @Test func aRecordMatchingTwoClustersJoinsTheEarliestOnly() throws {
         let archive = try Archive()
         let long = post + " " + other
         // Two trimmed halves that do not match each other, then the whole post that matches both.
         // One row per band: every pair sharing a three-word run is a candidate, so the test
-        // checks the merge, not the luck of the bands.
+        // checks the join, not the luck of the bands.
         let wide = RepostsOptions(bands: 32, rows: 1)
         let first = file(post + " kuma suka kama wasu", path: "a.json", published: "2024-01-01", options: wide)
         let second = file("da dumi-dumi " + other, path: "b.json", published: "2024-01-02", options: wide)
@@ -54,7 +54,26 @@ private func id(_ f: ArchivedFile) -> String { f.records[0].record.document.id }
         #expect(try archive.clusters(ofRecordIds: [id(first)])[id(first)]?.size == 1)
         try archive.store([whole])
         let clusters = try archive.clusters(ofRecordIds: [id(first), id(second), id(whole)])
-        #expect(Set(clusters.values) == [RecordCluster(cluster: id(first), size: 3)])
+        #expect(clusters[id(first)] == RecordCluster(cluster: id(first), size: 2))
+        #expect(clusters[id(whole)] == RecordCluster(cluster: id(first), size: 2))
+        #expect(clusters[id(second)] == RecordCluster(cluster: id(second), size: 1))
+    }
+
+    @Test func postsMatchingOnlyAMemberDoNotChain() throws {
+        let archive = try Archive()
+        let wide = RepostsOptions(bands: 32, rows: 1)
+        let first = file(post + " kuma suka kama wasu", path: "a.json", published: "2024-01-01", options: wide)
+        let whole = file(post + " " + other + " kuma suka kama wasu", path: "c.json", published: "2024-01-02", options: wide)
+        let second = file("da dumi-dumi " + other, path: "b.json", published: "2024-01-03", options: wide)
+        // `second` matches `whole`, a member of `first`'s cluster, and not `first`: no chain.
+        try archive.store([first])
+        try archive.store([whole])
+        try archive.store([second])
+        let clusters = try archive.clusters(ofRecordIds: [id(first), id(second), id(whole)])
+        #expect(clusters[id(whole)] == RecordCluster(cluster: id(first), size: 2))
+        #expect(clusters[id(second)] == RecordCluster(cluster: id(second), size: 1))
+        let bands = try archive.wrapRead { db in try Int.fetchOne(db, sql: "SELECT count(DISTINCT record) FROM repost_band") ?? 0 }
+        #expect(bands == 2, "members add no band keys")
     }
 
     @Test func identicalCopiesShareOneIndexEntry() throws {

@@ -4,9 +4,11 @@ import TaskaCore
 
 
 /// Puts a newly stored record into the cluster of its near-duplicates, inside the archive's
-/// write transaction, without re-reading other records: candidates come from the LSH band
-/// index, each is verified with `RepostFingerprint.isSamePost`, and every cluster a record
-/// matches is merged (reposts of reposts belong to the first post's cluster).
+/// write transaction, without re-reading other records. Clusters are stars: a record joins the
+/// cluster of the earliest stored record it matches (`RepostFingerprint.isSamePost`) among the
+/// records that started a cluster or stand alone; only those records' LSH band keys are indexed.
+/// Why stars: single-link clusters chain post A (s1 s2 s3) to B (s1 s2) to C (s1 s2 s4), and
+/// on an archive built from shared sentences one chain held tens of thousands of posts.
 enum RepostClusters {
     /// Candidates read per band key, and in all; a hot bucket (a million identical messages)
     /// costs one short index read per band, not a scan.
@@ -49,65 +51,75 @@ enum RepostClusters {
         }
         ids.sort()
         let fetch = try db.cachedStatement(sql: "SELECT record, cluster, date, fingerprint FROM repost WHERE record = ?")
-        var clusters: [Int64] = []
-        var alone: [Member] = []
-        var identical = false
+        // Candidates are centres (members add no band keys; in archives clustered before stars a
+        // member's cluster is joined as its centre's). The record joins the earliest stored
+        // centre it matches; another matched centre's cluster merges in only when one of the two
+        // centres is a trimmed copy of the other (of any length), so posts that merely overlap
+        // (A = s1 s2 s3, C = s1 s2 s4, both matching B = s1 s2) do not chain.
+        var matched: [(cluster: Int64?, member: Member, fingerprint: RepostFingerprint)] = []
         for id in ids.prefix(maxCandidates) {
             guard let row = try Row.fetchOne(fetch, arguments: [id]) else { continue }
-            let candidate: Int64 = row["record"]
             let bytes: Data = row["fingerprint"]
-            guard let theirs = RepostFingerprint(encoded: [UInt8](bytes)) else { continue }
-            if theirs == mine {
-                identical = true
-            } else if !mine.isSamePost(as: theirs, containment: sketch.containment) {
-                continue
-            }
-            if let cluster: Int64 = row["cluster"] {
-                if !clusters.contains(cluster) { clusters.append(cluster) }
-            } else {
-                alone.append(Member(record: candidate, date: row["date"]))
-            }
+            guard let theirs = RepostFingerprint(encoded: [UInt8](bytes)),
+                  theirs == mine || mine.isSamePost(as: theirs, containment: sketch.containment) else { continue }
+            matched.append((row["cluster"], Member(record: row["record"], date: row["date"]), theirs))
         }
         let me = Member(record: record, date: date)
-        let cluster: Int64? = clusters.isEmpty && alone.isEmpty ? nil : try join(me, clusters: clusters, alone: alone, db)
+        var cluster: Int64?
+        if let first = matched.first {
+            let target = try join(me, cluster: first.cluster, centre: first.member, db)
+            for other in matched.dropFirst() where other.cluster != target
+                && (other.fingerprint == first.fingerprint
+                    || other.fingerprint.isSamePost(as: first.fingerprint, containment: sketch.containment, minLengthRatio: 0)) {
+                try merge(other.cluster, centre: other.member, into: target, db)
+            }
+            cluster = target
+        }
         try db.cachedStatement(sql: "INSERT INTO repost (record, cluster, date, fingerprint) VALUES (?, ?, ?, ?)")
             .execute(arguments: [record, cluster, date, Data(sketch.fingerprint)])
-        // An exact copy adds nothing to the index: whatever would find it finds its twin.
-        guard !identical else { return }
+        // A member adds nothing to the index: new copies are matched against its centre.
+        guard cluster == nil else { return }
         let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO repost_band (key, record) VALUES "
                                             + keys.map { _ in "(?, ?)" }.joined(separator: ", "))
         try insert.execute(arguments: StatementArguments(keys.flatMap { [$0.databaseValue, record.databaseValue] }))
     }
 
-    /// Merges `me`, the matched clusters and the matched lone records into one cluster; returns its id.
-    private static func join(_ me: Member, clusters: [Int64], alone: [Member], _ db: Database) throws -> Int64 {
-        var earliest = alone.reduce(me) { min($0, $1) }
-        var size = 1 + alone.count
-        var target: Int64
-        if clusters.isEmpty {
-            try db.cachedStatement(sql: "INSERT INTO cluster (first, firstDate, size) VALUES (?, ?, 0)")
-                .execute(arguments: [earliest.record, earliest.date])
-            target = db.lastInsertedRowID
+    /// Moves the lone `centre`, or every member of `cluster`, into `target`.
+    private static func merge(_ cluster: Int64?, centre: Member, into target: Int64, _ db: Database) throws {
+        var earliest = centre
+        var size = 1
+        if let cluster {
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT first, firstDate, size FROM cluster WHERE id = ?"),
+                                             arguments: [cluster]) else { return }
+            earliest = Member(record: row["first"], date: row["firstDate"])
+            size = row["size"]
+            try db.cachedStatement(sql: "UPDATE repost SET cluster = ? WHERE cluster = ?").execute(arguments: [target, cluster])
+            try db.cachedStatement(sql: "DELETE FROM cluster WHERE id = ?").execute(arguments: [cluster])
         } else {
-            // The largest cluster absorbs the others: fewest rows rewritten.
-            let rows = try Row.fetchAll(db.cachedStatement(sql: "SELECT id, first, firstDate, size FROM cluster WHERE id IN (\(clusters.map { _ in "?" }.joined(separator: ",")))"),
-                                        arguments: StatementArguments(clusters))
-            guard let largest = rows.max(by: { ($0["size"] as Int) < ($1["size"] as Int) }) else { return try join(me, clusters: [], alone: alone, db) }
-            target = largest["id"]
-            for row in rows {
-                size += row["size"] as Int
-                earliest = min(earliest, Member(record: row["first"], date: row["firstDate"]))
-                let id: Int64 = row["id"]
-                guard id != target else { continue }
-                try db.cachedStatement(sql: "UPDATE repost SET cluster = ? WHERE cluster = ?").execute(arguments: [target, id])
-                try db.cachedStatement(sql: "DELETE FROM cluster WHERE id = ?").execute(arguments: [id])
-            }
+            try db.cachedStatement(sql: "UPDATE repost SET cluster = ? WHERE record = ?").execute(arguments: [target, centre.record])
         }
-        for member in alone {
-            try db.cachedStatement(sql: "UPDATE repost SET cluster = ? WHERE record = ?").execute(arguments: [target, member.record])
-        }
-        try db.cachedStatement(sql: "UPDATE cluster SET first = ?, firstDate = ?, size = ? WHERE id = ?")
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT first, firstDate FROM cluster WHERE id = ?"),
+                                         arguments: [target]) else { return }
+        earliest = min(earliest, Member(record: row["first"], date: row["firstDate"]))
+        try db.cachedStatement(sql: "UPDATE cluster SET first = ?, firstDate = ?, size = size + ? WHERE id = ?")
             .execute(arguments: [earliest.record, earliest.date, size, target])
-        return target
+    }
+
+    /// Adds `me` to `cluster`, or makes a cluster of the lone `centre` and `me`; returns its id.
+    private static func join(_ me: Member, cluster: Int64?, centre: Member, _ db: Database) throws -> Int64 {
+        guard let cluster else {
+            let earliest = min(me, centre)
+            try db.cachedStatement(sql: "INSERT INTO cluster (first, firstDate, size) VALUES (?, ?, 2)")
+                .execute(arguments: [earliest.record, earliest.date])
+            let id = db.lastInsertedRowID
+            try db.cachedStatement(sql: "UPDATE repost SET cluster = ? WHERE record = ?").execute(arguments: [id, centre.record])
+            return id
+        }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT first, firstDate FROM cluster WHERE id = ?"),
+                                         arguments: [cluster]) else { return cluster }
+        let earliest = min(me, Member(record: row["first"], date: row["firstDate"]))
+        try db.cachedStatement(sql: "UPDATE cluster SET first = ?, firstDate = ?, size = size + 1 WHERE id = ?")
+            .execute(arguments: [earliest.record, earliest.date, cluster])
+        return cluster
     }
 }
