@@ -25,12 +25,12 @@ public struct RepostFingerprint: Sendable, Equatable {
     public init(searchKey: String, maxWords: Int = 4096) {
         var lines: [[UInt32]] = []
         var line: [UInt32] = []
-        var chunk: [Unicode.Scalar] = []
+        var chunk: [UInt32] = []
         var total = 0
 
         func endChunk() {
             defer { chunk.removeAll(keepingCapacity: true) }
-            guard let first = chunk.first, first != "#", first != "@", !Self.isLink(chunk) else { return }
+            guard let first = chunk.first, first != 0x23, first != 0x40, !Self.isLink(chunk) else { return }
             var hash: UInt64 = Self.fnvBasis
             var length = 0
             var digits = true
@@ -42,8 +42,8 @@ public struct RepostFingerprint: Sendable, Equatable {
                 line.append(digits ? h | Self.numberBit : h)
                 total += 1
             }
-            for scalar in chunk {
-                switch Self.fold(scalar) {
+            for value in chunk {
+                switch Self.fold(value) {
                 case .separator: endWord()
                 case .dropped: continue
                 case let .letter(value):
@@ -65,12 +65,13 @@ public struct RepostFingerprint: Sendable, Equatable {
             line = []
         }
         for scalar in searchKey.unicodeScalars {
-            if scalar == "\n" {
+            let v = scalar.value
+            if v == 0x0A {
                 endLine()
-            } else if scalar.value < 0x80 ? (scalar == " " || (0x09...0x0D).contains(scalar.value)) : scalar.properties.isWhitespace {
+            } else if Self.isWhitespace(v) {
                 endChunk()
             } else {
-                chunk.append(scalar)
+                chunk.append(v)
             }
         }
         endLine()
@@ -92,15 +93,25 @@ public struct RepostFingerprint: Sendable, Equatable {
     static let forwardedHash = hashWord("forwarded")
     static let fromHash = hashWord("from")
 
-    /// A chunk that is a URL or a bare `www.` / `t.me/` link.
-    static func isLink(_ chunk: [Unicode.Scalar]) -> Bool {
-        func starts(_ prefix: String) -> Bool {
-            let p = Array(prefix.unicodeScalars)
-            return chunk.count >= p.count && Array(chunk[0..<p.count]) == p
+    /// Unicode's White_Space property, without a property lookup per scalar (`\n` ends a line
+    /// before this is asked).
+    @inline(__always)
+    static func isWhitespace(_ v: UInt32) -> Bool {
+        if v < 0x80 { return v == 0x20 || (0x09...0x0D).contains(v) }
+        switch v {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
         }
-        if starts("www.") || starts("t.me/") { return true }
+    }
+
+    static let www: [UInt32] = Array("www.".unicodeScalars.map(\.value))
+    static let tme: [UInt32] = Array("t.me/".unicodeScalars.map(\.value))
+
+    /// A chunk that is a URL or a bare `www.` / `t.me/` link.
+    static func isLink(_ chunk: [UInt32]) -> Bool {
+        if chunk.starts(with: www) || chunk.starts(with: tme) { return true }
         guard chunk.count > 3 else { return false }
-        for i in 0..<(chunk.count - 2) where chunk[i] == ":" && chunk[i + 1] == "/" && chunk[i + 2] == "/" { return true }
+        for i in 0..<(chunk.count - 2) where chunk[i] == 0x3A && chunk[i + 1] == 0x2F && chunk[i + 2] == 0x2F { return true }
         return false
     }
 
@@ -108,8 +119,7 @@ public struct RepostFingerprint: Sendable, Equatable {
 
     /// What a scalar of the search key becomes inside a word.
     @inline(__always)
-    static func fold(_ scalar: Unicode.Scalar) -> Folded {
-        let v = scalar.value
+    static func fold(_ v: UInt32) -> Folded {
         switch v {
         case 0x30...0x39, 0x61...0x7A: return .letter(v)
         case 0x27, 0x2019, 0x02BC, 0x2018, 0x00B4, 0x0060: return .dropped  // apostrophes: 'yan = yan
@@ -123,6 +133,7 @@ public struct RepostFingerprint: Sendable, Equatable {
         case 0x0620, 0x0622...0x0623, 0x0625, 0x0627...0x063A, 0x0641...0x064A, 0x0671...0x06D3: return .letter(v)
         case 0x0259, 0x01DD: return .letter(0x0259) // schwa ə ǝ
         default:
+            guard let scalar = Unicode.Scalar(v) else { return .separator }
             switch scalar.properties.generalCategory {
             case .lowercaseLetter, .uppercaseLetter, .titlecaseLetter, .otherLetter, .modifierLetter, .decimalNumber:
                 return .letter(v)
