@@ -46,16 +46,9 @@ let package = Package(
             pkgConfig: "poppler-glib",
             providers: [.apt(["libpoppler-glib-dev"])]
         ),
-        // C boundary to Tesseract's C API and leptonica: OCR of page images (see
-        // Sources/CTesseract/shim.h). Only TaskaOCR/Tesseract/ imports it.
-        .systemLibrary(
-            name: "CTesseract",
-            pkgConfig: "tesseract",
-            providers: [.apt(["libtesseract-dev", "libleptonica-dev"])]
-        ),
-        // One C++ function: Tesseract recognition with a deadline, which capi.h cannot express
-        // (see Sources/CTesseractDeadline/include/CTesseractDeadline.h).
-        .target(name: "CTesseractDeadline", dependencies: ["CTesseract"], linkerSettings: [.linkedLibrary("tesseract")]),
+        // C boundary to Tesseract's C API and leptonica, loaded with dlopen on first use: OCR of
+        // page images (see Sources/CTesseract/include/CTesseract.h). Only TaskaOCR/Tesseract/ imports it.
+        .target(name: "CTesseract"),
         // poppler's C++ text API (every word of a page with character boxes) behind C functions
         // (see Sources/CPopplerText/include/CPopplerText.h).
         .target(name: "CPopplerText", linkerSettings: [.linkedLibrary("poppler-cpp")]),
@@ -74,7 +67,7 @@ let package = Package(
         .target(name: "TaskaNormalize", dependencies: ["TaskaCore", "CICUShim"]),
         .target(name: "TaskaExtract", dependencies: ["TaskaCore", "CLibXML2", "CZlib"]),
         // OCR: images and rendered pages -> lines with boxes and word confidences (Tesseract).
-        .target(name: "TaskaOCR", dependencies: ["TaskaCore", "CTesseract", "CTesseractDeadline"]),
+        .target(name: "TaskaOCR", dependencies: ["TaskaCore", "CTesseract"]),
         // PDF: text layer in reading order, running headers/footers removed, OCR where needed.
         .target(name: "TaskaPDF", dependencies: ["TaskaCore", "TaskaOCR", "CPoppler", "CPopplerText"], resources: [.copy("Resources/ligatures.bin")]),
         // Containers (ZIP, TAR, 7z, RAR) opened member by member through libarchive.

@@ -3,6 +3,8 @@ import TaskaCore
 /// Why OCR could not run on a page or an image; the message names the file, the page and what to do.
 public struct OCRError: DocumentError, Sendable, Equatable {
     public enum Reason: Sendable, Equatable {
+        /// Tesseract or leptonica is not installed (the loader's message).
+        case libraryMissing(String)
         /// The Tesseract model could not be loaded.
         case modelMissing(model: String)
         /// Leptonica could not decode the image bytes.
@@ -27,6 +29,8 @@ public struct OCRError: DocumentError, Sendable, Equatable {
     public var description: String {
         let at = page.map { "\(path): page \($0)" } ?? path
         switch reason {
+        case let .libraryMissing(why):
+            return "\(at): OCR needs Tesseract and leptonica, which could not be loaded (\(why)); nothing was recognised — install libtesseract5 and liblept5 (apt-get install libtesseract5 liblept5), then ingest the file again"
         case let .modelMissing(model):
             return "\(at): the Tesseract model '\(model)' could not be loaded; install tesseract-ocr-ara, tesseract-ocr-eng and tesseract-ocr-script-latn (or set TESSDATA_PREFIX to a folder holding \(model).traineddata)"
         case let .unreadableImage(format):

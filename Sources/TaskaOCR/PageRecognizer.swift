@@ -47,7 +47,7 @@ public struct PageRecognizer: Sendable {
             let model: String
             if let fixed = models.tesseractModel { model = fixed } else { model = try chooseModel(image, path: path, page: page) }
             guard var result = TesseractEnginePool.shared.withEngine(model, { $0.recognize(image, seconds: pageSeconds) }) else {
-                throw OCRError(path: path, page: page, reason: .modelMissing(model: model))
+                throw OCRError(path: path, page: page, reason: TesseractEngine.missing(model))
             }
             if model.contains("Latin") {
                 for i in result.lines.indices { result.lines[i].text = LatinOCRLetters.readingHookedD(result.lines[i].text) }
@@ -80,7 +80,7 @@ public struct PageRecognizer: Sendable {
         var best: (model: String, confidence: Double)?
         for model in ["Latin", "ara"] {
             guard let sample = TesseractEnginePool.shared.withEngine(model, { $0.recognize(image, rows: rows, seconds: pageSeconds / 4) }) else {
-                throw OCRError(path: path, page: page, reason: .modelMissing(model: model))
+                throw OCRError(path: path, page: page, reason: TesseractEngine.missing(model))
             }
             guard let confidence = sample.meanConfidence else { continue }
             if best == nil || confidence > best!.confidence { best = (model, confidence) }

@@ -24,6 +24,21 @@ import TaskaTestSupport
         #expect(!page.timedOut)
     }
 
+    @Test func tesseractIsLoadedOnFirstUseWithSerialOpenMP() {
+        #expect(TesseractEngine.loadError == nil)
+        #expect(TesseractEngine.openMPSerial)
+        #expect(TesseractEngine.missing("Latin") == .modelMissing(model: "Latin"))
+    }
+
+    @Test func recognitionStopsAtItsDeadline() throws {
+        let image = try PageRecognizer.decodeImage(try fileBytes(fixturePath("pdf/sanarwa-ruwa-ha.png")), format: "PNG image",
+                                                   path: "sanarwa-ruwa-ha.png", maxPixels: 40_000_000)
+        let page = try #require(TesseractEnginePool.shared.withEngine("Latin") { $0.recognize(image, seconds: 0.001) })
+        #expect(page.timedOut)
+        let whole = try #require(TesseractEnginePool.shared.withEngine("Latin") { $0.recognize(image, seconds: 60) })
+        #expect(!whole.timedOut && !whole.lines.isEmpty)
+    }
+
     @Test func anImageOverThePixelLimitIsRefusedBeforeDecoding() throws {
         #expect {
             try PageRecognizer.decodeImage(try fileBytes(fixturePath("pdf/sanarwa-ruwa-ha.png")), format: "PNG image",
