@@ -4,8 +4,9 @@ import Foundation
 /// reads each as an ISO 8601 value, converting full Hijri dates through ICU's Umm al-Qura calendar.
 ///
 /// Why patterns over a folded copy: the text is folded scalar by scalar (digits of every system to
-/// ASCII, Arabic letter variants to one form, vowel marks dropped) with a map back to source
-/// offsets, so a handful of anchored patterns cover every spelling and offsets stay exact.
+/// ASCII, Arabic letter variants to one form, vowel marks dropped, Latin in lower case) with a map
+/// back to source offsets, so a handful of anchored patterns cover every spelling and offsets stay
+/// exact, and they run without ICU's case-insensitive mode.
 public final class DateFinder: @unchecked Sendable {
     // @unchecked: the compiled patterns are immutable after init, and NSRegularExpression is
     // documented as safe to use from several threads at once.
@@ -46,22 +47,22 @@ public final class DateFinder: @unchecked Sendable {
         ]
         patterns = sources.map { kind, source in
             // The sources are fixed strings of this file: a failure is a programming error.
-            (kind, try! NSRegularExpression(pattern: source, options: [.caseInsensitive]))
+            (kind, try! NSRegularExpression(pattern: source))
         }
-        cue = try! NSRegularExpression(pattern: "الموافق|يوافق|daidai da|correspond|i\\.e\\.|\\(|/|-|=", options: [.caseInsensitive])
+        cue = try! NSRegularExpression(pattern: "الموافق|يوافق|daidai da|correspond|i\\.e\\.|\\(|/|-|=")
     }
 
     /// Every date mention in `text`, in text order, not overlapping.
     public func mentions(in text: String) -> [DateMention] {
         let source = Array(text.unicodeScalars)
         let folded = FoldedText(source)
-        let ns = folded.string as NSString
+        let units = Array(folded.string.utf16)
         var candidates: [DateMention] = []
-        for window in Self.windows(ns) {
+        for window in Self.windows(units) {
             // Matched on a copy of the window with some text before it for the look-behinds:
             // ICU copies the whole string it is given, so the text is never given whole.
             let context = max(0, window.location - 24)
-            let piece = ns.substring(with: NSRange(location: context, length: window.upperBound - context))
+            let piece = String(decoding: units[context..<window.upperBound], as: UTF16.self)
             let local = piece as NSString
             let range = NSRange(location: window.location - context, length: window.length)
             for (kind, regex) in patterns {
@@ -80,32 +81,43 @@ public final class DateFinder: @unchecked Sendable {
         return chosen
     }
 
-    /// The stretches of the folded text (UTF-16 ranges) that may hold a date: every date has a
-    /// digit, so only the text around digits is matched, which keeps digit-poor prose cheap.
-    static func windows(_ ns: NSString) -> [NSRange] {
+    /// The stretches of the folded text (UTF-16 ranges) that may hold a date, around its anchors:
+    /// every pattern needs a year of exactly four digits or a numeric date (`d/d/d`, `d.d.d`,
+    /// `d-d-d`), so only the text around those is matched, which keeps number-rich prose
+    /// (counts, prices, times) cheap. A window reaches 80 units before an anchor and 60 after.
+    static func windows(_ units: [UInt16]) -> [NSRange] {
         let before = 80, after = 60
+        let count = units.count
+        func isDigit(_ i: Int) -> Bool { i < count && units[i] >= 0x30 && units[i] <= 0x39 }
+        func runEnd(_ start: Int) -> Int {
+            var i = start
+            while isDigit(i) { i += 1 }
+            return i
+        }
         var windows: [NSRange] = []
         var index = 0
-        let length = ns.length
-        while index < length {
-            let unit = ns.character(at: index)
-            guard unit >= 0x30 && unit <= 0x39 else { index += 1; continue }
-            let lower = max(0, index - before)
-            var last = index
-            var probe = index + 1
-            // Extend over further digits that fall within reach of this window.
-            while probe < length && probe <= last + after {
-                let u = ns.character(at: probe)
-                if u >= 0x30 && u <= 0x39 { last = probe }
-                probe += 1
+        while index < count {
+            guard isDigit(index) else { index += 1; continue }
+            let end = runEnd(index)
+            var anchorEnd: Int?
+            if end - index == 4 {
+                anchorEnd = end
+            } else if end - index < 4, end < count, [0x2F, 0x2E, 0x2D].contains(units[end]), isDigit(end + 1) {
+                let second = runEnd(end + 1)
+                if second - (end + 1) <= 2, second < count, units[second] == units[end], isDigit(second + 1),
+                   runEnd(second + 1) - (second + 1) <= 4 {
+                    anchorEnd = runEnd(second + 1)
+                }
             }
-            let upper = min(length, last + after)
+            guard let last = anchorEnd else { index = end; continue }
+            let lower = max(0, index - before)
+            let upper = min(count, last - 1 + after)
             if let previous = windows.last, previous.upperBound >= lower {
                 windows[windows.count - 1] = NSRange(location: previous.location, length: upper - previous.location)
             } else {
                 windows.append(NSRange(location: lower, length: upper - lower))
             }
-            index = upper
+            index = end
         }
         return windows
     }
@@ -116,7 +128,7 @@ public final class DateFinder: @unchecked Sendable {
         var pairs: [(DateMention, DateMention)] = []
         for (a, b) in zip(mentions, mentions.dropFirst())
         where a.calendar != b.calendar && a.isFullDate && b.isFullDate && b.start - a.end <= 40 {
-            let gap = String(String.UnicodeScalarView(source[a.end..<b.start]))
+            let gap = FoldedText(Array(source[a.end..<b.start])).string
             let linked = cue.firstMatch(in: gap, range: NSRange(location: 0, length: (gap as NSString).length)) != nil
             if linked && a.value != b.value { pairs.append((a, b)) }
         }

@@ -1,5 +1,5 @@
-/// A copy of a text folded for matching dates, with the source scalar offset of every UTF-16
-/// unit of the copy.
+/// A copy of a text folded for matching dates (Latin in lower case, one form per digit and
+/// Arabic letter variant, marks dropped), with the source scalar offset of every UTF-16 unit of the copy.
 ///
 /// Why: patterns run on the folded copy (one spelling per letter and digit), while mentions must
 /// report offsets and text of the source; the map makes that exact even where marks were dropped.
@@ -40,6 +40,13 @@ struct FoldedText {
         case 0x2018, 0x2019, 0x02BC, 0x02BB, 0x0060, 0x00B4: return "'"
         case 0x01DD, 0x018F: return "\u{0259}"
         case 0x2010...0x2013: return "-"
+        case 0x41...0x5A: return Unicode.Scalar(v + 0x20)
+        case 0xC0...0x24F, 0x1E00...0x1EFF:
+            // Latin capitals to their one-scalar lower case, so patterns match without ICU's
+            // case-insensitive mode (slow to compile and to run over large alternations).
+            guard scalar.properties.isUppercase, let lower = scalar.properties.lowercaseMapping.unicodeScalars.first,
+                  scalar.properties.lowercaseMapping.unicodeScalars.count == 1 else { return scalar }
+            return lower
         default: return scalar
         }
     }

@@ -54,6 +54,20 @@ import Testing
         #expect(western == ["2022-04-16"] && indic == western && persian == western)
     }
 
+    @Test func onlyYearsAndNumericDatesOpenAMatchingWindow() {
+        func windows(_ text: String) -> Int { DateFinder.windows(Array(text.utf16)).count }
+        #expect(windows("Mutane 31 sun mutu, 12 sun jikkata, an kama 105 da karfe 10.30") == 0)
+        #expect(windows("an kai harin ranar 12 ga watan Maris 2024") == 1)
+        #expect(windows("on 5/3/24 and again on 12.05.2023") == 1, "two anchors within reach share one window")
+        #expect(windows("12345 is no year") == 0)
+    }
+
+    @Test func capitalsAndDualCuesMatchWithoutCaseInsensitivePatterns() {
+        #expect(finder.mentions(in: "ON 12 MARCH 2024, MAIDUGURI").map(\.value) == ["2024-03-12"])
+        let text = "15 Ramadan 1443 AH CORRESPONDING TO 18 April 2022"
+        #expect(finder.disagreements(in: text, finder.mentions(in: text)).count == 1)
+    }
+
     @Test func dualDatesGiveBothAndAgree() {
         let text = "في ١٥ رمضان ١٤٤٣هـ الموافق ١٦ أبريل ٢٠٢٢م، عقد الاجتماع."
         let found = finder.mentions(in: text)
