@@ -211,45 +211,46 @@ public final class Archive: @unchecked Sendable {
         }
     }
 
+    /// Cached statements: the writer is serial, and compiling a statement costs more than running it.
     private static func store(_ file: ArchivedFile, _ db: Database) throws {
         let seenAt = file.seenAt.iso8601(fraction: true)
         let sha = file.source.sha256
         if !sha.isEmpty {
             let first = file.records.first?.record.document
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO document (sha256, bytes, mediaType, charset, firstSeenAt) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [sha, file.source.bytes, first?.mediaType, first?.charset?.charset, seenAt])
+                """).execute(arguments: [sha, file.source.bytes, first?.mediaType, first?.charset?.charset, seenAt])
             if file.recordSighting {
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT INTO sighting (sha256, path, pathBytes, modified, seenAt) VALUES (?, ?, ?, ?, ?)
-                    """, arguments: [sha, file.source.path, file.source.pathBytes.map { Data($0) }, file.source.modified?.iso8601(), seenAt])
+                    """).execute(arguments: [sha, file.source.path, file.source.pathBytes.map { Data($0) }, file.source.modified?.iso8601(), seenAt])
             }
             if let original = file.original {
                 let stored = OriginalCodec.encode(original)
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT OR IGNORE INTO original (sha256, size, compression, data) VALUES (?, ?, ?, ?)
-                    """, arguments: [sha, original.count, stored.compression, Data(stored.data)])
+                    """).execute(arguments: [sha, original.count, stored.compression, Data(stored.data)])
             }
         }
         for (index, (record, line)) in file.records.enumerated() {
             let d = record.document
             if let failure = record.failure {
                 // One error row per file, content and pipeline: a retry of the same bytes adds nothing.
-                let exists = try Bool.fetchOne(db, sql: """
+                let exists = try Bool.fetchOne(db.cachedStatement(sql: """
                     SELECT EXISTS(SELECT 1 FROM error WHERE path = ? AND sha256 IS ? AND stage = ? AND pipelineHash = ?)
-                    """, arguments: [d.source.path, sha.isEmpty ? nil : sha, failure.stage, record.pipelineHash]) ?? false
+                    """), arguments: [d.source.path, sha.isEmpty ? nil : sha, failure.stage, record.pipelineHash]) ?? false
                 if !exists {
-                    try db.execute(sql: """
+                    try db.cachedStatement(sql: """
                         INSERT INTO error (path, sha256, stage, message, pipelineHash, json, at) VALUES (?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: [d.source.path, sha.isEmpty ? nil : sha, failure.stage, failure.message, record.pipelineHash, line, seenAt])
+                        """).execute(arguments: [d.source.path, sha.isEmpty ? nil : sha, failure.stage, failure.message, record.pipelineHash, line, seenAt])
                 }
                 continue
             }
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO record (recordId, sha256, subIndex, pipelineName, pipelineVersion, pipelineHash, path,
                     title, language, published, text, searchKey, json, ingestedAt, nameSkeleton)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [d.id, sha, d.subIndex, record.pipelineName, record.pipelineVersion, record.pipelineHash,
+                """).execute(arguments: [d.id, sha, d.subIndex, record.pipelineName, record.pipelineVersion, record.pipelineHash,
                                  d.source.path, d.title, d.language, d.metadata.published ?? d.message?.date,
                                  d.normalized?.text ?? "", d.normalized?.searchKey ?? "", line,
                                  record.ingestedAt.iso8601(fraction: true),
@@ -261,8 +262,7 @@ public final class Archive: @unchecked Sendable {
             }
             for entity in d.normalized?.entities ?? [] {
                 guard entity.stage != nil, let value = entity.value else { continue }
-                try db.execute(sql: "INSERT INTO entity (record, kind, value, start, \"end\") VALUES (?, ?, ?, ?, ?)",
-                               arguments: [rowID, entity.type, value, entity.start, entity.end])
+                try db.cachedStatement(sql: "INSERT INTO entity (record, kind, value, start, \"end\") VALUES (?, ?, ?, ?, ?)").execute(arguments: [rowID, entity.type, value, entity.start, entity.end])
             }
         }
     }

@@ -39,16 +39,16 @@ enum RepostClusters {
                           JOIN record me ON me.id = ? WHERE other.recordId = me.recordId)
             """), arguments: [record]) == true { return }
 
-        // Each band's first candidates, then their fingerprints: two cached statements whatever
-        // the number of distinct keys (a compound query would be one statement per key count).
+        // Each band's first candidates in one compound statement (cached per key count, at most
+        // `bands` of them: one execution instead of one per key), then their fingerprints.
         let keys = Array(Set(sketch.bands))
         guard !keys.isEmpty else { return }
-        let lookup = try db.cachedStatement(sql: "SELECT record FROM repost_band WHERE key = ? LIMIT \(candidatesPerBand)")
+        let lookup = try db.cachedStatement(sql: keys.indices.map { _ in
+            "SELECT record FROM (SELECT record FROM repost_band WHERE key = ? LIMIT \(candidatesPerBand))"
+        }.joined(separator: " UNION ALL "))
         var ids: [Int64] = []
-        for key in keys {
-            let cursor = try Int64.fetchCursor(lookup, arguments: [key])
-            while let id = try cursor.next() { if !ids.contains(id) { ids.append(id) } }
-        }
+        let cursor = try Int64.fetchCursor(lookup, arguments: StatementArguments(keys))
+        while let id = try cursor.next() { if !ids.contains(id) { ids.append(id) } }
         ids.sort()
         let fetch = try db.cachedStatement(sql: "SELECT record, cluster, date, fingerprint FROM repost WHERE record = ?")
         // Candidates are centres (members add no band keys; in archives clustered before stars a
