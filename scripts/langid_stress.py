@@ -152,6 +152,14 @@ def transform(split, text, names, seed):
     raise ValueError(split)
 
 
+def keeps_its_property(split, text):
+    """Whether `text` (a line of `split`, perhaps cut) still is what the split says: a cut of an
+    `ajami-letters` line that holds none of the added Ajami letters is plain Arabic-script text,
+    not unseen text, so it is left out of that split's score. Every other split keeps its
+    property in any cut (shuffled, random or mojibake letters stay so)."""
+    return split != "ajami-letters" or any(c in AJAMI for c in text)
+
+
 def splits(items, names, seed=0):
     """{split: [(truth, source, text)]}: label splits keep the truth; unseen-text splits are `und`."""
     out = {s: [(t, f, transform(s, x, names, seed)) for t, f, x in items] for s in LABEL_SPLITS}
