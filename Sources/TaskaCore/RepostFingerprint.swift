@@ -68,7 +68,7 @@ public struct RepostFingerprint: Sendable, Equatable {
             let v = scalar.value
             if v == 0x0A {
                 endLine()
-            } else if Self.isWhitespace(v) {
+            } else if ScalarValues.isWhitespace(v) {
                 endChunk()
             } else {
                 chunk.append(v)
@@ -92,17 +92,6 @@ public struct RepostFingerprint: Sendable, Equatable {
 
     static let forwardedHash = hashWord("forwarded")
     static let fromHash = hashWord("from")
-
-    /// Unicode's White_Space property, without a property lookup per scalar (`\n` ends a line
-    /// before this is asked).
-    @inline(__always)
-    static func isWhitespace(_ v: UInt32) -> Bool {
-        if v < 0x80 { return v == 0x20 || (0x09...0x0D).contains(v) }
-        switch v {
-        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
-        default: return false
-        }
-    }
 
     static let www: [UInt32] = Array("www.".unicodeScalars.map(\.value))
     static let tme: [UInt32] = Array("t.me/".unicodeScalars.map(\.value))

@@ -4,6 +4,17 @@
 /// `unicodeScalars` costs a call per scalar, while text is mostly ASCII, which this decoder
 /// widens eight bytes at a time.
 public enum ScalarValues {
+    /// Unicode White_Space (what `Unicode.Scalar.Properties.isWhitespace` answers), without a
+    /// property lookup per scalar.
+    @inline(__always)
+    public static func isWhitespace(_ v: UInt32) -> Bool {
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        switch v {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
     /// The scalar values of `text`.
     public static func of(_ text: String) -> [UInt32] {
         var text = text

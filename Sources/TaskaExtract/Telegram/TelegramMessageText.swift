@@ -70,13 +70,13 @@ struct TelegramMessageText {
         utf8.withUnsafeBufferPointer { u in
             while leadBytes < u.count {
                 let (value, length) = UTF8Scalars.decode(u, at: leadBytes)
-                guard UTF8Scalars.isWhitespace(value) else { break }
+                guard ScalarValues.isWhitespace(value) else { break }
                 lead += 1
                 leadBytes += length
             }
             while endBytes > leadBytes {
                 let start = UTF8Scalars.start(before: endBytes, in: u, lower: leadBytes)
-                guard UTF8Scalars.isWhitespace(UTF8Scalars.decode(u, at: start).value) else { break }
+                guard ScalarValues.isWhitespace(UTF8Scalars.decode(u, at: start).value) else { break }
                 trailing += 1
                 endBytes = start
             }

@@ -40,12 +40,12 @@ public struct PlainTextSplitter: Sendable {
             // Line ends never occur inside a line, so White_Space here is the in-line white space.
             while s < e {
                 let (value, length) = UTF8Scalars.decode(u, at: s)
-                guard UTF8Scalars.isWhitespace(value) else { break }
+                guard ScalarValues.isWhitespace(value) else { break }
                 s += length
             }
             while e > s {
                 let start = UTF8Scalars.start(before: e, in: u, lower: s)
-                guard UTF8Scalars.isWhitespace(UTF8Scalars.decode(u, at: start).value) else { break }
+                guard ScalarValues.isWhitespace(UTF8Scalars.decode(u, at: start).value) else { break }
                 e = start
             }
             if s == e { flush(); return }

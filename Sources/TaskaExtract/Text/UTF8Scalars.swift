@@ -1,5 +1,5 @@
-/// Single scalars read from well-formed UTF-8, Unicode's White_Space property, and which scalars
-/// are marks or format controls: what the byte-level text passes of the extractor need (block
+/// Single scalars read from well-formed UTF-8, and which scalars are marks or format controls
+/// (White_Space is `ScalarValues.isWhitespace`): what the byte-level text passes of the extractor need (block
 /// building, text length for boilerplate scoring, plain-text paragraphs, white-space
 /// collapsing, Telegram message text).
 enum UTF8Scalars {
@@ -92,13 +92,4 @@ enum UTF8Scalars {
         }
     }
 
-    /// Unicode White_Space (what `Unicode.Scalar.Properties.isWhitespace` answers).
-    @inline(__always)
-    static func isWhitespace(_ v: UInt32) -> Bool {
-        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
-        switch v {
-        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
-        default: return false
-        }
-    }
 }

@@ -1,3 +1,5 @@
+import TaskaCore
+
 /// Runs of white space collapsed to one space, none at either end: exactly
 /// `text.split(whereSeparator: \.isWhitespace).joined(separator: " ")`, without building a
 /// `Character` per grapheme where the bytes make that unnecessary.
@@ -26,12 +28,12 @@ enum WhitespaceCollapse {
         while i < n {
             let value: UInt32, length: Int
             if u[i] < 0x80 { (value, length) = (UInt32(u[i]), 1) } else { (value, length) = UTF8Scalars.decode(u, at: i) }  // well-formed
-            if UTF8Scalars.isWhitespace(value) {
+            if ScalarValues.isWhitespace(value) {
                 if mayPrepend(previous) { return nil }
                 if run >= 0 { out.append(contentsOf: UnsafeBufferPointer(rebasing: u[run..<i])); run = -1 }
                 if !out.isEmpty { pending = true }
             } else {
-                if value >= 0x300 && UTF8Scalars.isWhitespace(previous) { return nil }
+                if value >= 0x300 && ScalarValues.isWhitespace(previous) { return nil }
                 if run < 0 {
                     if pending { out.append(0x20); pending = false }
                     run = i

@@ -2,15 +2,6 @@ import Testing
 @testable import TaskaExtract
 
 @Suite struct UTF8ScalarsTests {
-    @Test func whiteSpaceIsUnicodesWhiteSpaceProperty() {
-        var differing: [UInt32] = []
-        for v in UInt32(0)...0x10FFFF {
-            guard let scalar = Unicode.Scalar(v) else { continue }  // surrogates
-            if UTF8Scalars.isWhitespace(v) != scalar.properties.isWhitespace { differing.append(v) }
-        }
-        #expect(differing.isEmpty, "\(differing.map { String($0, radix: 16) })")
-    }
-
     @Test func decodesEveryScalarForwardAndFindsItsStartBackward() {
         let text = "a\u{A0}ɗ ك\u{3000}😀z\u{10FFFF}"
         var bytes = Array(text.utf8)
