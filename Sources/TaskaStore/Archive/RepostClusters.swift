@@ -86,23 +86,15 @@ enum RepostClusters {
 
     /// Moves the lone `centre`, or every member of `cluster`, into `target`.
     private static func merge(_ cluster: Int64?, centre: Member, into target: Int64, _ db: Database) throws {
-        var earliest = centre
-        var size = 1
-        if let cluster {
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT first, firstDate, size FROM cluster WHERE id = ?"),
-                                             arguments: [cluster]) else { return }
-            earliest = Member(record: row["first"], date: row["firstDate"])
-            size = row["size"]
-            try db.cachedStatement(sql: "UPDATE repost SET cluster = ? WHERE cluster = ?").execute(arguments: [target, cluster])
-            try db.cachedStatement(sql: "DELETE FROM cluster WHERE id = ?").execute(arguments: [cluster])
-        } else {
+        guard let cluster else {
             try db.cachedStatement(sql: "UPDATE repost SET cluster = ? WHERE record = ?").execute(arguments: [target, centre.record])
+            return try absorb(centre, count: 1, into: target, db)
         }
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT first, firstDate FROM cluster WHERE id = ?"),
-                                         arguments: [target]) else { return }
-        earliest = min(earliest, Member(record: row["first"], date: row["firstDate"]))
-        try db.cachedStatement(sql: "UPDATE cluster SET first = ?, firstDate = ?, size = size + ? WHERE id = ?")
-            .execute(arguments: [earliest.record, earliest.date, size, target])
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT first, firstDate, size FROM cluster WHERE id = ?"),
+                                         arguments: [cluster]) else { return }
+        try db.cachedStatement(sql: "UPDATE repost SET cluster = ? WHERE cluster = ?").execute(arguments: [target, cluster])
+        try db.cachedStatement(sql: "DELETE FROM cluster WHERE id = ?").execute(arguments: [cluster])
+        try absorb(Member(record: row["first"], date: row["firstDate"]), count: row["size"], into: target, db)
     }
 
     /// Adds `me` to `cluster`, or makes a cluster of the lone `centre` and `me`; returns its id.
@@ -115,11 +107,17 @@ enum RepostClusters {
             try db.cachedStatement(sql: "UPDATE repost SET cluster = ? WHERE record = ?").execute(arguments: [id, centre.record])
             return id
         }
-        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT first, firstDate FROM cluster WHERE id = ?"),
-                                         arguments: [cluster]) else { return cluster }
-        let earliest = min(me, Member(record: row["first"], date: row["firstDate"]))
-        try db.cachedStatement(sql: "UPDATE cluster SET first = ?, firstDate = ?, size = size + 1 WHERE id = ?")
-            .execute(arguments: [earliest.record, earliest.date, cluster])
+        try absorb(me, count: 1, into: cluster, db)
         return cluster
+    }
+
+    /// Counts `count` more records in cluster `target`, whose earliest is now `earliest` if it
+    /// is earlier than the cluster's.
+    private static func absorb(_ earliest: Member, count: Int, into target: Int64, _ db: Database) throws {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT first, firstDate FROM cluster WHERE id = ?"),
+                                         arguments: [target]) else { return }
+        let first = min(earliest, Member(record: row["first"], date: row["firstDate"]))
+        try db.cachedStatement(sql: "UPDATE cluster SET first = ?, firstDate = ?, size = size + ? WHERE id = ?")
+            .execute(arguments: [first.record, first.date, count, target])
     }
 }
