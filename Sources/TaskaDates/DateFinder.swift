@@ -104,9 +104,9 @@ public final class DateFinder: @unchecked Sendable {
                 anchorEnd = end
             } else if end - index < 4, end < count, [0x2F, 0x2E, 0x2D].contains(units[end]), isDigit(end + 1) {
                 let second = runEnd(end + 1)
-                if second - (end + 1) <= 2, second < count, units[second] == units[end], isDigit(second + 1),
-                   runEnd(second + 1) - (second + 1) <= 4 {
-                    anchorEnd = runEnd(second + 1)
+                if second - (end + 1) <= 2, second < count, units[second] == units[end], isDigit(second + 1) {
+                    let third = runEnd(second + 1)
+                    if third - (second + 1) <= 4 { anchorEnd = third }
                 }
             }
             guard let last = anchorEnd else { index = end; continue }

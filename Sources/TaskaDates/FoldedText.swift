@@ -44,9 +44,9 @@ struct FoldedText {
         case 0xC0...0x24F, 0x1E00...0x1EFF:
             // Latin capitals to their one-scalar lower case, so patterns match without ICU's
             // case-insensitive mode (slow to compile and to run over large alternations).
-            guard scalar.properties.isUppercase, let lower = scalar.properties.lowercaseMapping.unicodeScalars.first,
-                  scalar.properties.lowercaseMapping.unicodeScalars.count == 1 else { return scalar }
-            return lower
+            guard scalar.properties.isUppercase else { return scalar }
+            let lower = scalar.properties.lowercaseMapping.unicodeScalars
+            return lower.count == 1 ? lower.first! : scalar
         default: return scalar
         }
     }
