@@ -59,6 +59,18 @@ import TaskaCore
         #expect(identifier.identify(Self.line(Self.dd, 0, 4)).tag == "dd-Arab")
     }
 
+    @Test func moreShortCutsTrainAnotherModelDeterministically() throws {
+        let dir = try Self.writeCorpus()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var one = Self.smallOptions()
+        one.shortCutsPerLine = 1
+        var three = Self.smallOptions()
+        three.shortCutsPerLine = 3
+        let a = try ModelTrainer(options: three).train(corpus: dir)
+        #expect(a == (try ModelTrainer(options: three).train(corpus: dir)))
+        #expect(a != (try ModelTrainer(options: one).train(corpus: dir)))
+    }
+
     @Test func damagedModelsAreRefused() throws {
         #expect(throws: DetectError.self) { try ModelFile.decode(Array("not a model".utf8)) }
         let dir = try Self.writeCorpus()

@@ -33,13 +33,18 @@ public struct ModelTrainer: Sendable {
         /// it shares most of its vocabulary with English, and a Pidgin text must not be taken
         /// for English (target: < 1 % pcm → en), while English text is plentiful and distinct.
         public var classWeights: [String: Float] = Options.defaultClassWeights
-        public static let defaultClassWeights: [String: Float] = ["und/pcm-Latn": 2]
+        public static let defaultClassWeights: [String: Float] = ["und/pcm-Latn": 3]
         /// How far below its own held-out text (0.3 % quantile of trigram coverage) a text may
         /// fall before it counts as unseen: text from other sources and domains covers fewer of
         /// the corpus' trigrams than held-out lines of the same source do.
         public var coverageMargin: Float = 0.05
         /// Whether lines with names and numbers put in are also cut short.
         public var namesInShortCuts = true
+        /// Short cuts (20–44 characters) of the line with names put in, per training line; each
+        /// has its own names and length. Short texts are where names mislead most.
+        public var namesShortCutsPerLine = 10
+        /// Short cuts (20–44 characters) of the line as written, per training line.
+        public var shortCutsPerLine = 3
         public init() {}
     }
 
@@ -169,26 +174,38 @@ public struct ModelTrainer: Sendable {
             let vocalised = scriptClass == .arabic
                 && corpus.scalars[r].contains(where: { CharacterClass.of($0) == .arabicMark })
             // Harakat kept: all, or (vocalised lines) a random share, or none.
-            func stripping(_ k: UInt64) -> UInt8 { vocalised ? UInt8((mixed >> k) % 5) : 0 }
+            func stripping(_ k: UInt64, of h: UInt64? = nil) -> UInt8 { vocalised ? UInt8(((h ?? mixed) >> k) % 5) : 0 }
             examples.append(Example(line: Int32(i), cut: 0, strip: 0, names: false))
             if vocalised {
                 examples.append(Example(line: Int32(i), cut: 0, strip: 4, names: false))
                 examples.append(Example(line: Int32(i), cut: 0, strip: stripping(8), names: false))
             }
             // Every line again with names and numbers among its words, whole and cut to 20–44
-            // characters (a short text may be mostly names).
+            // characters, ten times with other names and cuts (a short text may be mostly names).
             if !corpus.names.isEmpty {
                 examples.append(Example(line: Int32(i), cut: 0, strip: stripping(48), names: true))
                 if options.namesInShortCuts {
                     examples.append(Example(line: Int32(i), cut: Int32(20 + Int((mixed >> 52) % 25)), strip: stripping(56),
                                             names: true))
+                    for k in 1..<max(options.namesShortCutsPerLine, 1) {
+                        let h = SplitMix64.mix(mixed ^ UInt64(k))
+                        examples.append(Example(line: Int32(i), cut: Int32(20 + Int(h % 25)), strip: stripping(40, of: h),
+                                                names: true, salt: UInt8(k)))
+                    }
                 }
             }
-            // Two prefix cuts (12–81 and 20–44 characters) teach short texts.
+            // Prefix cuts teach short texts: one of 12–81 characters, three of 20–44.
             let cut = 12 + Int(mixed % 70)
             if cut < r.count { examples.append(Example(line: Int32(i), cut: Int32(cut), strip: stripping(16), names: false)) }
             let short = 20 + Int((mixed >> 32) % 25)
             if short < r.count { examples.append(Example(line: Int32(i), cut: Int32(short), strip: stripping(24), names: false)) }
+            for k in 1..<max(options.shortCutsPerLine, 1) {
+                let h = SplitMix64.mix(mixed ^ (UInt64(k) << 32))
+                let cut = 20 + Int(h % 25)
+                if cut < r.count {
+                    examples.append(Example(line: Int32(i), cut: Int32(cut), strip: stripping(40, of: h), names: false))
+                }
+            }
         }
         var weights = [Float](repeating: 0, count: (mask + 1) * classCount)
         var bias = [Float](repeating: 0, count: classCount)
@@ -319,6 +336,8 @@ struct Example {
     var strip: UInt8
     /// Names and numbers inserted between words.
     var names: Bool
+    /// Varies the names put in between examples of one line.
+    var salt: UInt8 = 0
 }
 
 /// Writes the text of an `Example`: real text is less vocalised than the corpus' Kanuri Ajami
@@ -331,7 +350,7 @@ struct Variation {
     mutating func write(_ ex: Example, corpus: ModelTrainer.ScriptCorpus, seed: UInt64) {
         buffer.removeAll(keepingCapacity: true)
         let r = corpus.line(Int(ex.line))
-        let base = seed ^ (UInt64(ex.line) << 20) ^ (UInt64(ex.strip) << 8)
+        let base = seed ^ (UInt64(ex.line) << 20) ^ (UInt64(ex.strip) << 8) ^ (UInt64(ex.salt) << 56)
         var atWordStart = true
         var inserted = 0
         // One line in three opens with a name (a dateline, an addressee, a speaker): the first

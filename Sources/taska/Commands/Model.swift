@@ -128,9 +128,18 @@ extension Taska {
             var coverageMargin: Float = ModelTrainer.Options().coverageMargin
 
             @Option(name: .long, help: ArgumentHelp(
-                "Loss weight of one class's lines, e.g. und/pcm-Latn=2 (repeatable; replaces the default weights).",
+                "Loss weight of one class's lines, e.g. und/pcm-Latn=3 (repeatable; replaces the default weights).",
                 valueName: "CLASS=WEIGHT"))
             var classWeight: [String] = []
+
+            @Option(name: .long, help: "Short cuts with names put in, per training line.")
+            var namesShortCuts: Int = ModelTrainer.Options().namesShortCutsPerLine
+
+            @Option(name: .long, help: "Short cuts of the line as written, per training line.")
+            var shortCuts: Int = ModelTrainer.Options().shortCutsPerLine
+
+            @Option(name: .long, help: "log2 of the Latin model's hash buckets.")
+            var latinBucketBits: Int = ModelTrainer.Options().latinBucketBits
 
             @Flag(name: .long, help: "Print progress to standard error.")
             var verbose = false
@@ -142,7 +151,7 @@ extension Taska {
                 for item in classWeight {
                     let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
                     guard parts.count == 2, !parts[0].isEmpty, let w = Float(parts[1]), w > 0, w <= 100 else {
-                        throw ValidationError("--class-weight \(item): write CLASS=WEIGHT with a weight in (0, 100], e.g. und/pcm-Latn=2.")
+                        throw ValidationError("--class-weight \(item): write CLASS=WEIGHT with a weight in (0, 100], e.g. und/pcm-Latn=3.")
                     }
                     table[parts[0]] = w
                 }
@@ -151,6 +160,12 @@ extension Taska {
 
             func validate() throws {
                 _ = try classWeights()
+                guard (1...50).contains(namesShortCuts), (1...50).contains(shortCuts) else {
+                    throw ValidationError("--names-short-cuts and --short-cuts must be between 1 and 50; got \(namesShortCuts) and \(shortCuts).")
+                }
+                guard (16...22).contains(latinBucketBits) else {
+                    throw ValidationError("--latin-bucket-bits must be between 16 and 22; got \(latinBucketBits).")
+                }
                 guard (1...100).contains(epochs) else { throw ValidationError("--epochs must be between 1 and 100; got \(epochs).") }
                 guard (0...0.5).contains(coverageMargin) else {
                     throw ValidationError("--coverage-margin must be between 0 and 0.5; got \(coverageMargin).")
@@ -165,6 +180,9 @@ extension Taska {
                 var options = ModelTrainer.Options()
                 options.epochs = epochs
                 options.coverageMargin = coverageMargin
+                options.namesShortCutsPerLine = namesShortCuts
+                options.shortCutsPerLine = shortCuts
+                options.latinBucketBits = latinBucketBits
                 if let weights = try classWeights() { options.classWeights = weights }
                 let verbose = self.verbose
                 let start = Date()
