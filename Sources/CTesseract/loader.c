@@ -5,6 +5,7 @@
 
 #include <dlfcn.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
@@ -25,7 +26,7 @@ _Static_assert(TASKA_RIL_PARA == RIL_PARA && TASKA_RIL_TEXTLINE == RIL_TEXTLINE 
     X(TessPageIteratorBoundingBox) X(TessPageIteratorNext) X(TessDeleteText) X(TessMonitorCreate) \
     X(TessMonitorDelete) X(TessMonitorSetCancelFunc) X(TessMonitorSetCancelThis)
 #define TASKA_LEPTONICA_FUNCTIONS(X) \
-    X(setMsgSeverity) X(pixReadHeaderMem) X(pixReadMem) X(pixDestroy) X(pixConvertTo8) X(pixGetWidth) \
+    X(setMsgSeverity) X(leptSetStderrHandler) X(pixReadHeaderMem) X(pixReadMem) X(pixDestroy) X(pixConvertTo8) X(pixGetWidth) \
     X(pixGetHeight) X(pixGetWpl) X(pixGetXRes) X(pixGetData)
 
 #define TASKA_POINTER(name) __typeof__(&name) name;
@@ -49,6 +50,9 @@ static void *open_first(const char *const *names) {
     return handle;
 }
 
+/// Leptonica's messages that bypass its severity (its TIFF reader's, for one) go nowhere.
+static void discard_message(const char *message) { (void)message; }
+
 static void load(void) {
     static const char *const tesseract_names[] = {"libtesseract.so.5", "libtesseract.so", NULL};
     static const char *const leptonica_names[] = {"liblept.so.5", "libleptonica.so.6", "liblept.so", NULL};
@@ -63,8 +67,18 @@ static void load(void) {
 #define TASKA_RESOLVE_LEPTONICA(name) TASKA_RESOLVE(leptonica, name)
     TASKA_TESSERACT_FUNCTIONS(TASKA_RESOLVE_TESSERACT)
     TASKA_LEPTONICA_FUNCTIONS(TASKA_RESOLVE_LEPTONICA)
-    // Leptonica prints to stderr on unreadable input; Taska reports errors itself.
+    // Leptonica prints to stderr on unreadable input (through lept_stderr, some of it whatever
+    // the severity), and so does libtiff (its default
+    // handlers; leptonica sets none); Taska reports errors itself. libtiff is leptonica's
+    // dependency, so its handler setters are found through leptonica's handle.
     fn.setMsgSeverity(L_SEVERITY_NONE);
+    fn.leptSetStderrHandler(discard_message);
+    typedef void (*tiff_handler)(const char *, const char *, va_list);
+    typedef tiff_handler (*tiff_set_handler)(tiff_handler);
+    tiff_set_handler set_error = (tiff_set_handler)dlsym(leptonica, "TIFFSetErrorHandler");
+    tiff_set_handler set_warning = (tiff_set_handler)dlsym(leptonica, "TIFFSetWarningHandler");
+    if (set_error != NULL) set_error(NULL);
+    if (set_warning != NULL) set_warning(NULL);
     // Every OpenMP parallel region runs on the calling thread alone (max-active-levels 0): Taska
     // OCRs one page per core itself. libgomp comes with Tesseract, so it is found through its
     // handle. Why at run time: OMP_THREAD_LIMIT is read once when libgomp loads.

@@ -64,6 +64,10 @@ private func fixtureDocumentCount() -> Int {
         #expect(english.allSatisfy { $0["error"] == nil })
         #expect(records.contains { $0["error"] != nil })
         #expect(!result.stdout.contains("TASKA-XXE-MARKER"))
+        // The C libraries' own complaints (libpng's "libpng error: …", leptonica's, libtiff's)
+        // never reach standard error: damage is reported in error records, with the file's name.
+        let lines = result.stderr.split(separator: "\n").filter { !$0.isEmpty }
+        #expect(lines.count == 1 && lines[0].hasPrefix("Ingested "), "stderr: \(result.stderr)")
     }
 
     @Test func strictFailsWhenADocumentFailed() throws {

@@ -129,6 +129,13 @@ final class TesseractEngine: @unchecked Sendable {
     /// The corresponding leptonica functions are `pixReadHeaderMem`, `pixReadMem` and `pixConvertTo8`.
     static func decodeImage(_ bytes: [UInt8], format: String, path: String, maxPixels: Int) throws(OCRError) -> GrayImage {
         if let reason = loadError { throw OCRError(path: path, reason: .libraryMissing(reason)) }
+        // Damage libpng or libjpeg would complain about on standard error is refused here.
+        var bytes = bytes
+        switch ImageIntegrity.check(bytes) {
+        case .intact: break
+        case .repaired(let kept, _): bytes = kept
+        case .damaged: throw OCRError(path: path, reason: .unreadableImage(format: format))
+        }
         let decoded: GrayImage? = try bytes.withUnsafeBufferPointer { buffer throws(OCRError) -> GrayImage? in
             guard let base = buffer.baseAddress, buffer.count > 0 else { return nil }
             var w: Int32 = 0, h: Int32 = 0, bps: Int32 = 0, spp: Int32 = 0, cmap: Int32 = 0, fmt: Int32 = 0
