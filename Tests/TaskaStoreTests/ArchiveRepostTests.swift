@@ -72,8 +72,7 @@ private func id(_ f: ArchivedFile) -> String { f.records[0].record.document.id }
         let clusters = try archive.clusters(ofRecordIds: [id(first), id(second), id(whole)])
         #expect(clusters[id(whole)] == RecordCluster(cluster: id(first), size: 2))
         #expect(clusters[id(second)] == RecordCluster(cluster: id(second), size: 1))
-        let bands = try archive.wrapRead { db in try Int.fetchOne(db, sql: "SELECT count(DISTINCT record) FROM repost_band") ?? 0 }
-        #expect(bands == 2, "members add no band keys")
+        #expect(try bandRows(archive, distinctRecords: true) == 2, "members add no band keys")
     }
 
     @Test func identicalCopiesShareOneIndexEntry() throws {
@@ -81,8 +80,50 @@ private func id(_ f: ArchivedFile) -> String { f.records[0].record.document.id }
         let copies = (0..<50).map { file(post, path: "ch\($0).json", published: "2024-02-\(String(format: "%02d", $0 % 28 + 1))") }
         try archive.store(copies)
         #expect(try archive.clusters(ofRecordIds: [id(copies[7])])[id(copies[7])]?.size == 50)
-        let bands = try archive.wrapRead { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM repost_band") ?? 0 }
-        #expect(bands == RepostsOptions().bands, "only the first copy is indexed")
+        #expect(try bandRows(archive) == RepostsOptions().bands, "only the first copy is indexed")
+    }
+
+    /// Band keys in the index and its log (the newest centres' keys, merged in batches).
+    func bandRows(_ archive: Archive, distinctRecords: Bool = false) throws -> Int {
+        let column = distinctRecords ? "count(DISTINCT record)" : "count(*)"
+        return try archive.wrapRead { db in
+            try Int.fetchOne(db, sql: "SELECT \(column) FROM (SELECT record FROM repost_band UNION ALL SELECT record FROM repost_band_log)") ?? 0
+        }
+    }
+
+    @Test func keysAreFoundInTheLogAndAfterItIsMergedIntoTheIndex() throws {
+        let archive = try Archive()
+        let original = file(post, path: "a.json", published: "2024-03-01")
+        try archive.store([original])
+        let logged = try archive.wrapRead { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM repost_band_log") ?? 0 }
+        #expect(logged == RepostsOptions().bands)
+        // A copy finds the original through the log's mirror.
+        try archive.store([file("breaking:\n" + post, path: "b.json", published: "2024-03-02")])
+        try archive.writer.write { db in try RepostClusters.BandLog.merge(db) }
+        let counts = try archive.wrapRead { db in
+            [try Int.fetchOne(db, sql: "SELECT count(*) FROM repost_band_log") ?? -1,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM repost_band") ?? -1]
+        }
+        #expect(counts == [0, RepostsOptions().bands])
+        // And through the index once merged.
+        try archive.store([file(post + "\n— sahel dispatch", path: "c.json", published: "2024-03-03")])
+        #expect(try archive.clusters(ofRecordIds: [id(original)])[id(original)] == RecordCluster(cluster: id(original), size: 3))
+    }
+
+    @Test func aSecondConnectionReadsKeysLoggedByTheFirst() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("taska-bandlog-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let a = try Archive(path: path)
+        let b = try Archive(path: path)
+        let first = file(post, path: "a.json", published: "2024-03-01")
+        let second = file(other, path: "b.json", published: "2024-03-02")
+        try a.store([first])                                              // a's mirror holds first's keys
+        try b.store([file("sanarwa:\n" + post, path: "c.json", published: "2024-03-03")])   // b loads the log
+        try b.store([second])                                             // the log changes under a
+        try a.store([file(other + "\nkarin bayani", path: "d.json", published: "2024-03-04")])
+        let clusters = try a.clusters(ofRecordIds: [id(first), id(second)])
+        #expect(clusters[id(first)]?.size == 2)
+        #expect(clusters[id(second)]?.size == 2)
     }
 
     @Test func reindexRebuildsTheSameClusters() throws {

@@ -118,7 +118,7 @@ extension Archive {
     public func rebuildClusters(sketch: (String) -> RepostSketch?, progress: ((Int) -> Void)? = nil) throws(ArchiveError) -> Int {
         try wrap {
             try writer.write { db in
-                try db.execute(sql: "DELETE FROM repost_band; DELETE FROM repost; DELETE FROM cluster;")
+                try db.execute(sql: "DELETE FROM repost_band; DELETE FROM repost_band_log; DELETE FROM repost; DELETE FROM cluster;")
             }
             var last: Int64 = 0
             var done = 0

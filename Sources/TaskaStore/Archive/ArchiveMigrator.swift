@@ -146,6 +146,13 @@ enum ArchiveMigrator {
                 t.column("nameSkeleton")
             }
         }
+        migrator.registerMigration("v4 repost band log") { db in
+            // Band keys of the newest centres, appended in storage order and merged into
+            // `repost_band` in key order once there are `RepostClusters.bandLogMerge` of them:
+            // a random-key insert into the large index dirties one of its pages, so merging many
+            // at once writes each page once instead of once per transaction. Derived data too.
+            try db.execute(sql: "CREATE TABLE repost_band_log (id INTEGER PRIMARY KEY AUTOINCREMENT, key INTEGER NOT NULL, record INTEGER NOT NULL)")
+        }
         return migrator
     }
 }

@@ -14,6 +14,9 @@ enum RepostClusters {
     /// costs one short index read per band, not a scan.
     static let candidatesPerBand = 8
     static let maxCandidates = 64
+    /// Rows of `repost_band_log` (ten or so per centre) at which they are merged into
+    /// `repost_band`; the writer connection mirrors them in an indexed temporary table.
+    static let bandLogMerge = 400_000
 
     /// A member as the earliest-record rule sees it: dated records before undated ones, then
     /// storage order.
@@ -43,11 +46,13 @@ enum RepostClusters {
         // `bands` of them: one execution instead of one per key), then their fingerprints.
         let keys = Array(Set(sketch.bands))
         guard !keys.isEmpty else { return }
+        try BandLog.prepare(db)
         let lookup = try db.cachedStatement(sql: keys.indices.map { _ in
             "SELECT record FROM (SELECT record FROM repost_band WHERE key = ? LIMIT \(candidatesPerBand))"
+            + " UNION ALL SELECT record FROM (SELECT record FROM temp.repost_band_recent WHERE key = ? LIMIT \(candidatesPerBand))"
         }.joined(separator: " UNION ALL "))
         var ids: [Int64] = []
-        let cursor = try Int64.fetchCursor(lookup, arguments: StatementArguments(keys))
+        let cursor = try Int64.fetchCursor(lookup, arguments: StatementArguments(keys.flatMap { [$0, $0] }))
         while let id = try cursor.next() { if !ids.contains(id) { ids.append(id) } }
         ids.sort()
         let fetch = try db.cachedStatement(sql: "SELECT record, cluster, date, fingerprint FROM repost WHERE record = ?")
@@ -79,9 +84,63 @@ enum RepostClusters {
             .execute(arguments: [record, cluster, date, Data(sketch.fingerprint)])
         // A member adds nothing to the index: new copies are matched against its centre.
         guard cluster == nil else { return }
-        let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO repost_band (key, record) VALUES "
-                                            + keys.map { _ in "(?, ?)" }.joined(separator: ", "))
-        try insert.execute(arguments: StatementArguments(keys.flatMap { [$0.databaseValue, record.databaseValue] }))
+        try BandLog.append(keys: keys, record: record, db)
+    }
+
+    /// The band keys of the newest centres: `repost_band_log` (persistent, appended in storage
+    /// order) mirrored on the writer connection by `temp.repost_band_recent` (indexed by key, in
+    /// memory or a temporary file, never in the write-ahead log). Merged into `repost_band` in
+    /// key order every `bandLogMerge` rows.
+    ///
+    /// The mirror records which log rows it holds (the log's first and last id); a connection
+    /// that finds the log changed by another connection reloads it.
+    enum BandLog {
+        static func prepare(_ db: Database) throws {
+            let log = try Row.fetchOne(db.cachedStatement(sql:
+                "SELECT (SELECT min(id) FROM repost_band_log), (SELECT max(id) FROM repost_band_log)"))
+            let first: Int64? = log?[0], last: Int64? = log?[1]
+            let exists = try Bool.fetchOne(db.cachedStatement(sql:
+                "SELECT EXISTS(SELECT 1 FROM temp.sqlite_master WHERE name = 'repost_band_recent_state')")) ?? false
+            if exists, let state = try Row.fetchOne(db.cachedStatement(sql: "SELECT first, last FROM temp.repost_band_recent_state")),
+               state["first"] as Int64? == first, state["last"] as Int64? == last { return }
+            // The mirror's pages stay in memory (up to 32 MiB; `bandLogMerge` rows take about 10).
+            try db.execute(sql: "PRAGMA temp.cache_size = -32768")
+            try db.execute(sql: """
+                CREATE TEMP TABLE IF NOT EXISTS repost_band_recent (key INTEGER NOT NULL, record INTEGER NOT NULL,
+                    PRIMARY KEY (key, record)) WITHOUT ROWID;
+                CREATE TEMP TABLE IF NOT EXISTS repost_band_recent_state (first INTEGER, last INTEGER);
+                DELETE FROM temp.repost_band_recent;
+                DELETE FROM temp.repost_band_recent_state;
+                INSERT OR IGNORE INTO temp.repost_band_recent (key, record) SELECT key, record FROM repost_band_log;
+                """)
+            try db.execute(sql: "INSERT INTO temp.repost_band_recent_state (first, last) VALUES (?, ?)", arguments: [first, last])
+        }
+
+        static func append(keys: [Int64], record: Int64, _ db: Database) throws {
+            let values = keys.map { _ in "(?, ?)" }.joined(separator: ", ")
+            let arguments = StatementArguments(keys.flatMap { [$0.databaseValue, record.databaseValue] })
+            try db.cachedStatement(sql: "INSERT INTO repost_band_log (key, record) VALUES " + values).execute(arguments: arguments)
+            let last = db.lastInsertedRowID
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO temp.repost_band_recent (key, record) VALUES " + values)
+                .execute(arguments: arguments)
+            guard let first = try Int64.fetchOne(db.cachedStatement(sql: "SELECT min(id) FROM repost_band_log")) else { return }
+            if last - first + 1 >= Int64(bandLogMerge) {
+                try merge(db)
+            } else {
+                try db.cachedStatement(sql: "UPDATE temp.repost_band_recent_state SET first = ?, last = ?")
+                    .execute(arguments: [first, last])
+            }
+        }
+
+        /// Moves every logged key into `repost_band`, in key order (each page written once).
+        static func merge(_ db: Database) throws {
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO repost_band (key, record) SELECT key, record FROM temp.repost_band_recent ORDER BY key, record;
+                DELETE FROM repost_band_log;
+                DELETE FROM temp.repost_band_recent;
+                UPDATE temp.repost_band_recent_state SET first = NULL, last = NULL;
+                """)
+        }
     }
 
     /// Moves the lone `centre`, or every member of `cluster`, into `target`.
