@@ -23,35 +23,71 @@ extension RepostFingerprint {
     /// (copies add headers and signatures around the text; template instances differ inside it).
     /// `minLengthRatio` 0 asks only whether the shorter text is a trimmed copy of the longer (rules 1–3).
     public func isSamePost(as other: RepostFingerprint, containment: Double, minLengthRatio: Double = Self.minLengthRatio) -> Bool {
-        let (short, long) = wordCount <= other.wordCount ? (self, other) : (other, self)
-        guard short.wordCount > 0 else { return false }
-        // A copy keeps most of the post: a sentence quoted inside longer posts (a footer, a
-        // slogan, a line of scripture) would otherwise chain unrelated posts into one cluster.
-        guard Double(short.wordCount) >= minLengthRatio * Double(long.wordCount) else { return false }
-        let longShingles = Set(long.shingles)
-        let shortShingles = Set(short.shingles)
-        let shared = shortShingles.reduce(0) { $0 + (longShingles.contains($1) ? 1 : 0) }
-        guard Double(shared) >= containment * Double(shortShingles.count) else { return false }
+        Prepared(self).isSamePost(as: Prepared(other), containment: containment, minLengthRatio: minLengthRatio)
+    }
 
-        var longWords: [UInt32: Int] = [:]
-        for word in long.words { longWords[word, default: 0] += 1 }
-        var numbers: [UInt32: Int] = [:]
-        for word in short.words where word & Self.numberBit != 0 { numbers[word, default: 0] += 1 }
-        for (number, count) in numbers where (longWords[number] ?? 0) < count { return false }
-
-        for line in short.lines {
-            var novel = false
-            var sharedWord = false
-            for (i, word) in line.enumerated() {
-                if longWords[word] == nil {
-                    if i >= 3 && i < line.count - 3 { novel = true }
-                } else {
-                    sharedWord = true
-                }
-            }
-            if novel && sharedWord { return false }
+    /// Words in an `encoded` fingerprint, read without decoding it (rule 0 before anything else).
+    public static func wordCount(encoded bytes: UnsafeRawBufferPointer) -> Int {
+        var words = 0
+        var i = 0
+        while i + 4 <= bytes.count {
+            if bytes.loadUnaligned(fromByteOffset: i, as: UInt32.self) != 0 { words += 1 }
+            i += 4
         }
-        return true
+        return words
+    }
+
+    /// Whether two texts of these word counts may be the same post at all (rule 0).
+    public static func lengthsMayMatch(_ a: Int, _ b: Int, minLengthRatio: Double = Self.minLengthRatio) -> Bool {
+        let (short, long) = a <= b ? (a, b) : (b, a)
+        return short > 0 && Double(short) >= minLengthRatio * Double(long)
+    }
+
+    /// A fingerprint with what the same-post rule reads of it computed once: its distinct
+    /// three-word runs and how often each word occurs. Why: a new record is compared with up
+    /// to 64 candidates, and its own sets need not be rebuilt for each.
+    public struct Prepared: Sendable {
+        public let fingerprint: RepostFingerprint
+        public let wordCount: Int
+        let runs: Set<UInt64>
+        let wordTally: [UInt32: Int]
+
+        public init(_ fingerprint: RepostFingerprint) {
+            self.fingerprint = fingerprint
+            wordCount = fingerprint.wordCount
+            runs = Set(fingerprint.shingles)
+            var tally: [UInt32: Int] = [:]
+            for line in fingerprint.lines { for word in line { tally[word, default: 0] += 1 } }
+            wordTally = tally
+        }
+
+        /// `RepostFingerprint.isSamePost`, with both sides prepared.
+        public func isSamePost(as other: Prepared, containment: Double,
+                               minLengthRatio: Double = RepostFingerprint.minLengthRatio) -> Bool {
+            let (short, long) = wordCount <= other.wordCount ? (self, other) : (other, self)
+            guard short.wordCount > 0 else { return false }
+            // A copy keeps most of the post: a sentence quoted inside longer posts (a footer, a
+            // slogan, a line of scripture) would otherwise chain unrelated posts into one cluster.
+            guard Double(short.wordCount) >= minLengthRatio * Double(long.wordCount) else { return false }
+            let shared = short.runs.reduce(0) { $0 + (long.runs.contains($1) ? 1 : 0) }
+            guard Double(shared) >= containment * Double(short.runs.count) else { return false }
+            for (word, count) in short.wordTally where word & RepostFingerprint.numberBit != 0 {
+                if (long.wordTally[word] ?? 0) < count { return false }
+            }
+            for line in short.fingerprint.lines {
+                var novel = false
+                var sharedWord = false
+                for (i, word) in line.enumerated() {
+                    if long.wordTally[word] == nil {
+                        if i >= 3 && i < line.count - 3 { novel = true }
+                    } else {
+                        sharedWord = true
+                    }
+                }
+                if novel && sharedWord { return false }
+            }
+            return true
+        }
     }
 
     /// splitmix64's finaliser: a cheap, well-spread 64-bit mix.

@@ -82,4 +82,17 @@ import Testing
         let fp = RepostFingerprint(searchKey: long, maxWords: 4096)
         #expect(fp.wordCount == 4096)
     }
+
+    @Test func wordsAreCountedInTheEncodedBytesAndLengthsCheckedFirst() {
+        let post = RepostFingerprint(searchKey: hausa)
+        let encoded = post.encoded
+        #expect(encoded.withUnsafeBytes { RepostFingerprint.wordCount(encoded: $0) } == post.wordCount)
+        #expect(RepostFingerprint.lengthsMayMatch(10, 20) && RepostFingerprint.lengthsMayMatch(20, 10))
+        #expect(!RepostFingerprint.lengthsMayMatch(9, 20) && !RepostFingerprint.lengthsMayMatch(0, 0))
+        // The prepared rule is the rule: a trimmed copy matches both ways, a footer does not.
+        let trimmed = RepostFingerprint(searchKey: String(hausa.split(separator: "\n")[0]))
+        let a = RepostFingerprint.Prepared(post), b = RepostFingerprint.Prepared(trimmed)
+        #expect(a.isSamePost(as: b, containment: 0.7) == post.isSamePost(as: trimmed, containment: 0.7))
+        #expect(b.isSamePost(as: a, containment: 0.7) == a.isSamePost(as: b, containment: 0.7))
+    }
 }

@@ -62,11 +62,17 @@ enum RepostClusters {
         // centres is a trimmed copy of the other (of any length), so posts that merely overlap
         // (A = s1 s2 s3, C = s1 s2 s4, both matching B = s1 s2) do not chain.
         var matched: [(cluster: Int64?, member: Member, fingerprint: RepostFingerprint)] = []
+        let prepared = RepostFingerprint.Prepared(mine)
         for id in ids.prefix(maxCandidates) {
             guard let row = try Row.fetchOne(fetch, arguments: [id]) else { continue }
             let bytes: Data = row["fingerprint"]
-            guard let theirs = RepostFingerprint(encoded: [UInt8](bytes)),
-                  theirs == mine || mine.isSamePost(as: theirs, containment: sketch.containment) else { continue }
+            // Rule 0 (lengths) read from the stored bytes: most candidates end here, undecoded.
+            guard bytes.withUnsafeBytes({ (raw: UnsafeRawBufferPointer) -> Bool in
+                      let words = RepostFingerprint.wordCount(encoded: raw)
+                      return words == prepared.wordCount || RepostFingerprint.lengthsMayMatch(words, prepared.wordCount)
+                  }),
+                  let theirs = RepostFingerprint(encoded: [UInt8](bytes)),
+                  theirs == mine || prepared.isSamePost(as: .init(theirs), containment: sketch.containment) else { continue }
             matched.append((row["cluster"], Member(record: row["record"], date: row["date"]), theirs))
         }
         let me = Member(record: record, date: date)
