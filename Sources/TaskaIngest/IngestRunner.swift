@@ -187,6 +187,7 @@ public final class IngestRunner: @unchecked Sendable {
                     progress: (@Sendable (IngestProgress) -> Void)? = nil) throws -> IngestSummary {
         let start = Date()
         let collector = Collector(sink: sink, archive: archive, progress: progress, start: start)
+        defer { collector.closeArchive() }
         let queue = FileQueue(capacity: jobs * Self.queueDepth)
         let archiving = archive != nil
         let finished = DispatchGroup()
@@ -240,7 +241,7 @@ public final class IngestRunner: @unchecked Sendable {
         private var pending: [Int: FileResult] = [:]
         private var next = 0
         private let sink: (any RecordSink)?
-        private let archive: Archive?
+        private let archive: ArchiveStoreThread?
         private var batch: [ArchivedFile] = []
         private var batchBytes = 0
         private let progress: (@Sendable (IngestProgress) -> Void)?
@@ -255,7 +256,7 @@ public final class IngestRunner: @unchecked Sendable {
         init(sink: (any RecordSink)?, archive: Archive?, progress: (@Sendable (IngestProgress) -> Void)?, start: Date,
              budget: Int = IngestRunner.reorderBudget) {
             self.sink = sink
-            self.archive = archive
+            self.archive = archive.map { ArchiveStoreThread(archive: $0) }
             self.progress = progress
             self.start = start
             self.budget = budget
@@ -282,13 +283,13 @@ public final class IngestRunner: @unchecked Sendable {
                     // Earlier whole files in the batch go first, so the archive keeps input order.
                     if !batch.isEmpty {
                         try sink?.flushBuffered()
-                        try archive.store(batch)
+                        try archive.submit(batch)
                         batch.removeAll(keepingCapacity: true)
                         batchBytes = 0
                     }
                     if let archived {
                         try sink?.flushBuffered()
-                        try archive.store([archived])
+                        try archive.submit([archived])
                     }
                 }
                 return .written
@@ -299,18 +300,29 @@ public final class IngestRunner: @unchecked Sendable {
             }
         }
 
-        /// Commits the pending archive batch (one transaction).
+        /// Commits the pending archive batch (one transaction) and waits for every batch
+        /// handed to the archive's thread to be stored.
         func flushArchive() throws {
             try lock.withLock {
-                guard let archive, !batch.isEmpty else { return }
-                try sink?.flushBuffered()
-                try archive.store(batch)
-                batch.removeAll(keepingCapacity: true)
-                batchBytes = 0
+                guard let archive else { return }
+                if !batch.isEmpty {
+                    try sink?.flushBuffered()
+                    try archive.submit(batch)
+                    batch.removeAll(keepingCapacity: true)
+                    batchBytes = 0
+                }
+                try archive.drain()
             }
         }
 
-        var failure: (any Error)? { lock.withLock { _failure } }
+        /// Waits for the batches already handed over (stored or failed) and ends the archive's
+        /// thread; nothing is stored after this.
+        func closeArchive() {
+            try? archive?.drain()
+            archive?.close()
+        }
+
+        var failure: (any Error)? { lock.withLock { _failure } ?? archive?.error }
 
         /// Writes `result` when its turn comes; a result finished early waits in the reorder
         /// buffer, and past the buffer's budget its worker waits for the files ahead of it.
@@ -333,7 +345,7 @@ public final class IngestRunner: @unchecked Sendable {
                         batchBytes += archived.original?.count ?? 0
                         if batch.count >= 256 || batchBytes >= 64 << 20 {
                             try sink?.flushBuffered()
-                            try archive.store(batch)
+                            try archive.submit(batch)
                             batch.removeAll(keepingCapacity: true)
                             batchBytes = 0
                         }

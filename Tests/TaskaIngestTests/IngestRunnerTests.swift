@@ -136,9 +136,42 @@ private struct LinesStage: Stage {
         let expected = ["one", "two"] + (0..<3000).map { "message \($0)" } + ["three"] + (0..<1500).map { "post \($0)" }
         #expect(texts == expected)
         #expect(try archive.stats().records == expected.count)
+        // The archive's own thread stores the batches in input order too.
+        var archived: [String] = []
+        try archive.forEachLine { line in
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+            archived.append(object["text"] as! String)
+        }
+        #expect(archived == expected)
         #expect(try archive.stats().documents == 4)
         var sightings = 0
         try archive.forEachOriginal { _, paths, _ in sightings += paths.count }
         #expect(sightings == 4)
+    }
+}
+
+@Suite struct ArchiveStoreThreadTests {
+    static func file(_ text: String) -> ArchivedFile {
+        let bytes = Array(text.utf8)
+        var doc = SourceDocument(source: SourceInfo(path: "\(text).txt", bytes: bytes.count, sha256: SHA256.hex(of: bytes)), bytes: bytes)
+        doc.normalized = NormalizedText(text: text, searchKey: text, direction: .ltr, scripts: [], paragraphs: [])
+        let record = Record(document: doc, pipeline: Pipeline(name: "lines", version: "1", stages: []),
+                            ingestedAt: Timestamp(seconds: 1_700_000_000))
+        return ArchivedFile(source: doc.source, original: bytes, records: [(record, record.json.serialized())],
+                            seenAt: Timestamp(seconds: 1_700_000_000))
+    }
+
+    @Test func aFailedStoreStopsTheQueueAndIsReported() throws {
+        let dir = try TemporaryFolder()
+        let path = dir.path + ".sqlite"
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        try Archive(path: path).store([Self.file("sanarwa 0")])
+        let thread = ArchiveStoreThread(archive: try Archive(path: path, readOnly: true), capacity: 1)
+        defer { thread.close() }
+        try? thread.submit([Self.file("sanarwa 1")])
+        #expect(throws: (any Error).self) { try thread.drain() }
+        #expect(thread.error != nil)
+        #expect(throws: (any Error).self) { try thread.submit([Self.file("sanarwa 2")]) }
+        #expect(try Archive(path: path).stats().records == 1)
     }
 }
