@@ -64,11 +64,10 @@ extension RepostFingerprint {
         /// `RepostFingerprint.isSamePost`, with both sides prepared.
         public func isSamePost(as other: Prepared, containment: Double,
                                minLengthRatio: Double = RepostFingerprint.minLengthRatio) -> Bool {
-            let (short, long) = wordCount <= other.wordCount ? (self, other) : (other, self)
-            guard short.wordCount > 0 else { return false }
             // A copy keeps most of the post: a sentence quoted inside longer posts (a footer, a
             // slogan, a line of scripture) would otherwise chain unrelated posts into one cluster.
-            guard Double(short.wordCount) >= minLengthRatio * Double(long.wordCount) else { return false }
+            guard RepostFingerprint.lengthsMayMatch(wordCount, other.wordCount, minLengthRatio: minLengthRatio) else { return false }
+            let (short, long) = wordCount <= other.wordCount ? (self, other) : (other, self)
             let shared = short.runs.reduce(0) { $0 + (long.runs.contains($1) ? 1 : 0) }
             guard Double(shared) >= containment * Double(short.runs.count) else { return false }
             for (word, count) in short.wordTally where word & RepostFingerprint.numberBit != 0 {

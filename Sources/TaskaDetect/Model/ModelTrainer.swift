@@ -38,10 +38,8 @@ public struct ModelTrainer: Sendable {
         /// fall before it counts as unseen: text from other sources and domains covers fewer of
         /// the corpus' trigrams than held-out lines of the same source do.
         public var coverageMargin: Float = 0.05
-        /// Whether lines with names and numbers put in are also cut short.
-        public var namesInShortCuts = true
-        /// Short cuts (20–44 characters) of the line with names put in, per training line; each
-        /// has its own names and length. Short texts are where names mislead most.
+        /// Short cuts (20–44 characters) of the line with names put in, per training line (0:
+        /// none); each has its own names and length. Short texts are where names mislead most.
         public var namesShortCutsPerLine = 10
         /// Short cuts (20–44 characters) of the line as written, per training line.
         public var shortCutsPerLine = 3
@@ -184,10 +182,10 @@ public struct ModelTrainer: Sendable {
             // characters, ten times with other names and cuts (a short text may be mostly names).
             if !corpus.names.isEmpty {
                 examples.append(Example(line: Int32(i), cut: 0, strip: stripping(48), names: true))
-                if options.namesInShortCuts {
+                if options.namesShortCutsPerLine > 0 {
                     examples.append(Example(line: Int32(i), cut: Int32(20 + Int((mixed >> 52) % 25)), strip: stripping(56),
                                             names: true))
-                    for k in 1..<max(options.namesShortCutsPerLine, 1) {
+                    for k in 1..<options.namesShortCutsPerLine {
                         let h = SplitMix64.mix(mixed ^ UInt64(k))
                         examples.append(Example(line: Int32(i), cut: Int32(20 + Int(h % 25)), strip: stripping(40, of: h),
                                                 names: true, salt: UInt8(k)))

@@ -46,7 +46,7 @@ enum RepostClusters {
         // `bands` of them: one execution instead of one per key), then their fingerprints.
         let keys = Array(Set(sketch.bands))
         guard !keys.isEmpty else { return }
-        try BandLog.prepare(db)
+        let logFirst = try BandLog.prepare(db)
         let lookup = try db.cachedStatement(sql: keys.indices.map { _ in
             "SELECT record FROM (SELECT record FROM repost_band WHERE key = ? LIMIT \(candidatesPerBand))"
             + " UNION ALL SELECT record FROM (SELECT record FROM temp.repost_band_recent WHERE key = ? LIMIT \(candidatesPerBand))"
@@ -67,10 +67,7 @@ enum RepostClusters {
             guard let row = try Row.fetchOne(fetch, arguments: [id]) else { continue }
             let bytes: Data = row["fingerprint"]
             // Rule 0 (lengths) read from the stored bytes: most candidates end here, undecoded.
-            guard bytes.withUnsafeBytes({ (raw: UnsafeRawBufferPointer) -> Bool in
-                      let words = RepostFingerprint.wordCount(encoded: raw)
-                      return words == prepared.wordCount || RepostFingerprint.lengthsMayMatch(words, prepared.wordCount)
-                  }),
+            guard bytes.withUnsafeBytes({ RepostFingerprint.lengthsMayMatch(RepostFingerprint.wordCount(encoded: $0), prepared.wordCount) }),
                   let theirs = RepostFingerprint(encoded: [UInt8](bytes)),
                   theirs == mine || prepared.isSamePost(as: .init(theirs), containment: sketch.containment) else { continue }
             matched.append((row["cluster"], Member(record: row["record"], date: row["date"]), theirs))
@@ -90,7 +87,7 @@ enum RepostClusters {
             .execute(arguments: [record, cluster, date, Data(sketch.fingerprint)])
         // A member adds nothing to the index: new copies are matched against its centre.
         guard cluster == nil else { return }
-        try BandLog.append(keys: keys, record: record, db)
+        try BandLog.append(keys: keys, record: record, logFirst: logFirst, db)
     }
 
     /// The band keys of the newest centres: `repost_band_log` (persistent, appended in storage
@@ -101,14 +98,15 @@ enum RepostClusters {
     /// The mirror records which log rows it holds (the log's first and last id); a connection
     /// that finds the log changed by another connection reloads it.
     enum BandLog {
-        static func prepare(_ db: Database) throws {
+        /// Makes the mirror hold the log; returns the log's first id (nil when it is empty).
+        static func prepare(_ db: Database) throws -> Int64? {
             let log = try Row.fetchOne(db.cachedStatement(sql:
                 "SELECT (SELECT min(id) FROM repost_band_log), (SELECT max(id) FROM repost_band_log)"))
             let first: Int64? = log?[0], last: Int64? = log?[1]
             let exists = try Bool.fetchOne(db.cachedStatement(sql:
                 "SELECT EXISTS(SELECT 1 FROM temp.sqlite_master WHERE name = 'repost_band_recent_state')")) ?? false
             if exists, let state = try Row.fetchOne(db.cachedStatement(sql: "SELECT first, last FROM temp.repost_band_recent_state")),
-               state["first"] as Int64? == first, state["last"] as Int64? == last { return }
+               state["first"] as Int64? == first, state["last"] as Int64? == last { return first }
             // The mirror's pages stay in memory (up to 32 MiB; `bandLogMerge` rows take about 10).
             try db.execute(sql: "PRAGMA temp.cache_size = -32768")
             try db.execute(sql: """
@@ -120,16 +118,19 @@ enum RepostClusters {
                 INSERT OR IGNORE INTO temp.repost_band_recent (key, record) SELECT key, record FROM repost_band_log;
                 """)
             try db.execute(sql: "INSERT INTO temp.repost_band_recent_state (first, last) VALUES (?, ?)", arguments: [first, last])
+            return first
         }
 
-        static func append(keys: [Int64], record: Int64, _ db: Database) throws {
+        /// Logs `record`'s keys; `logFirst` is what `prepare` returned in the same transaction.
+        static func append(keys: [Int64], record: Int64, logFirst: Int64?, _ db: Database) throws {
             let values = keys.map { _ in "(?, ?)" }.joined(separator: ", ")
             let arguments = StatementArguments(keys.flatMap { [$0.databaseValue, record.databaseValue] })
             try db.cachedStatement(sql: "INSERT INTO repost_band_log (key, record) VALUES " + values).execute(arguments: arguments)
             let last = db.lastInsertedRowID
             try db.cachedStatement(sql: "INSERT OR IGNORE INTO temp.repost_band_recent (key, record) VALUES " + values)
                 .execute(arguments: arguments)
-            guard let first = try Int64.fetchOne(db.cachedStatement(sql: "SELECT min(id) FROM repost_band_log")) else { return }
+            // One INSERT numbers its rows consecutively: an empty log now starts at this one's first.
+            let first = logFirst ?? last - Int64(keys.count) + 1
             if last - first + 1 >= Int64(bandLogMerge) {
                 try merge(db)
             } else {

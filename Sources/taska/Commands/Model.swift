@@ -132,7 +132,7 @@ extension Taska {
                 valueName: "CLASS=WEIGHT"))
             var classWeight: [String] = []
 
-            @Option(name: .long, help: "Short cuts with names put in, per training line.")
+            @Option(name: .long, help: "Short cuts with names put in, per training line (0: none).")
             var namesShortCuts: Int = ModelTrainer.Options().namesShortCutsPerLine
 
             @Option(name: .long, help: "Short cuts of the line as written, per training line.")
@@ -160,8 +160,8 @@ extension Taska {
 
             func validate() throws {
                 _ = try classWeights()
-                guard (1...50).contains(namesShortCuts), (1...50).contains(shortCuts) else {
-                    throw ValidationError("--names-short-cuts and --short-cuts must be between 1 and 50; got \(namesShortCuts) and \(shortCuts).")
+                guard (0...50).contains(namesShortCuts), (1...50).contains(shortCuts) else {
+                    throw ValidationError("--names-short-cuts must be between 0 and 50 and --short-cuts between 1 and 50; got \(namesShortCuts) and \(shortCuts).")
                 }
                 guard (16...22).contains(latinBucketBits) else {
                     throw ValidationError("--latin-bucket-bits must be between 16 and 22; got \(latinBucketBits).")
