@@ -61,7 +61,9 @@ public struct PipelineFile: Sendable, Equatable {
         }
         let root: Node
         do {
-            guard let composed = try Yams.compose(yaml: text) else { throw problem(nil, "the file is empty; a pipeline needs `name:` and `stages:`") }
+            // Every value is read as text and checked by the stage that takes it, so the basic
+            // resolver does: the default one compiles a dozen patterns (a millisecond per process).
+            guard let composed = try Yams.compose(yaml: text, .basic) else { throw problem(nil, "the file is empty; a pipeline needs `name:` and `stages:`") }
             root = composed
         } catch let error as Problem {
             throw error

@@ -94,22 +94,24 @@ public enum HookModelFile {
             return Array(bytes[offset..<offset + n])
         }
         mutating func u32() throws(RestoreError) -> UInt32 {
-            let b = try take(4)
-            return UInt32(b[0]) | UInt32(b[1]) << 8 | UInt32(b[2]) << 16 | UInt32(b[3]) << 24
+            guard bytes.count - offset >= 4 else { throw .badModel("truncated at byte \(offset)") }
+            defer { offset += 4 }
+            return bytes.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt32.self)) }
         }
-        mutating func u32s(_ n: Int) throws(RestoreError) -> [UInt32] {
-            guard n >= 0, n <= (bytes.count - offset) / 4 else { throw .badModel("truncated at byte \(offset)") }
-            var out: [UInt32] = []
-            out.reserveCapacity(n)
-            for _ in 0..<n { out.append(try u32()) }
-            return out
-        }
-        mutating func u64s(_ n: Int) throws(RestoreError) -> [UInt64] {
-            guard n >= 0, n <= (bytes.count - offset) / 8 else { throw .badModel("truncated at byte \(offset)") }
-            var out: [UInt64] = []
-            out.reserveCapacity(n)
-            for _ in 0..<n { out.append(UInt64(try u32()) | UInt64(try u32()) << 32) }
-            return out
+        /// `n` values in one pass over the bytes (no array per value: this runs once per process start).
+        mutating func u32s(_ n: Int) throws(RestoreError) -> [UInt32] { try values(n, of: UInt32.self) }
+        mutating func u64s(_ n: Int) throws(RestoreError) -> [UInt64] { try values(n, of: UInt64.self) }
+        private mutating func values<T: FixedWidthInteger & BitwiseCopyable>(_ n: Int, of: T.Type) throws(RestoreError) -> [T] {
+            let size = MemoryLayout<T>.size
+            guard n >= 0, n <= (bytes.count - offset) / size else { throw .badModel("truncated at byte \(offset)") }
+            let start = offset
+            offset += n * size
+            return bytes.withUnsafeBytes { raw in
+                [T](unsafeUninitializedCapacity: n) { out, count in
+                    for i in 0..<n { out[i] = T(littleEndian: raw.loadUnaligned(fromByteOffset: start + i * size, as: T.self)) }
+                    count = n
+                }
+            }
         }
     }
 }

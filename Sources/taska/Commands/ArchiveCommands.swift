@@ -9,6 +9,7 @@ extension Taska {
     /// `taska export`: records and originals back out of the archive.
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Export records (JSON Lines, as ingest writes them) and original files from the archive.")
 
         @OptionGroup var archiveOption: ArchiveOption
@@ -52,6 +53,7 @@ extension Taska {
     /// `taska verify`: fixity check of every stored original.
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Re-hash every stored original; exit 1 naming each one that no longer matches.")
 
         @OptionGroup var archiveOption: ArchiveOption
@@ -73,6 +75,7 @@ extension Taska {
     /// `taska stats`: what the archive holds.
     struct Stats: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "stats",
             abstract: "Count documents by language, format, charset and month, and errors.")
 
         @OptionGroup var archiveOption: ArchiveOption
@@ -106,6 +109,7 @@ extension Taska {
     /// `taska merge A B … --into C`: combine shard archives.
     struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "merge",
             abstract: "Merge archives (for example the shards of a job array) into one; merging again adds nothing.")
 
         @Argument(help: "Archives to merge.")

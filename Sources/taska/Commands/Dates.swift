@@ -6,6 +6,7 @@ extension Taska {
     /// `taska dates`: a filter from standard input to JSON Lines of date mentions, line by line.
     struct Dates: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "dates",
             abstract: "Find date mentions in text from standard input, one JSON line per input line.",
             discussion: """
             Runs what the dates stage runs on record text: Hijri and Gregorian dates in Arabic, \

@@ -7,6 +7,7 @@ extension Taska {
     /// `taska detect [TEXT…]`: language of each text (arguments, else each stdin line).
     struct Detect: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "detect",
             abstract: "Identify the language of each text (arguments, else one per standard-input line).",
             discussion: """
             Writes one JSON object per text: {"language", "script", "confidence", "segments"}, \

@@ -10,6 +10,7 @@ extension Taska {
     /// `taska ingest PATH...`: files and folders in, one record per document out.
     struct Ingest: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "ingest",
             abstract: "Ingest files and folders (recursively) into tagged records.",
             discussion: """
             Hidden files are skipped and symbolic-link loops are not followed. A file that \

@@ -6,6 +6,7 @@ extension Taska {
     /// `taska inspect FILE`: what each stage did to one document.
     struct Inspect: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "inspect",
             abstract: "Show what each stage did to one file: charset and why, blocks kept and dropped, normalisation, paragraphs, languages.",
             discussion: """
             Nothing is stored. On a terminal the view is coloured (not with NO_COLOR or when \

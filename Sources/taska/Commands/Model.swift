@@ -8,6 +8,7 @@ extension Taska {
     /// `taska model`: build the language-identification and hooked-letter models.
     struct Model: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "model",
             abstract: "Build Taska's language-identification, Hausa hooked-letter and PDF ligature models.",
             subcommands: [Train.self, TrainHooks.self, TrainLigatures.self]
         )
@@ -107,6 +108,7 @@ extension Taska {
         /// `taska model train --corpus DIR --out FILE`.
         struct Train: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "train",
                 abstract: "Train the language model from a corpus folder (train/<lang>-<Script>.txt, train/und/*.txt).",
                 discussion: """
                 Deterministic: the same corpus gives the same bytes. The shipped model is \

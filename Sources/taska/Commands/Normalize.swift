@@ -6,6 +6,7 @@ extension Taska {
     /// `taska normalize`: a filter from standard input to standard output, line by line.
     struct Normalize: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "normalize",
             abstract: "Normalise text from standard input, line by line, to standard output.",
             discussion: """
             Applies what the Normalize stage applies to record text: NFC (or NFKC), Arabic \

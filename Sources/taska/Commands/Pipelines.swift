@@ -6,6 +6,7 @@ extension Taska {
     /// `taska pipelines`: the built-in pipelines with their descriptions and origins.
     struct Pipelines: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "pipelines",
             abstract: "List the built-in pipelines with one-line descriptions.",
             discussion: "Give one to ingest, watch or inspect with --pipeline NAME, or a YAML file of your own with --pipeline FILE (check it with `taska pipeline check FILE`)."
         )
@@ -48,6 +49,7 @@ extension Taska {
         /// Checks a pipeline file: exit 0 with a summary, or 2 with `file:line:column: problem`.
         struct Check: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "check",
                 abstract: "Check a pipeline file (or built-in name) and print its resolved stages and hash.",
                 discussion: "Exit status 0 when the file is valid; 2 with FILE:LINE:COLUMN: problem and the allowed keys or values when not."
             )

@@ -9,6 +9,7 @@ extension Taska {
     /// `taska reposts [RECORD-ID]`: one repost cluster, or the largest ones.
     struct Reposts: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "reposts",
             abstract: "List where and when a post appeared: the copies in one record's repost cluster, or the largest clusters.",
             discussion: """
             Clusters group records that are the same post (forwarded, or copied with a new header, \
@@ -92,6 +93,7 @@ extension Taska {
     /// `taska reindex`: rebuilds derived data from the stored records.
     struct Reindex: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "reindex",
             abstract: "Rebuild the archive's derived data from its records: name skeletons for cross-script search, then repost clusters.",
             discussion: """
             Run after upgrading Taska (an archive from before cross-script search has no skeletons) or changing \

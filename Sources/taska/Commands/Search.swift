@@ -10,6 +10,7 @@ extension Taska {
     /// `taska search QUERY`: ranked full-text search over the archive.
     struct Search: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "search",
             abstract: "Search the archive (Arabic with or without harakat, Hausa ƙ or legacy k').")
 
         @OptionGroup var archiveOption: ArchiveOption

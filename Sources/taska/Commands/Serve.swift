@@ -9,6 +9,7 @@ extension Taska {
     /// `taska serve`: the web reading room.
     struct Serve: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "serve",
             abstract: "Serve a local web reading room over the archive (search, documents, collection, JSON API).",
             discussion: """
             Read-only: another process may ingest into the archive meanwhile. Binds 127.0.0.1; binding \

@@ -7,12 +7,13 @@ extension Taska {
     /// `taska telegram`: the structure of the chat exports in an archive.
     struct Telegram: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "telegram",
             abstract: "Chats in the archive: list them, report one (id gaps, edits, forwards, threads), write the network.",
             subcommands: [Chats.self, Report.self, Graph.self])
 
         /// `taska telegram chats`
         struct Chats: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "List the chats in the archive, most messages first.")
+            static let configuration = CommandConfiguration(commandName: "chats", abstract: "List the chats in the archive, most messages first.")
             @OptionGroup var archiveOption: ArchiveOption
 
             func run() throws {
@@ -30,6 +31,7 @@ extension Taska {
         /// `taska telegram report CHAT`
         struct Report: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "report",
                 abstract: "Report one chat over every export of it in the archive: messages, first and last date, id gaps, edits, forwards, reply threads, senders, media.",
                 discussion: "Gaps are message ids between the first and the last with no message: service messages (which Taska skips; their count is shown), deleted messages, or missing pages of the export.")
             @OptionGroup var archiveOption: ArchiveOption
@@ -63,6 +65,7 @@ extension Taska {
         /// `taska telegram graph --out DIR`
         struct Graph: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "graph",
                 abstract: "Write the forward, mention and posting network of every chat as GraphML and CSV node and edge lists (Gephi-ready).")
             @OptionGroup var archiveOption: ArchiveOption
 

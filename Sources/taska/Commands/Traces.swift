@@ -7,6 +7,7 @@ extension Taska {
     /// `taska traces`: a filter from standard input to JSON Lines of traces, line by line.
     struct Traces: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "traces",
             abstract: "Find phones, e-mail, URLs, Telegram links and handles, hashtags and wallets in text from standard input.",
             discussion: """
             Runs what the traces stage runs on record text. Each output line is \

@@ -9,6 +9,7 @@ extension Taska {
     /// `taska watch INBOX`: ingest what is there, then every new or changed file.
     struct Watch: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "watch",
             abstract: "Watch an inbox folder and ingest every complete new or changed file exactly once.",
             discussion: """
             Files are identified by their content (SHA-256): a known content is never ingested twice, \
