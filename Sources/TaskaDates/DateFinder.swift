@@ -6,7 +6,9 @@ import Foundation
 /// Why patterns over a folded copy: the text is folded scalar by scalar (digits of every system to
 /// ASCII, Arabic letter variants to one form, vowel marks dropped, Latin in lower case) with a map
 /// back to source offsets, so a handful of anchored patterns cover every spelling and offsets stay
-/// exact, and they run without ICU's case-insensitive mode.
+/// exact, and they run without ICU's case-insensitive mode. Word edges are `\w`, which ICU holds
+/// precomputed, not `[\p{L}\p{M}]`, which it rebuilds from the Unicode tables at every use
+/// (milliseconds per process).
 public final class DateFinder: @unchecked Sendable {
     // @unchecked: the compiled patterns are immutable after init, and NSRegularExpression is
     // documented as safe to use from several threads at once.
@@ -22,34 +24,46 @@ public final class DateFinder: @unchecked Sendable {
 
     public init() {
         func alternation(_ names: some Sequence<String>) -> String {
-            names.sorted { $0.count > $1.count }.map { name in
-                NSRegularExpression.escapedPattern(for: name).replacingOccurrences(of: " ", with: "[\\s\\-]+")
-            }.joined(separator: "|")
+            names.sorted { $0.unicodeScalars.count > $1.unicodeScalars.count }.map(Self.literal).joined(separator: "|")
         }
-        let months = "(?<m>" + alternation(Array(DateNames.gregorianMonths.keys) + Array(DateNames.hijriMonths.keys)) + ")(?<suf>n|be)?(?:\\.(?=\\s))?(?![\\p{L}\\p{M}])"
+        let months = "(?<m>" + alternation(Array(DateNames.gregorianMonths.keys) + Array(DateNames.hijriMonths.keys)) + ")(?<suf>n|be)?(?:\\.(?=\\s))?(?!\\w)"
         let second = "(?:\\s*[/(\\-]\\s*(?<m2>" + alternation(DateNames.gregorianMonths.keys.filter { $0.unicodeScalars.first!.value > 0x600 })
             + ")\\s*\\)?)?"
         let weekday = "(?:(?<wd>" + alternation(DateNames.weekdays.keys) + ")\\.?,?\\s+)?"
         let day = "(?<d>\\d{1,2})(?:st|nd|rd|th)?(?!\\d)"
         let year = "(?<y>\\d{4})(?!\\d)"
-        let era = "(?:\\s?(?<era>" + alternation(DateNames.hijriEras + DateNames.gregorianEras) + ")(?![\\p{L}\\p{M}]))?"
+        let era = "(?:\\s?(?<era>" + alternation(DateNames.hijriEras + DateNames.gregorianEras) + ")(?!\\w))?"
         let dayToMonth = "\\s+(?:(?:من\\s+(?:شهر\\s+)?|ga\\s+(?:watan\\s+)?|of\\s+|kəntawu\\s+|kəntau\\s+))?"
         let monthToYear = "[,،]?\\s+(?:(?:سنه|لسنه|لعام|عام|na\\s+shekarar|na|shekara\\s+ta|sa'a|saa|of)\\s+)?"
         let kanuriDay = "(?:\\s+(?:kaunzə|kawunzə|ye\\s+kawunzə))?"
-        let start = "(?<![\\p{L}\\p{M}\\p{N}])"
+        let start = "(?<!\\w)"
         let sources: [(Kind, String)] = [
             (.dayMonthYear, start + weekday + day + dayToMonth + months + second + monthToYear + year + era),
             (.monthDayYear, start + weekday + months + kanuriDay + "\\s+" + day + "(?:,|\\s+saa|\\s+sa'a)?\\s+" + year + era),
             (.monthYear, start + months + second + monthToYear + year + era),
-            (.numeric, "(?<![\\p{L}\\p{N}/.\\-:+])" + weekday + "(?<n1>\\d{1,4})(?<sep>[/.\\-])(?<n2>\\d{1,2})\\k<sep>(?<n3>\\d{1,4})(?![\\d/\\-]|\\.\\d)" + era),
-            (.hijriYear, start + year + "\\s?(?<era>" + alternation(DateNames.hijriEras + DateNames.gregorianEras) + ")(?![\\p{L}\\p{M}])"),
-            (.cuedYear, "(?<![\\p{L}\\p{M}])(?:since|in|by|until|from|منذ\\s+عام|عام|سنه|shekarar|tun)\\s+" + year + "(?![\\p{L}\\p{M}]|[.,]\\d)"),
+            (.numeric, "(?<![\\w/.\\-:+])" + weekday + "(?<n1>\\d{1,4})(?<sep>[/.\\-])(?<n2>\\d{1,2})\\k<sep>(?<n3>\\d{1,4})(?![\\d/\\-]|\\.\\d)" + era),
+            (.hijriYear, start + year + "\\s?(?<era>" + alternation(DateNames.hijriEras + DateNames.gregorianEras) + ")(?!\\w)"),
+            (.cuedYear, "(?<!\\w)(?:since|in|by|until|from|منذ\\s+عام|عام|سنه|shekarar|tun)\\s+" + year + "(?!\\w|[.,]\\d)"),
         ]
         patterns = sources.map { kind, source in
             // The sources are fixed strings of this file: a failure is a programming error.
             (kind, try! NSRegularExpression(pattern: source))
         }
         cue = try! NSRegularExpression(pattern: "الموافق|يوافق|daidai da|correspond|i\\.e\\.|\\(|/|-|=")
+    }
+
+    /// `name` as a pattern: regex syntax escaped, a space standing for any run of spaces or hyphens.
+    static func literal(_ name: String) -> String {
+        var pattern = ""
+        for scalar in name.unicodeScalars {
+            if scalar == " " {
+                pattern += "[\\s\\-]+"
+            } else {
+                if "\\*+?|{}[]()^$.#-/".unicodeScalars.contains(scalar) { pattern += "\\" }
+                pattern.unicodeScalars.append(scalar)
+            }
+        }
+        return pattern
     }
 
     /// Every date mention in `text`, in text order, not overlapping.
