@@ -79,7 +79,7 @@ public final class IngestRunner: @unchecked Sendable {
         var path = ""
 
         /// What the result holds in memory while it waits its turn: its lines and original bytes.
-        var heldBytes: Int { lines.reduce(0) { $0 + $1.count } + (archived?.original?.count ?? 0) }
+        var heldBytes: Int { lines.reduce(0) { $0 + $1.count } + (archived?.originalBytesHeld ?? 0) }
     }
 
     /// Runs one file through the pipeline (also used by tests and `inspect`).
@@ -342,7 +342,7 @@ public final class IngestRunner: @unchecked Sendable {
                     for line in ready.lines { try sink?.writeLine(line) }
                     if let archive, let archived = ready.archived {
                         batch.append(archived)
-                        batchBytes += archived.original?.count ?? 0
+                        batchBytes += archived.originalBytesHeld
                         if batch.count >= 256 || batchBytes >= 64 << 20 {
                             try sink?.flushBuffered()
                             try archive.submit(batch)

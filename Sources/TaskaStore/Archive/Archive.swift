@@ -6,8 +6,12 @@ import TaskaCore
 public struct ArchivedFile: Sendable {
     /// Provenance (nil sha256 when the file could not be read).
     public var source: SourceInfo
-    /// The original bytes, when they are to be kept.
-    public var original: [UInt8]?
+    /// The original bytes as the archive stores them, when they are to be kept: compressed
+    /// (`OriginalCodec`) when the value is made, on the ingest worker that makes it, so the
+    /// archive's single writer thread does not spend its time in zlib.
+    let original: (size: Int, compression: String, data: [UInt8])?
+    /// Bytes of the original this value holds (compressed when that saved space).
+    public var originalBytesHeld: Int { original?.data.count ?? 0 }
     /// Records made from the file, each with its JSON line as `ingest --jsonl` writes it.
     public var records: [(record: TaskaCore.Record, line: String)]
     /// When it was seen.
@@ -21,7 +25,10 @@ public struct ArchivedFile: Sendable {
     public init(source: SourceInfo, original: [UInt8]?, records: [(record: TaskaCore.Record, line: String)], seenAt: Timestamp,
                 recordSighting: Bool = true, skeletons: [String] = []) {
         self.source = source
-        self.original = original
+        self.original = original.map { bytes in
+            let stored = OriginalCodec.encode(bytes)
+            return (bytes.count, stored.compression, stored.data)
+        }
         self.records = records
         self.seenAt = seenAt
         self.recordSighting = recordSighting
@@ -226,10 +233,9 @@ public final class Archive: @unchecked Sendable {
                     """).execute(arguments: [sha, file.source.path, file.source.pathBytes.map { Data($0) }, file.source.modified?.iso8601(), seenAt])
             }
             if let original = file.original {
-                let stored = OriginalCodec.encode(original)
                 try db.cachedStatement(sql: """
                     INSERT OR IGNORE INTO original (sha256, size, compression, data) VALUES (?, ?, ?, ?)
-                    """).execute(arguments: [sha, original.count, stored.compression, Data(stored.data)])
+                    """).execute(arguments: [sha, original.size, original.compression, Data(original.data)])
             }
         }
         for (index, (record, line)) in file.records.enumerated() {
