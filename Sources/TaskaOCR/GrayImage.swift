@@ -9,6 +9,9 @@ public struct GrayImage: Sendable, Equatable {
     public var pixels: [UInt8]
     /// Pixels per inch (0 when the source does not say).
     public var dpi: Int
+    /// Ancillary PNG chunks (`tEXt`, `iCCP`, …) left out before decoding because their
+    /// checksums failed; the picture itself was intact. Empty for an intact file.
+    public var droppedChunks: [String] = []
 
     public init(width: Int, height: Int, pixels: [UInt8], dpi: Int) {
         precondition(pixels.count == width * height, "a GrayImage holds one byte per pixel")

@@ -24,6 +24,12 @@ public struct ImageReader: FormatReader {
         let path = doc.source.path
         let format = Self.mediaTypes[doc.mediaType ?? ""] ?? "image"
         let image = try PageRecognizer.decodeImage(doc.bytes, format: format, path: path, maxPixels: doc.limits.maxPagePixels)
+        if !image.droppedChunks.isEmpty {
+            let chunks = image.droppedChunks
+            doc.warn("extract", "image-chunks-dropped",
+                     "Left out \(chunks.count) damaged PNG \(chunks.count == 1 ? "chunk" : "chunks") (\(chunks.joined(separator: ", "))) whose checksum failed; the picture itself was intact and was read. The original bytes are kept unchanged",
+                     count: chunks.count)
+        }
         let recognizer = PageRecognizer(models: options.models, pageSeconds: doc.limits.maxPageSeconds)
         let page = try recognizer.recognize(image, path: path)
         let content = PageContent(number: 1, width: Double(image.width), height: Double(image.height),

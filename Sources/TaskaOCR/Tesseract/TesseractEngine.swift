@@ -131,9 +131,12 @@ final class TesseractEngine: @unchecked Sendable {
         if let reason = loadError { throw OCRError(path: path, reason: .libraryMissing(reason)) }
         // Damage libpng or libjpeg would complain about on standard error is refused here.
         var bytes = bytes
+        var dropped: [String] = []
         switch ImageIntegrity.check(bytes) {
         case .intact: break
-        case .repaired(let kept, _): bytes = kept
+        case .repaired(let kept, let chunks):
+            bytes = kept
+            dropped = chunks
         case .damaged: throw OCRError(path: path, reason: .unreadableImage(format: format))
         }
         let decoded: GrayImage? = try bytes.withUnsafeBufferPointer { buffer throws(OCRError) -> GrayImage? in
@@ -170,7 +173,8 @@ final class TesseractEngine: @unchecked Sendable {
             let dpi = Int(taska_pixGetXRes(pix))
             return GrayImage(width: width, height: height, pixels: pixels, dpi: dpi > 0 ? dpi : 0)
         }
-        guard let decoded else { throw OCRError(path: path, reason: .unreadableImage(format: format)) }
+        guard var decoded else { throw OCRError(path: path, reason: .unreadableImage(format: format)) }
+        decoded.droppedChunks = dropped
         return decoded
     }
 }
