@@ -213,13 +213,14 @@ public final class Archive: @unchecked Sendable {
     public func store(_ files: [ArchivedFile]) throws(ArchiveError) {
         try wrap {
             try writer.write { db in
-                for file in files { try Self.store(file, db) }
+                var reposts = RepostClusters.Transaction()
+                for file in files { try Self.store(file, db, reposts: &reposts) }
             }
         }
     }
 
     /// Cached statements: the writer is serial, and compiling a statement costs more than running it.
-    private static func store(_ file: ArchivedFile, _ db: Database) throws {
+    private static func store(_ file: ArchivedFile, _ db: Database, reposts: inout RepostClusters.Transaction) throws {
         let seenAt = file.seenAt.iso8601(fraction: true)
         let sha = file.source.sha256
         if !sha.isEmpty {
@@ -264,7 +265,7 @@ public final class Archive: @unchecked Sendable {
             guard db.changesCount > 0 else { continue }
             let rowID = db.lastInsertedRowID
             if let sketch = d.repostSketch {
-                try RepostClusters.add(record: rowID, date: d.metadata.published ?? d.message?.date, sketch: sketch, db)
+                try RepostClusters.add(record: rowID, date: d.metadata.published ?? d.message?.date, sketch: sketch, db, in: &reposts)
             }
             for entity in d.normalized?.entities ?? [] {
                 guard entity.stage != nil, let value = entity.value else { continue }
@@ -340,10 +341,11 @@ public final class Archive: @unchecked Sendable {
                             JOIN other.repost p ON p.record = o.id
                             WHERE r.id > ? ORDER BY r.id
                             """, arguments: [lastRecord])
+                        var reposts = RepostClusters.Transaction()
                         for row in rows {
                             let bytes: Data = row["fingerprint"]
                             guard let fingerprint = RepostFingerprint(encoded: [UInt8](bytes)) else { continue }
-                            try RepostClusters.add(record: row["id"], date: row["published"], sketch: RepostSketch(fingerprint: fingerprint), db)
+                            try RepostClusters.add(record: row["id"], date: row["published"], sketch: RepostSketch(fingerprint: fingerprint), db, in: &reposts)
                         }
                     }
                     try db.execute(sql: """

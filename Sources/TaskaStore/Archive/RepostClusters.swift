@@ -33,7 +33,14 @@ enum RepostClusters {
         }
     }
 
-    static func add(record: Int64, date: String?, sketch: RepostSketch, _ db: Database) throws {
+    /// What `add` keeps across the records of one write transaction: the band log's first id,
+    /// read (and the writer's mirror checked) once, since no other connection writes meanwhile.
+    struct Transaction {
+        fileprivate var logFirst: Int64??
+        init() {}
+    }
+
+    static func add(record: Int64, date: String?, sketch: RepostSketch, _ db: Database, in transaction: inout Transaction) throws {
         guard let mine = RepostFingerprint(encoded: sketch.fingerprint) else { return }
         // The same record stored again under another pipeline is not a repost of itself.
         // Cached statements: the writer is serial, and compiling a statement costs more than running it.
@@ -46,7 +53,13 @@ enum RepostClusters {
         // `bands` of them: one execution instead of one per key), then their fingerprints.
         let keys = Array(Set(sketch.bands))
         guard !keys.isEmpty else { return }
-        let logFirst = try BandLog.prepare(db)
+        let logFirst: Int64?
+        if let prepared = transaction.logFirst {
+            logFirst = prepared
+        } else {
+            logFirst = try BandLog.prepare(db)
+            transaction.logFirst = .some(logFirst)
+        }
         let lookup = try db.cachedStatement(sql: keys.indices.map { _ in
             "SELECT record FROM (SELECT record FROM repost_band WHERE key = ? LIMIT \(candidatesPerBand))"
             + " UNION ALL SELECT record FROM (SELECT record FROM temp.repost_band_recent WHERE key = ? LIMIT \(candidatesPerBand))"
@@ -87,7 +100,7 @@ enum RepostClusters {
             .execute(arguments: [record, cluster, date, Data(sketch.fingerprint)])
         // A member adds nothing to the index: new copies are matched against its centre.
         guard cluster == nil else { return }
-        try BandLog.append(keys: keys, record: record, logFirst: logFirst, db)
+        transaction.logFirst = .some(try BandLog.append(keys: keys, record: record, logFirst: logFirst, db))
     }
 
     /// The band keys of the newest centres: `repost_band_log` (persistent, appended in storage
@@ -121,8 +134,9 @@ enum RepostClusters {
             return first
         }
 
-        /// Logs `record`'s keys; `logFirst` is what `prepare` returned in the same transaction.
-        static func append(keys: [Int64], record: Int64, logFirst: Int64?, _ db: Database) throws {
+        /// Logs `record`'s keys; `logFirst` is the log's first id (what `prepare` returned, or the
+        /// last `append`, in the same transaction). Returns the log's first id after it.
+        static func append(keys: [Int64], record: Int64, logFirst: Int64?, _ db: Database) throws -> Int64? {
             let values = keys.map { _ in "(?, ?)" }.joined(separator: ", ")
             let arguments = StatementArguments(keys.flatMap { [$0.databaseValue, record.databaseValue] })
             try db.cachedStatement(sql: "INSERT INTO repost_band_log (key, record) VALUES " + values).execute(arguments: arguments)
@@ -133,10 +147,11 @@ enum RepostClusters {
             let first = logFirst ?? last - Int64(keys.count) + 1
             if last - first + 1 >= Int64(bandLogMerge) {
                 try merge(db)
-            } else {
-                try db.cachedStatement(sql: "UPDATE temp.repost_band_recent_state SET first = ?, last = ?")
-                    .execute(arguments: [first, last])
+                return nil
             }
+            try db.cachedStatement(sql: "UPDATE temp.repost_band_recent_state SET first = ?, last = ?")
+                .execute(arguments: [first, last])
+            return first
         }
 
         /// Moves every logged key into `repost_band`, in key order (each page written once).
