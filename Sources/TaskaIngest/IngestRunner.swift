@@ -131,6 +131,7 @@ public final class IngestRunner: @unchecked Sendable {
         var originalBytes: [UInt8]?
         var archivedRecords: [(record: Record, line: String)] = []
         var archivedSkeletons: [String] = []
+        var skeletonWords = NameSkeleton.WordCache()
         var pendingBytes = 0
         var streamedChunks = 0
         var streamFailed = false
@@ -143,7 +144,8 @@ public final class IngestRunner: @unchecked Sendable {
             record.writeJSON(to: &line)
             if archiving {
                 archivedRecords.append((record, String(decoding: line, as: UTF8.self)))
-                archivedSkeletons.append(Self.nameSkeleton.skeletonColumn(searchKey: record.document.normalized?.searchKey ?? ""))
+                archivedSkeletons.append(Self.nameSkeleton.skeletonColumn(searchKey: record.document.normalized?.searchKey ?? "",
+                                                                         cache: &skeletonWords))
             }
             pendingBytes += line.count
             result.lines.append(line)

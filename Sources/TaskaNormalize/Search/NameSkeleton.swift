@@ -31,6 +31,20 @@ public struct NameSkeleton: NameSkeletonFolding {
     // MARK: Column
 
     public func skeletonColumn(searchKey: String) -> String {
+        var cache = WordCache()
+        return skeletonColumn(searchKey: searchKey, cache: &cache)
+    }
+
+    /// Words already read, kept across records (the records of one file share most of their
+    /// words): reading a word is most of the column's cost. At most `limit` words are kept.
+    public struct WordCache {
+        fileprivate var words: [[UInt32]: WordTokens?] = [:]
+        static let limit = 100_000
+        public init() {}
+    }
+
+    /// `skeletonColumn(searchKey:)` reading each word once per `cache`, not once per record.
+    public func skeletonColumn(searchKey: String, cache: inout WordCache) -> String {
         var out = ""
         out.reserveCapacity(searchKey.utf8.count)
         // Each token once per record: the index needs presence, not counts.
@@ -53,7 +67,13 @@ public struct NameSkeleton: NameSkeletonFolding {
                 if let known = readWords[word] {
                     entry = known
                 } else {
-                    entry = Self.tokens(of: word).map { WordTokens(tokens: $0.tokens, skeletons: $0.skeletons, script: $0.script) }
+                    if let cached = cache.words[word] {
+                        entry = cached
+                    } else {
+                        entry = Self.tokens(of: word).map { WordTokens(tokens: $0.tokens, skeletons: $0.skeletons, script: $0.script) }
+                        if cache.words.count >= WordCache.limit { cache.words.removeAll(keepingCapacity: true) }
+                        cache.words[word] = entry
+                    }
                     readWords[word] = entry
                     entry?.tokens.forEach(emit)
                 }

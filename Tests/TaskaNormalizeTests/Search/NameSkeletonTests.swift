@@ -117,4 +117,13 @@ import TaskaCore
         _ = skeleton.spellings(of: q, in: line)
         #expect(skeleton.spellings(of: skeleton.skeletonQuery("Shekau Shekau Shekau"), in: line) != nil)
     }
+
+    @Test func aWordCacheSharedByRecordsGivesTheSameColumns() {
+        let records = ["Shekau ya ce a Maiduguri", "أبو بكر شيكاو في مايدوغوري", "Maiduguri Shekau\nAbubakar Shekau",
+                       "kasuwar Maiduguri", "أبو بكر"].map { normalizer.searchKey($0) }
+        var cache = NameSkeleton.WordCache()
+        for record in records + records {
+            #expect(skeleton.skeletonColumn(searchKey: record, cache: &cache) == skeleton.skeletonColumn(searchKey: record))
+        }
+    }
 }
