@@ -30,6 +30,21 @@ private func sha256(_ path: String) throws -> String {
         return path
     }
 
+    @Test func anIngestLeavesEveryRecordInTheArchiveFileItself() throws {
+        let scratch = Scratch()
+        let db = try archive(scratch)
+        // The write-ahead log is checkpointed and emptied at the end of the run: a copy of the
+        // file alone (without its -wal) holds every record.
+        let wal = (try? FileManager.default.attributesOfItem(atPath: db + "-wal")[.size] as? Int) ?? 0
+        #expect(wal == 0, "\(db)-wal holds \(wal) bytes after the ingest")
+        let copy = scratch.path + "/copy.sqlite"
+        try FileManager.default.copyItem(atPath: db, toPath: copy)
+        let stats = try runTaska(["stats", "--archive", copy, "--json"])
+        #expect(stats.status == 0, "\(stats.stderr)")
+        let original = try runTaska(["stats", "--archive", db, "--json"])
+        #expect(stats.stdout == original.stdout && stats.stdout.contains("\"records\""))
+    }
+
     @Test func searchFindsLegacyHausaAndVocalisedArabic() throws {
         let scratch = Scratch()
         let db = try archive(scratch)

@@ -88,6 +88,7 @@ extension Taska {
             var store: Archive?
             var lock: ArchiveLock?
             defer { withExtendedLifetime(lock) {} }
+            defer { try? store?.close() }
             do {
                 if let archivePath { lock = try ArchiveLock(archive: archivePath) }
                 if let jsonl { sink = try JSONLinesSink(path: jsonl) }
@@ -115,6 +116,13 @@ extension Taska {
                 throw ValidationError(error.description)
             }
             reporter.clear()
+            // Closed here so a failure to checkpoint is reported; the defer below closes it on errors.
+            do {
+                try store?.close()
+                store = nil
+            } catch {
+                throw RunFailure(description: error.description)
+            }
             let destination = [jsonl == "-" ? nil : jsonl, archivePath].compactMap { $0 }.joined(separator: " and ")
             if !quiet || summary.failures > 0 {
                 FileHandle.standardError.write(Data((ProgressLine.summary(summary, destination: destination.isEmpty ? nil : destination) + "\n").utf8))

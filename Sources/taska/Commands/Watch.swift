@@ -90,6 +90,7 @@ extension Taska {
             do { summary = try watcher.run { stop.isSet } } catch let error as CustomStringConvertible {
                 throw RunFailure(description: error.description)
             }
+            do { try store.close() } catch { throw RunFailure(description: error.description) }
             FileHandle.standardError.write(Data("taska watch: stopped: \(summary.ingested) ingested, \(summary.failed) failed, \(summary.skippedKnown) already known, \(summary.rescans) scans.\n".utf8))
         }
     }
