@@ -183,7 +183,7 @@ public final class Archive: @unchecked Sendable {
     public func close() throws(ArchiveError) {
         try wrap {
             if !(writer.configuration.readonly) {
-                try writer.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+                _ = try writer.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
             }
             try writer.close()
         }
