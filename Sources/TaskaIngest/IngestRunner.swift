@@ -119,7 +119,8 @@ public final class IngestRunner: @unchecked Sendable {
 
     /// The name-skeleton column of each record, for `ArchivedFile.skeletons` ('' for an error record).
     public static func nameSkeletons(of records: [(record: Record, line: String)]) -> [String] {
-        records.map { nameSkeleton.skeletonColumn(searchKey: $0.record.document.normalized?.searchKey ?? "") }
+        var words = NameSkeleton.WordCache()
+        return records.map { nameSkeleton.skeletonColumn(searchKey: $0.record.document.normalized?.searchKey ?? "", cache: &words) }
     }
     static let streamAfterBytes = 4 << 20
 

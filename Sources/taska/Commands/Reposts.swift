@@ -124,7 +124,8 @@ extension Taska {
                 var records = 0
                 if only != .clusters {
                     let skeleton = NameSkeleton()
-                    records = try archive.rebuildSkeletons(all: true, using: { skeleton.skeletonColumn(searchKey: $0) }, progress: { done, total in
+                    var words = NameSkeleton.WordCache()
+                    records = try archive.rebuildSkeletons(all: true, using: { skeleton.skeletonColumn(searchKey: $0, cache: &words) }, progress: { done, total in
                         if !quiet { FileHandle.standardError.write(Data("\rreindex: name skeletons \(done) of \(total) records".utf8)) }
                     })
                     if !quiet { FileHandle.standardError.write(Data("\n".utf8)) }
