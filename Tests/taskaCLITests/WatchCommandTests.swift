@@ -50,4 +50,22 @@ import Testing
         #expect(lines.count == 1)  // the .part file was never taken
         #expect(FileManager.default.fileExists(atPath: dir + "/inbox/a.txt"))  // originals untouched
     }
+    /// A watcher stopped by an error (here: the --move-done target is a file, not a folder)
+    /// still leaves every record in the archive file itself, its write-ahead log emptied.
+    @Test func anErrorStopLeavesTheArchiveClosed() throws {
+        let dir = NSTemporaryDirectory() + "taska-watch-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir + "/inbox", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "Sannu da zuwa.".write(toFile: dir + "/inbox/a.txt", atomically: true, encoding: .utf8)
+        try "not a folder".write(toFile: dir + "/done", atomically: true, encoding: .utf8)
+        let db = dir + "/a.sqlite"
+        let result = try runTaska(["watch", dir + "/inbox", "--archive", db, "--settle", "0.2", "--move-done", dir + "/done"])
+        #expect(result.status != 0, "the move into a file cannot succeed: \(result.stderr)")
+        let wal = (try? FileManager.default.attributesOfItem(atPath: db + "-wal")[.size] as? Int) ?? 0
+        #expect(wal == 0, "\(db)-wal holds \(wal) bytes after the watcher stopped")
+        let copy = dir + "/copy.sqlite"
+        try FileManager.default.copyItem(atPath: db, toPath: copy)
+        let stats = try runTaska(["stats", "--archive", copy, "--json"])
+        #expect(stats.status == 0 && stats.stdout.contains("\"records\":1"), "\(stats.stdout) \(stats.stderr)")
+    }
 }

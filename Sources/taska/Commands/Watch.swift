@@ -88,6 +88,8 @@ extension Taska {
             FileHandle.standardError.write(Data("taska watch: watching \(inbox) -> \(archive)\(jsonl.map { " and " + $0 } ?? "") (Ctrl-C to stop)\n".utf8))
             let summary: WatchSummary
             do { summary = try watcher.run { stop.isSet } } catch let error as CustomStringConvertible {
+                // Stopped by an error: the log still goes into the file before the message.
+                try? store.close()
                 throw RunFailure(description: error.description)
             }
             do { try store.close() } catch { throw RunFailure(description: error.description) }
