@@ -130,6 +130,13 @@ public final class IngestRunner: @unchecked Sendable {
         result.path = file.path
         var source = FileReader.unreadable(file).source
         var originalBytes: [UInt8]?
+        // Compressed at most once: a chunk offered while another file has the turn is dropped
+        // and offered again with the next record (it recompressed the whole file each time).
+        var storedOriginal: ArchivedFile.StoredOriginal?
+        func stored() -> ArchivedFile.StoredOriginal? {
+            if storedOriginal == nil, let originalBytes { storedOriginal = ArchivedFile.StoredOriginal(originalBytes) }
+            return storedOriginal
+        }
         var archivedRecords: [(record: Record, line: String)] = []
         var archivedSkeletons: [String] = []
         var skeletonWords = NameSkeleton.WordCache()
@@ -157,7 +164,7 @@ public final class IngestRunner: @unchecked Sendable {
             if let collector, !streamFailed,
                result.lines.count >= Self.streamAfterLines || pendingBytes >= Self.streamAfterBytes {
                 let chunk = archiving
-                    ? ArchivedFile(source: source, original: streamedChunks == 0 ? originalBytes : nil, records: archivedRecords,
+                    ? ArchivedFile(source: source, stored: streamedChunks == 0 ? stored() : nil, records: archivedRecords,
                                    seenAt: Self.now(), recordSighting: streamedChunks == 0, skeletons: archivedSkeletons)
                     : nil
                 switch collector.stream(position: position, lines: result.lines, bytes: pendingBytes, archived: chunk) {
@@ -175,7 +182,7 @@ public final class IngestRunner: @unchecked Sendable {
             }
         }
         if archiving {
-            result.archived = ArchivedFile(source: source, original: streamedChunks == 0 ? originalBytes : nil, records: archivedRecords,
+            result.archived = ArchivedFile(source: source, stored: streamedChunks == 0 ? stored() : nil, records: archivedRecords,
                                            seenAt: Self.now(), recordSighting: streamedChunks == 0, skeletons: archivedSkeletons)
         }
         return result

@@ -9,9 +9,22 @@ public struct ArchivedFile: Sendable {
     /// The original bytes as the archive stores them, when they are to be kept: compressed
     /// (`OriginalCodec`) when the value is made, on the ingest worker that makes it, so the
     /// archive's single writer thread does not spend its time in zlib.
-    let original: (size: Int, compression: String, data: [UInt8])?
+    let original: StoredOriginal?
     /// Bytes of the original this value holds (compressed when that saved space).
     public var originalBytesHeld: Int { original?.data.count ?? 0 }
+
+    /// Original bytes as the archive stores them: compressed once when made, so a file stored in
+    /// several chunks (or offered to the writer more than once) is compressed once.
+    public struct StoredOriginal: Sendable {
+        let size: Int
+        let compression: String
+        let data: [UInt8]
+
+        public init(_ bytes: [UInt8]) {
+            let stored = OriginalCodec.encode(bytes)
+            (size, compression, data) = (bytes.count, stored.compression, stored.data)
+        }
+    }
     /// Records made from the file, each with its JSON line as `ingest --jsonl` writes it.
     public var records: [(record: TaskaCore.Record, line: String)]
     /// When it was seen.
@@ -24,11 +37,14 @@ public struct ArchivedFile: Sendable {
 
     public init(source: SourceInfo, original: [UInt8]?, records: [(record: TaskaCore.Record, line: String)], seenAt: Timestamp,
                 recordSighting: Bool = true, skeletons: [String] = []) {
+        self.init(source: source, stored: original.map(StoredOriginal.init), records: records, seenAt: seenAt,
+                  recordSighting: recordSighting, skeletons: skeletons)
+    }
+
+    public init(source: SourceInfo, stored original: StoredOriginal?, records: [(record: TaskaCore.Record, line: String)],
+                seenAt: Timestamp, recordSighting: Bool = true, skeletons: [String] = []) {
         self.source = source
-        self.original = original.map { bytes in
-            let stored = OriginalCodec.encode(bytes)
-            return (bytes.count, stored.compression, stored.data)
-        }
+        self.original = original
         self.records = records
         self.seenAt = seenAt
         self.recordSighting = recordSighting
