@@ -99,7 +99,7 @@ private func id(_ f: ArchivedFile) -> String { f.records[0].record.document.id }
         #expect(logged == RepostsOptions().bands)
         // A copy finds the original through the log's mirror.
         try archive.store([file("breaking:\n" + post, path: "b.json", published: "2024-03-02")])
-        try archive.writer.write { db in try RepostClusters.BandLog.merge(db) }
+        try archive.writer.write { db in try archive.bandMirror.merge(db) }
         let counts = try archive.wrapRead { db in
             [try Int.fetchOne(db, sql: "SELECT count(*) FROM repost_band_log") ?? -1,
              try Int.fetchOne(db, sql: "SELECT count(*) FROM repost_band") ?? -1]
@@ -108,6 +108,35 @@ private func id(_ f: ArchivedFile) -> String { f.records[0].record.document.id }
         // And through the index once merged.
         try archive.store([file(post + "\n— sahel dispatch", path: "c.json", published: "2024-03-03")])
         #expect(try archive.clusters(ofRecordIds: [id(original)])[id(original)] == RecordCluster(cluster: id(original), size: 3))
+    }
+
+    @Test func aRolledBackMergeLeavesTheMirrorReloaded() throws {
+        let archive = try Archive()
+        let original = file(post, path: "a.json", published: "2024-03-01")
+        try archive.store([original])
+        // The merge empties the mirror, then its transaction rolls back: the log keeps the keys,
+        // and the next transaction must read them again.
+        struct Abort: Error {}
+        #expect(throws: Abort.self) { try archive.writer.write { db in try archive.bandMirror.merge(db); throw Abort() } }
+        try archive.store([file("breaking:\n" + post, path: "b.json", published: "2024-03-02")])
+        #expect(try archive.clusters(ofRecordIds: [id(original)])[id(original)] == RecordCluster(cluster: id(original), size: 2))
+    }
+
+    @Test func keysIndexedWithoutAWordCountAreStillMatched() throws {
+        let archive = try Archive()
+        let original = file(post, path: "a.json", published: "2024-03-01")
+        try archive.store([original])
+        // New keys carry their record's word count.
+        let counts = try archive.wrapRead { db in try Int?.fetchAll(db, sql: "SELECT words FROM repost_band_log") }
+        #expect(counts.count == RepostsOptions().bands && Set(counts).count == 1 && (counts.first ?? nil) ?? 0 > 0, "\(counts)")
+        // As an archive indexed before word counts were kept beside the keys.
+        try archive.writer.write { db in
+            try archive.bandMirror.merge(db)
+            try db.execute(sql: "UPDATE repost_band SET words = NULL")
+        }
+        #expect(try archive.wrapRead { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM repost_band WHERE words IS NULL") } == RepostsOptions().bands)
+        try archive.store([file("breaking:\n" + post, path: "b.json", published: "2024-03-02")])
+        #expect(try archive.clusters(ofRecordIds: [id(original)])[id(original)] == RecordCluster(cluster: id(original), size: 2))
     }
 
     @Test func aSecondConnectionReadsKeysLoggedByTheFirst() throws {

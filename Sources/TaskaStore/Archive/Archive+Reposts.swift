@@ -130,7 +130,7 @@ extension Archive {
                 last = lastRow["id"]
                 let sketches = rows.map { row in (id: row["id"] as Int64, date: row["published"] as String?, sketch: sketch(row["searchKey"])) }
                 try writer.write { db in
-                    var reposts = RepostClusters.Transaction()
+                    var reposts = RepostClusters.Transaction(mirror: bandMirror)
                     for s in sketches {
                         guard let sketch = s.sketch else { continue }
                         try RepostClusters.add(record: s.id, date: s.date, sketch: sketch, db, in: &reposts)

@@ -164,6 +164,8 @@ public struct ArchiveStats: Sendable, Equatable {
 public final class Archive: @unchecked Sendable {
     public let path: String
     let writer: any DatabaseWriter
+    /// The repost band log's keys, in memory for this archive's write transactions.
+    let bandMirror = RepostClusters.BandMirror()
     /// Page cache of the writing connection, in KiB.
     static let writerCacheKiB = 65_536
 
@@ -242,7 +244,7 @@ public final class Archive: @unchecked Sendable {
     public func store(_ files: [ArchivedFile]) throws(ArchiveError) {
         try wrap {
             try writer.write { db in
-                var reposts = RepostClusters.Transaction()
+                var reposts = RepostClusters.Transaction(mirror: bandMirror)
                 for file in files { try Self.store(file, db, reposts: &reposts) }
             }
         }
@@ -370,7 +372,7 @@ public final class Archive: @unchecked Sendable {
                             JOIN other.repost p ON p.record = o.id
                             WHERE r.id > ? ORDER BY r.id
                             """, arguments: [lastRecord])
-                        var reposts = RepostClusters.Transaction()
+                        var reposts = RepostClusters.Transaction(mirror: bandMirror)
                         for row in rows {
                             let bytes: Data = row["fingerprint"]
                             guard let fingerprint = RepostFingerprint(encoded: [UInt8](bytes)) else { continue }

@@ -153,6 +153,15 @@ enum ArchiveMigrator {
             // at once writes each page once instead of once per transaction. Derived data too.
             try db.execute(sql: "CREATE TABLE repost_band_log (id INTEGER PRIMARY KEY AUTOINCREMENT, key INTEGER NOT NULL, record INTEGER NOT NULL)")
         }
+        migrator.registerMigration("v5 band word counts") { db in
+            // Each indexed centre's word count beside its band keys, so a candidate whose length
+            // cannot match (the same-post rule's first test) is dropped without reading its
+            // `repost` row. NULL in rows indexed before: those are read as before.
+            try db.execute(sql: """
+                ALTER TABLE repost_band ADD COLUMN words INTEGER;
+                ALTER TABLE repost_band_log ADD COLUMN words INTEGER;
+                """)
+        }
         return migrator
     }
 }

@@ -15,7 +15,7 @@ enum RepostClusters {
     static let candidatesPerBand = 8
     static let maxCandidates = 64
     /// Rows of `repost_band_log` (ten or so per centre) at which they are merged into
-    /// `repost_band`; the writer connection mirrors them in an indexed temporary table.
+    /// `repost_band`; the archive mirrors them in memory (`BandMirror`).
     static let bandLogMerge = 400_000
 
     /// A member as the earliest-record rule sees it: dated records before undated ones, then
@@ -33,11 +33,12 @@ enum RepostClusters {
         }
     }
 
-    /// What `add` keeps across the records of one write transaction: the band log's first id,
-    /// read (and the writer's mirror checked) once, since no other connection writes meanwhile.
+    /// What `add` keeps across the records of one write transaction: the archive's mirror of
+    /// the band log, checked against the log once, since no other connection writes meanwhile.
     struct Transaction {
-        fileprivate var logFirst: Int64??
-        init() {}
+        fileprivate let mirror: BandMirror
+        fileprivate var checked = false
+        init(mirror: BandMirror) { self.mirror = mirror }
     }
 
     static func add(record: Int64, date: String?, sketch: RepostSketch, _ db: Database, in transaction: inout Transaction) throws {
@@ -53,21 +54,22 @@ enum RepostClusters {
         // `bands` of them: one execution instead of one per key), then their fingerprints.
         let keys = Array(Set(sketch.bands))
         guard !keys.isEmpty else { return }
-        let logFirst: Int64?
-        if let prepared = transaction.logFirst {
-            logFirst = prepared
-        } else {
-            logFirst = try BandLog.prepare(db)
-            transaction.logFirst = .some(logFirst)
+        let mirror = transaction.mirror
+        if !transaction.checked {
+            try mirror.check(db)
+            transaction.checked = true
         }
         let lookup = try db.cachedStatement(sql: keys.indices.map { _ in
-            "SELECT record FROM (SELECT record FROM repost_band WHERE key = ? LIMIT \(candidatesPerBand))"
-            + " UNION ALL SELECT record FROM (SELECT record FROM temp.repost_band_recent WHERE key = ? LIMIT \(candidatesPerBand))"
+            "SELECT record, words FROM (SELECT record, words FROM repost_band WHERE key = ? LIMIT \(candidatesPerBand))"
         }.joined(separator: " UNION ALL "))
-        var ids: [Int64] = []
-        let cursor = try Int64.fetchCursor(lookup, arguments: StatementArguments(keys.flatMap { [$0, $0] }))
-        while let id = try cursor.next() { if !ids.contains(id) { ids.append(id) } }
-        ids.sort()
+        // Each candidate with its word count (nil for keys indexed before the count was kept).
+        var candidates: [BandMirror.Entry] = []
+        func note(_ entry: BandMirror.Entry) { if !candidates.contains(where: { $0.record == entry.record }) { candidates.append(entry) } }
+        let cursor = try Row.fetchCursor(lookup, arguments: StatementArguments(keys))
+        while let row = try cursor.next() { note(BandMirror.Entry(record: row[0], words: row[1])) }
+        for key in keys { mirror.entries(key: key, limit: candidatesPerBand, note) }
+        candidates.sort { $0.record < $1.record }
+        let prepared = RepostFingerprint.Prepared(mine)
         let fetch = try db.cachedStatement(sql: "SELECT record, cluster, date, fingerprint FROM repost WHERE record = ?")
         // Candidates are centres (members add no band keys; in archives clustered before stars a
         // member's cluster is joined as its centre's). The record joins the earliest stored
@@ -75,8 +77,10 @@ enum RepostClusters {
         // centres is a trimmed copy of the other (of any length), so posts that merely overlap
         // (A = s1 s2 s3, C = s1 s2 s4, both matching B = s1 s2) do not chain.
         var matched: [(cluster: Int64?, member: Member, fingerprint: RepostFingerprint)] = []
-        let prepared = RepostFingerprint.Prepared(mine)
-        for id in ids.prefix(maxCandidates) {
+        for candidate in candidates.prefix(maxCandidates) {
+            // Rule 0 (lengths) from the band index where it has the count: no fetch at all.
+            if let words = candidate.words, !RepostFingerprint.lengthsMayMatch(Int(words), prepared.wordCount) { continue }
+            let id = candidate.record
             guard let row = try Row.fetchOne(fetch, arguments: [id]) else { continue }
             let bytes: Data = row["fingerprint"]
             // Rule 0 (lengths) read from the stored bytes: most candidates end here, undecoded.
@@ -100,68 +104,84 @@ enum RepostClusters {
             .execute(arguments: [record, cluster, date, Data(sketch.fingerprint)])
         // A member adds nothing to the index: new copies are matched against its centre.
         guard cluster == nil else { return }
-        transaction.logFirst = .some(try BandLog.append(keys: keys, record: record, logFirst: logFirst, db))
+        try mirror.append(keys: keys, entry: BandMirror.Entry(record: record, words: Int32(clamping: prepared.wordCount)), db)
     }
 
     /// The band keys of the newest centres: `repost_band_log` (persistent, appended in storage
-    /// order) mirrored on the writer connection by `temp.repost_band_recent` (indexed by key, in
-    /// memory or a temporary file, never in the write-ahead log). Merged into `repost_band` in
-    /// key order every `bandLogMerge` rows.
+    /// order) mirrored in memory by the archive that writes, and merged into `repost_band` in
+    /// key order every `bandLogMerge` rows. Why in memory: probing and filling an indexed
+    /// temporary table took about a third of the clustering's time on the writer thread.
     ///
-    /// The mirror records which log rows it holds (the log's first and last id); a connection
-    /// that finds the log changed by another connection reloads it.
-    enum BandLog {
-        /// Makes the mirror hold the log; returns the log's first id (nil when it is empty).
-        static func prepare(_ db: Database) throws -> Int64? {
+    /// The mirror records which log rows it holds (the log's first and last id); a transaction
+    /// that finds the log otherwise (written by another connection, or rolled back) reloads it.
+    /// Used only inside the archive's write transactions, which are serial.
+    final class BandMirror: @unchecked Sendable {
+        private var first: Int64?
+        private var last: Int64?
+        /// A centre under a key, with its word count (the same-post rule's first test).
+        struct Entry {
+            var record: Int64
+            var words: Int32?
+        }
+        /// Each key's entries in storage order: the first in `one`, later ones in `more`
+        /// (most keys have one record).
+        private var one: [Int64: Entry] = [:]
+        private var more: [Int64: [Entry]] = [:]
+
+        init() {}
+
+        /// Makes the mirror hold the log as it is in `db`.
+        func check(_ db: Database) throws {
             let log = try Row.fetchOne(db.cachedStatement(sql:
                 "SELECT (SELECT min(id) FROM repost_band_log), (SELECT max(id) FROM repost_band_log)"))
             let first: Int64? = log?[0], last: Int64? = log?[1]
-            let exists = try Bool.fetchOne(db.cachedStatement(sql:
-                "SELECT EXISTS(SELECT 1 FROM temp.sqlite_master WHERE name = 'repost_band_recent_state')")) ?? false
-            if exists, let state = try Row.fetchOne(db.cachedStatement(sql: "SELECT first, last FROM temp.repost_band_recent_state")),
-               state["first"] as Int64? == first, state["last"] as Int64? == last { return first }
-            // The mirror's pages stay in memory (up to 32 MiB; `bandLogMerge` rows take about 10).
-            try db.execute(sql: "PRAGMA temp.cache_size = -32768")
-            try db.execute(sql: """
-                CREATE TEMP TABLE IF NOT EXISTS repost_band_recent (key INTEGER NOT NULL, record INTEGER NOT NULL,
-                    PRIMARY KEY (key, record)) WITHOUT ROWID;
-                CREATE TEMP TABLE IF NOT EXISTS repost_band_recent_state (first INTEGER, last INTEGER);
-                DELETE FROM temp.repost_band_recent;
-                DELETE FROM temp.repost_band_recent_state;
-                INSERT OR IGNORE INTO temp.repost_band_recent (key, record) SELECT key, record FROM repost_band_log;
-                """)
-            try db.execute(sql: "INSERT INTO temp.repost_band_recent_state (first, last) VALUES (?, ?)", arguments: [first, last])
-            return first
+            if first == self.first && last == self.last { return }
+            clear()
+            let rows = try Row.fetchCursor(db, sql: "SELECT key, record, words FROM repost_band_log ORDER BY id")
+            while let row = try rows.next() { insert(key: row[0], entry: Entry(record: row[1], words: row[2])) }
+            (self.first, self.last) = (first, last)
         }
 
-        /// Logs `record`'s keys; `logFirst` is the log's first id (what `prepare` returned, or the
-        /// last `append`, in the same transaction). Returns the log's first id after it.
-        static func append(keys: [Int64], record: Int64, logFirst: Int64?, _ db: Database) throws -> Int64? {
-            let values = keys.map { _ in "(?, ?)" }.joined(separator: ", ")
-            let arguments = StatementArguments(keys.flatMap { [$0.databaseValue, record.databaseValue] })
-            try db.cachedStatement(sql: "INSERT INTO repost_band_log (key, record) VALUES " + values).execute(arguments: arguments)
+        /// Calls `body` with the first `limit` entries logged under `key`, in storage order.
+        func entries(key: Int64, limit: Int, _ body: (Entry) -> Void) {
+            guard let head = one[key] else { return }
+            body(head)
+            guard let tail = more[key] else { return }
+            for entry in tail.prefix(limit - 1) { body(entry) }
+        }
+
+        /// Logs `record`'s keys (one INSERT, so its rows are numbered consecutively), and merges
+        /// the log into `repost_band` once it holds `bandLogMerge` rows.
+        func append(keys: [Int64], entry: Entry, _ db: Database) throws {
+            let values = keys.map { _ in "(?, ?, ?)" }.joined(separator: ", ")
+            try db.cachedStatement(sql: "INSERT INTO repost_band_log (key, record, words) VALUES " + values)
+                .execute(arguments: StatementArguments(keys.flatMap { [$0.databaseValue, entry.record.databaseValue, entry.words.databaseValue] }))
             let last = db.lastInsertedRowID
-            try db.cachedStatement(sql: "INSERT OR IGNORE INTO temp.repost_band_recent (key, record) VALUES " + values)
-                .execute(arguments: arguments)
-            // One INSERT numbers its rows consecutively: an empty log now starts at this one's first.
-            let first = logFirst ?? last - Int64(keys.count) + 1
-            if last - first + 1 >= Int64(bandLogMerge) {
-                try merge(db)
-                return nil
-            }
-            try db.cachedStatement(sql: "UPDATE temp.repost_band_recent_state SET first = ?, last = ?")
-                .execute(arguments: [first, last])
-            return first
+            let first = self.first ?? last - Int64(keys.count) + 1
+            if last - first + 1 >= Int64(bandLogMerge) { return try merge(db) }
+            for key in keys { insert(key: key, entry: entry) }
+            (self.first, self.last) = (first, last)
         }
 
         /// Moves every logged key into `repost_band`, in key order (each page written once).
-        static func merge(_ db: Database) throws {
+        func merge(_ db: Database) throws {
             try db.execute(sql: """
-                INSERT OR IGNORE INTO repost_band (key, record) SELECT key, record FROM temp.repost_band_recent ORDER BY key, record;
+                INSERT OR IGNORE INTO repost_band (key, record, words) SELECT key, record, words FROM repost_band_log ORDER BY key, record;
                 DELETE FROM repost_band_log;
-                DELETE FROM temp.repost_band_recent;
-                UPDATE temp.repost_band_recent_state SET first = NULL, last = NULL;
                 """)
+            clear()
+        }
+
+        private func insert(key: Int64, entry: Entry) {
+            guard let head = one[key] else { one[key] = entry; return }
+            if head.record == entry.record || more[key]?.contains(where: { $0.record == entry.record }) == true { return }
+            more[key, default: []].append(entry)
+        }
+
+        private func clear() {
+            (first, last) = (nil, nil)
+            one.removeAll(keepingCapacity: true)
+            more.removeAll(keepingCapacity: true)
         }
     }
 
