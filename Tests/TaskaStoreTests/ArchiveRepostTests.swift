@@ -139,6 +139,40 @@ private func id(_ f: ArchivedFile) -> String { f.records[0].record.document.id }
         #expect(try archive.clusters(ofRecordIds: [id(original)])[id(original)] == RecordCluster(cluster: id(original), size: 2))
     }
 
+    @Test func theKeyFilterHasEveryKeyAndFewOthers() {
+        var state: UInt64 = 7
+        func next() -> Int64 { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int64(bitPattern: state) }
+        var filter = RepostClusters.BandKeyFilter(capacity: 100_000)
+        let keys = (0..<100_000).map { _ in next() }
+        keys.forEach { filter.insert($0) }
+        #expect(keys.allSatisfy(filter.mayContain))
+        let others = (0..<100_000).filter { _ in filter.mayContain(next()) }.count
+        #expect(others < 1_000, "\(others) of 100,000 absent keys pass")
+        #expect(!filter.isFull)
+        filter.insert(next())
+        #expect(filter.isFull)
+    }
+
+    @Test func theKeyFilterFollowsMergesHereAndCommitsElsewhere() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("taska-bandfilter-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let a = try Archive(path: path)
+        let b = try Archive(path: path)
+        a.bandMirror.filterAfter = 0
+        b.bandMirror.filterAfter = 0
+        let first = file(post, path: "a.json", published: "2024-03-01")
+        let second = file(other, path: "b.json", published: "2024-03-02")
+        try a.store([first])                                // a's filter: built from an empty index
+        try a.writer.write { db in try a.bandMirror.merge(db) }   // first's keys: index and a's filter
+        try a.store([file("sanarwa:\n" + post, path: "c.json", published: "2024-03-03")])
+        try b.store([second])                               // b logs second's keys ...
+        try b.writer.write { db in try b.bandMirror.merge(db) }   // ... and merges them: a's filter lacks them
+        try a.store([file(other + "\nkarin bayani", path: "d.json", published: "2024-03-04")])
+        let clusters = try a.clusters(ofRecordIds: [id(first), id(second)])
+        #expect(clusters[id(first)]?.size == 2)
+        #expect(clusters[id(second)]?.size == 2, "a copy found through keys another connection merged")
+    }
+
     @Test func aSecondConnectionReadsKeysLoggedByTheFirst() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("taska-bandlog-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }

@@ -59,14 +59,17 @@ enum RepostClusters {
             try mirror.check(db)
             transaction.checked = true
         }
-        let lookup = try db.cachedStatement(sql: keys.indices.map { _ in
-            "SELECT record, words FROM (SELECT record, words FROM repost_band WHERE key = ? LIMIT \(candidatesPerBand))"
-        }.joined(separator: " UNION ALL "))
         // Each candidate with its word count (nil for keys indexed before the count was kept).
         var candidates: [BandMirror.Entry] = []
         func note(_ entry: BandMirror.Entry) { if !candidates.contains(where: { $0.record == entry.record }) { candidates.append(entry) } }
-        let cursor = try Row.fetchCursor(lookup, arguments: StatementArguments(keys))
-        while let row = try cursor.next() { note(BandMirror.Entry(record: row[0], words: row[1])) }
+        let probed = try mirror.keysToProbe(keys, db)
+        if !probed.isEmpty {
+            let lookup = try db.cachedStatement(sql: probed.indices.map { _ in
+                "SELECT record, words FROM (SELECT record, words FROM repost_band WHERE key = ? LIMIT \(candidatesPerBand))"
+            }.joined(separator: " UNION ALL "))
+            let cursor = try Row.fetchCursor(lookup, arguments: StatementArguments(probed))
+            while let row = try cursor.next() { note(BandMirror.Entry(record: row[0], words: row[1])) }
+        }
         for key in keys { mirror.entries(key: key, limit: candidatesPerBand, note) }
         candidates.sort { $0.record < $1.record }
         let prepared = RepostFingerprint.Prepared(mine)
@@ -127,11 +130,23 @@ enum RepostClusters {
         /// (most keys have one record).
         private var one: [Int64: Entry] = [:]
         private var more: [Int64: [Entry]] = [:]
+        /// The keys `repost_band` may hold, once `filterAfter` records were looked up: a key it
+        /// cannot hold (most keys of a new record) is not probed. Extra keys only cost a probe;
+        /// a missing key would lose a match, so the filter is dropped when another connection
+        /// committed (`PRAGMA data_version`) and rebuilt from the index when next needed.
+        private var filter: BandKeyFilter?
+        private var dataVersion: Int64?
+        private var lookups = 0
+        /// Lookups before the filter is built (reading the index's keys): a small ingest into a
+        /// large archive does not pay for the scan.
+        var filterAfter = 5_000
 
         init() {}
 
         /// Makes the mirror hold the log as it is in `db`.
         func check(_ db: Database) throws {
+            let version = try Int64.fetchOne(db.cachedStatement(sql: "PRAGMA data_version"))
+            if version != dataVersion { (filter, dataVersion, lookups) = (nil, version, 0) }
             let log = try Row.fetchOne(db.cachedStatement(sql:
                 "SELECT (SELECT min(id) FROM repost_band_log), (SELECT max(id) FROM repost_band_log)"))
             let first: Int64? = log?[0], last: Int64? = log?[1]
@@ -140,6 +155,20 @@ enum RepostClusters {
             let rows = try Row.fetchCursor(db, sql: "SELECT key, record, words FROM repost_band_log ORDER BY id")
             while let row = try rows.next() { insert(key: row[0], entry: Entry(record: row[1], words: row[2])) }
             (self.first, self.last) = (first, last)
+        }
+
+        /// Those of `keys` that `repost_band` may hold (all of them until the filter is built).
+        func keysToProbe(_ keys: [Int64], _ db: Database) throws -> [Int64] {
+            if filter == nil {
+                lookups += 1
+                guard lookups > filterAfter else { return keys }
+                let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM repost_band") ?? 0
+                var built = BandKeyFilter(capacity: max(2 * count, 1 << 18))
+                let rows = try Int64.fetchCursor(db, sql: "SELECT key FROM repost_band")
+                while let key = try rows.next() { built.insert(key) }
+                filter = built
+            }
+            return filter.map { filter in keys.filter(filter.mayContain) } ?? keys
         }
 
         /// Calls `body` with the first `limit` entries logged under `key`, in storage order.
@@ -165,6 +194,11 @@ enum RepostClusters {
 
         /// Moves every logged key into `repost_band`, in key order (each page written once).
         func merge(_ db: Database) throws {
+            if filter != nil {
+                let rows = try Int64.fetchCursor(db, sql: "SELECT key FROM repost_band_log")
+                while let key = try rows.next() { filter?.insert(key) }
+                if filter?.isFull == true { filter = nil }
+            }
             try db.execute(sql: """
                 INSERT OR IGNORE INTO repost_band (key, record, words) SELECT key, record, words FROM repost_band_log ORDER BY key, record;
                 DELETE FROM repost_band_log;
@@ -182,6 +216,58 @@ enum RepostClusters {
             (first, last) = (nil, nil)
             one.removeAll(keepingCapacity: true)
             more.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// A Bloom filter of band keys (three probes; about 16 bits per key at capacity, under
+    /// 1 % false positives): which keys may be in `repost_band`.
+    struct BandKeyFilter {
+        private var bits: [UInt64]
+        private let mask: UInt64
+        private let capacity: Int
+        private var count = 0
+
+        init(capacity: Int) {
+            var size = 1 << 20
+            while size < capacity * 16 { size <<= 1 }
+            bits = [UInt64](repeating: 0, count: size / 64)
+            mask = UInt64(size - 1)
+            self.capacity = capacity
+        }
+
+        /// More keys than it was sized for: rebuild it larger.
+        var isFull: Bool { count > capacity }
+
+        mutating func insert(_ key: Int64) {
+            count += 1
+            var (h, step) = Self.hashes(key)
+            for _ in 0..<3 {
+                let bit = h & mask
+                bits[Int(bit >> 6)] |= 1 << (bit & 63)
+                h &+= step
+            }
+        }
+
+        func mayContain(_ key: Int64) -> Bool {
+            var (h, step) = Self.hashes(key)
+            for _ in 0..<3 {
+                let bit = h & mask
+                if bits[Int(bit >> 6)] & (1 << (bit & 63)) == 0 { return false }
+                h &+= step
+            }
+            return true
+        }
+
+        /// Two independent hashes of `key` (SplitMix64 finaliser), the second odd.
+        private static func hashes(_ key: Int64) -> (UInt64, UInt64) {
+            func mix(_ x: UInt64) -> UInt64 {
+                var z = x &+ 0x9E37_79B9_7F4A_7C15
+                z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+                z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+                return z ^ (z >> 31)
+            }
+            let a = mix(UInt64(bitPattern: key))
+            return (a, mix(a) | 1)
         }
     }
 
