@@ -130,8 +130,8 @@ public final class IngestRunner: @unchecked Sendable {
         result.path = file.path
         var source = FileReader.unreadable(file).source
         var originalBytes: [UInt8]?
-        // Compressed at most once: a chunk offered while another file has the turn is dropped
-        // and offered again with the next record (it recompressed the whole file each time).
+        // Compressed at most once per file: a chunk offered while another file has the turn is
+        // dropped and offered again with the next record, and must not compress it again.
         var storedOriginal: ArchivedFile.StoredOriginal?
         func stored() -> ArchivedFile.StoredOriginal? {
             if storedOriginal == nil, let originalBytes { storedOriginal = ArchivedFile.StoredOriginal(originalBytes) }

@@ -86,8 +86,9 @@ enum RepostClusters {
             let id = candidate.record
             guard let row = try Row.fetchOne(fetch, arguments: [id]) else { continue }
             let bytes: Data = row["fingerprint"]
-            // Rule 0 (lengths) read from the stored bytes: most candidates end here, undecoded.
-            guard bytes.withUnsafeBytes({ RepostFingerprint.lengthsMayMatch(RepostFingerprint.wordCount(encoded: $0), prepared.wordCount) }),
+            // Rule 0 read from the stored bytes, for keys indexed without a count: undecoded.
+            guard candidate.words != nil
+                    || bytes.withUnsafeBytes({ RepostFingerprint.lengthsMayMatch(RepostFingerprint.wordCount(encoded: $0), prepared.wordCount) }),
                   let theirs = RepostFingerprint(encoded: [UInt8](bytes)),
                   theirs == mine || prepared.isSamePost(as: .init(theirs), containment: sketch.containment) else { continue }
             matched.append((row["cluster"], Member(record: row["record"], date: row["date"]), theirs))
