@@ -28,42 +28,39 @@ import Testing
     }
 
     @Test func sigtermStopsCleanly() throws {
-        let dir = NSTemporaryDirectory() + "taska-watch-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir + "/inbox", withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        try "Sannu da zuwa.".write(toFile: dir + "/inbox/a.txt", atomically: true, encoding: .utf8)
-        try "partial".write(toFile: dir + "/inbox/b.txt.part", atomically: true, encoding: .utf8)
+        let folder = try TemporaryFolder(prefix: "taska-watch")
+        folder.write("inbox/a.txt", "Sannu da zuwa.")
+        folder.write("inbox/b.txt.part", "partial")
         let process = Process()
         process.executableURL = taskaExecutable
-        process.arguments = ["watch", dir + "/inbox", "--archive", dir + "/a.sqlite", "--settle", "0.2", "--jsonl", dir + "/r.jsonl"]
+        process.arguments = ["watch", folder.path("inbox"), "--archive", folder.path("a.sqlite"), "--settle", "0.2", "--jsonl", folder.path("r.jsonl")]
         process.standardError = FileHandle.nullDevice
         try process.run()
         // Wait (bounded) until the record is committed, then stop the watcher.
         for _ in 0..<100 {
-            if let text = try? String(contentsOfFile: dir + "/r.jsonl", encoding: .utf8), text.contains("Sannu") { break }
+            if let text = try? String(contentsOfFile: folder.path("r.jsonl"), encoding: .utf8), text.contains("Sannu") { break }
             Thread.sleep(forTimeInterval: 0.1)
         }
         process.terminate()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        let lines = try String(contentsOfFile: dir + "/r.jsonl", encoding: .utf8).split(separator: "\n")
+        let lines = try String(contentsOfFile: folder.path("r.jsonl"), encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 1)  // the .part file was never taken
-        #expect(FileManager.default.fileExists(atPath: dir + "/inbox/a.txt"))  // originals untouched
+        #expect(FileManager.default.fileExists(atPath: folder.path("inbox/a.txt")))  // originals untouched
     }
+
     /// A watcher stopped by an error (here: the --move-done target is a file, not a folder)
     /// still leaves every record in the archive file itself, its write-ahead log emptied.
     @Test func anErrorStopLeavesTheArchiveClosed() throws {
-        let dir = NSTemporaryDirectory() + "taska-watch-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: dir + "/inbox", withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        try "Sannu da zuwa.".write(toFile: dir + "/inbox/a.txt", atomically: true, encoding: .utf8)
-        try "not a folder".write(toFile: dir + "/done", atomically: true, encoding: .utf8)
-        let db = dir + "/a.sqlite"
-        let result = try runTaska(["watch", dir + "/inbox", "--archive", db, "--settle", "0.2", "--move-done", dir + "/done"])
+        let folder = try TemporaryFolder(prefix: "taska-watch")
+        folder.write("inbox/a.txt", "Sannu da zuwa.")
+        folder.write("done", "not a folder")
+        let db = folder.path("a.sqlite")
+        let result = try runTaska(["watch", folder.path("inbox"), "--archive", db, "--settle", "0.2", "--move-done", folder.path("done")])
         #expect(result.status != 0, "the move into a file cannot succeed: \(result.stderr)")
         let wal = (try? FileManager.default.attributesOfItem(atPath: db + "-wal")[.size] as? Int) ?? 0
         #expect(wal == 0, "\(db)-wal holds \(wal) bytes after the watcher stopped")
-        let copy = dir + "/copy.sqlite"
+        let copy = folder.path("copy.sqlite")
         try FileManager.default.copyItem(atPath: db, toPath: copy)
         let stats = try runTaska(["stats", "--archive", copy, "--json"])
         #expect(stats.status == 0 && stats.stdout.contains("\"records\":1"), "\(stats.stdout) \(stats.stderr)")
