@@ -1,7 +1,9 @@
 extension RepostFingerprint {
     /// Hashes of the overlapping three-word runs, in order (one run for a text of one or two words).
-    public var shingles: [UInt64] {
-        let w = words
+    public var shingles: [UInt64] { Self.shingles(of: words) }
+
+    /// Hashes of the overlapping three-word runs of `w`, in order.
+    static func shingles(of w: [UInt32]) -> [UInt64] {
         guard w.count >= 3 else { return w.isEmpty ? [] : [Self.mix(w.reduce(UInt64(w.count)) { $0 &* 31 &+ UInt64($1) })] }
         var out: [UInt64] = []
         out.reserveCapacity(w.count - 2)
@@ -59,6 +61,33 @@ extension RepostFingerprint {
             var tally: [UInt32: Int] = [:]
             for line in fingerprint.lines { for word in line { tally[word, default: 0] += 1 } }
             wordTally = tally
+        }
+
+        /// Rule 1 of the same-post rule (with rule 0 passed) against an encoded fingerprint,
+        /// read without decoding it into lines or building its sets. Why: most candidates fail
+        /// here, and preparing each one cost the archive's writer more than reading it.
+        public func sharesEnoughRuns(withEncoded bytes: UnsafeRawBufferPointer, containment: Double) -> Bool {
+            var words: [UInt32] = []
+            words.reserveCapacity(bytes.count / 4)
+            var i = 0
+            while i + 4 <= bytes.count {
+                let word = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt32.self))
+                if word != 0 { words.append(word) }
+                i += 4
+            }
+            var theirs = RepostFingerprint.shingles(of: words)
+            theirs.sort()
+            var distinct = 0
+            var shared = 0
+            var previous: UInt64?
+            for run in theirs where run != previous {
+                distinct += 1
+                if runs.contains(run) { shared += 1 }
+                previous = run
+            }
+            // The shorter text's distinct runs, as `isSamePost` picks the shorter (ties: this one).
+            let shortRuns = wordCount <= words.count ? runs.count : distinct
+            return Double(shared) >= containment * Double(shortRuns)
         }
 
         /// `RepostFingerprint.isSamePost`, with both sides prepared.

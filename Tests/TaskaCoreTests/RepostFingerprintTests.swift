@@ -95,4 +95,41 @@ import Testing
         #expect(a.isSamePost(as: b, containment: 0.7) == post.isSamePost(as: trimmed, containment: 0.7))
         #expect(b.isSamePost(as: a, containment: 0.7) == a.isSamePost(as: b, containment: 0.7))
     }
+
+    @Test func runsReadFromTheEncodedBytesAreRuleOne() {
+        // Posts of 1 to 40 words over a small vocabulary (so runs repeat and overlap), both ways
+        // round, against rule 1 computed from the decoded fingerprints' run sets.
+        var state: UInt64 = 7
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let vocabulary = ["sun", "ce", "jami'an", "tsaro", "garin", "dapchi", "23", "ranar", "talata", "gobe", "kasuwa", "4"]
+        func text(_ words: [String]) -> RepostFingerprint {
+            RepostFingerprint(searchKey: words.enumerated().map { $0.offset > 0 && next(9) == 0 ? "\n" + $0.element : $0.element }.joined(separator: " "))
+        }
+        var agreed = 0, passed = 0
+        for _ in 0..<2_000 {
+            let words = (0...next(40)).map { _ in vocabulary[next(vocabulary.count)] }
+            // Half the time a copy with a few words changed and an end trimmed, else another post.
+            var other = (0...next(40)).map { _ in vocabulary[next(vocabulary.count)] }
+            if next(2) == 0 {
+                other = Array(words.prefix(words.count - next(words.count / 3 + 1)))
+                for _ in 0..<next(4) where !other.isEmpty { other[next(other.count)] = vocabulary[next(vocabulary.count)] }
+            }
+            let mine = text(words), theirs = text(other)
+            let prepared = RepostFingerprint.Prepared(mine)
+            let short = mine.wordCount <= theirs.wordCount ? mine : theirs
+            let long = mine.wordCount <= theirs.wordCount ? theirs : mine
+            let shortRuns = Set(short.shingles), longRuns = Set(long.shingles)
+            let rule1 = Double(shortRuns.intersection(longRuns).count) >= 0.7 * Double(shortRuns.count)
+            let fromBytes = theirs.encoded.withUnsafeBytes { prepared.sharesEnoughRuns(withEncoded: $0, containment: 0.7) }
+            if fromBytes == rule1 { agreed += 1 }
+            if fromBytes { passed += 1 }
+            // Never a same post rejected before the rule is applied in full.
+            if prepared.isSamePost(as: .init(theirs), containment: 0.7) { #expect(fromBytes) }
+        }
+        #expect(agreed == 2_000)
+        #expect(passed > 100 && passed < 1_900, "both outcomes occur (\(passed) passed)")
+    }
 }

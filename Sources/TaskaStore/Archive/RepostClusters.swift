@@ -89,6 +89,8 @@ enum RepostClusters {
             // Rule 0 read from the stored bytes, for keys indexed without a count: undecoded.
             guard candidate.words != nil
                     || bytes.withUnsafeBytes({ RepostFingerprint.lengthsMayMatch(RepostFingerprint.wordCount(encoded: $0), prepared.wordCount) }),
+                  // Rule 1 from the stored bytes, before the fingerprint is decoded and prepared.
+                  bytes.withUnsafeBytes({ prepared.sharesEnoughRuns(withEncoded: $0, containment: sketch.containment) }),
                   let theirs = RepostFingerprint(encoded: [UInt8](bytes)),
                   theirs == mine || prepared.isSamePost(as: .init(theirs), containment: sketch.containment) else { continue }
             matched.append((row["cluster"], Member(record: row["record"], date: row["date"]), theirs))
