@@ -2,13 +2,6 @@ import Foundation
 import TaskaTestSupport
 import Testing
 
-/// A temporary folder for one test, removed afterwards.
-private final class Scratch {
-    let path = NSTemporaryDirectory() + "taska-archive-cli-" + UUID().uuidString
-    init() { try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-}
-
 private func sha256(_ path: String) throws -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
@@ -23,7 +16,7 @@ private func sha256(_ path: String) throws -> String {
 
 @Suite(.serialized) struct ArchiveCommandTests {
     /// Ingests the language fixtures into a fresh archive.
-    private func archive(_ scratch: Scratch) throws -> String {
+    private func archive(_ scratch: TemporaryFolder) throws -> String {
         let path = scratch.path + "/taska.sqlite"
         let result = try runTaska(["ingest", "Fixtures/ha", "Fixtures/ar", "Fixtures/en", "--archive", path, "--quiet"])
         #expect(result.status == 0, "\(result.stderr)")
@@ -31,7 +24,7 @@ private func sha256(_ path: String) throws -> String {
     }
 
     @Test func anIngestLeavesEveryRecordInTheArchiveFileItself() throws {
-        let scratch = Scratch()
+        let scratch = try TemporaryFolder(prefix: "taska-archive-cli")
         let db = try archive(scratch)
         // The write-ahead log is checkpointed and emptied at the end of the run: a copy of the
         // file alone (without its -wal) holds every record.
@@ -46,7 +39,7 @@ private func sha256(_ path: String) throws -> String {
     }
 
     @Test func searchFindsLegacyHausaAndVocalisedArabic() throws {
-        let scratch = Scratch()
+        let scratch = try TemporaryFolder(prefix: "taska-archive-cli")
         let db = try archive(scratch)
         // The legacy file spells k'aramar; its text keeps that, its search key has ƙaramar, and
         // every spelling of the query finds it; the snippet shows the source's spelling.
@@ -73,7 +66,7 @@ private func sha256(_ path: String) throws -> String {
     }
 
     @Test func reingestingAddsNothingAndStatsCount() throws {
-        let scratch = Scratch()
+        let scratch = try TemporaryFolder(prefix: "taska-archive-cli")
         let db = try archive(scratch)
         let first = try runTaska(["stats", "--archive", db, "--json"])
         _ = try runTaska(["ingest", "Fixtures/ha", "Fixtures/ar", "Fixtures/en", "--archive", db, "--quiet"])
@@ -85,7 +78,7 @@ private func sha256(_ path: String) throws -> String {
     }
 
     @Test func exportReproducesEveryOriginalAndVerifyCatchesAFlippedByte() throws {
-        let scratch = Scratch()
+        let scratch = try TemporaryFolder(prefix: "taska-archive-cli")
         let db = try archive(scratch)
         let out = scratch.path + "/export"
         let export = try runTaska(["export", "--archive", db, "--originals", out, "--jsonl", scratch.path + "/records.jsonl"])
@@ -106,7 +99,7 @@ private func sha256(_ path: String) throws -> String {
     }
 
     @Test func bagHasMatchingManifestsOxumAndPremis() throws {
-        let scratch = Scratch()
+        let scratch = try TemporaryFolder(prefix: "taska-archive-cli")
         let db = try archive(scratch)
         let bag = scratch.path + "/bag"
         let result = try runTaska(["export", "--archive", db, "--bag", bag])
@@ -137,7 +130,7 @@ private func sha256(_ path: String) throws -> String {
     }
 
     @Test func fourShardsMergedEqualOneUnshardedRun() throws {
-        let scratch = Scratch()
+        let scratch = try TemporaryFolder(prefix: "taska-archive-cli")
         let whole = scratch.path + "/whole.sqlite"
         #expect(try runTaska(["ingest", "Fixtures", "--archive", whole, "--quiet"]).status == 0)
         var shards: [String] = []
@@ -174,7 +167,7 @@ private func sha256(_ path: String) throws -> String {
     }
 
     @Test func pathsFromAndBadShardValues() throws {
-        let scratch = Scratch()
+        let scratch = try TemporaryFolder(prefix: "taska-archive-cli")
         let list = scratch.path + "/paths.txt"
         try "Fixtures/en\nFixtures/ha/sanarwa-ruwa-legacy-apostrophe.txt\n".write(toFile: list, atomically: true, encoding: .utf8)
         let result = try runTaska(["ingest", "--paths-from", list, "--jsonl", "-"])
@@ -191,7 +184,7 @@ private func sha256(_ path: String) throws -> String {
     }
 
     @Test func ingestWithoutDestinationWritesTaskaSqliteHere() throws {
-        let scratch = Scratch()
+        let scratch = try TemporaryFolder(prefix: "taska-archive-cli")
         let result = try runTaska(["ingest", packageRoot + "/Fixtures/en", "--quiet"], directory: scratch.path)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(FileManager.default.fileExists(atPath: scratch.path + "/taska.sqlite"))

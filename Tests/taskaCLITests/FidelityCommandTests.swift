@@ -1,19 +1,6 @@
 import Foundation
+import TaskaTestSupport
 import Testing
-
-/// A temporary folder for one test, removed afterwards.
-private final class Scratch {
-    let path = NSTemporaryDirectory() + "taska-fidelity-cli-" + UUID().uuidString
-    init() { try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-
-    /// Writes `text` to `name` inside the folder and returns its absolute path.
-    func write(_ name: String, _ text: String) throws -> String {
-        let file = path + "/" + name
-        try text.write(toFile: file, atomically: true, encoding: .utf8)
-        return file
-    }
-}
 
 private func jsonLines(_ text: String) throws -> [[String: Any]] {
     try text.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
@@ -30,8 +17,8 @@ private func jsonLines(_ text: String) throws -> [[String: Any]] {
         """
 
     @Test func kanuriSchwaStaysInTheRecordText() throws {
-        let scratch = Scratch()
-        let file = try scratch.write("kanuri.txt", Self.kanuri)
+        let scratch = try TemporaryFolder(prefix: "taska-fidelity-cli")
+        let file = scratch.write("kanuri.txt", Self.kanuri)
         let result = try runTaska(["ingest", file, "--jsonl", "-", "--quiet"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let records = try jsonLines(result.stdout)
@@ -45,8 +32,8 @@ private func jsonLines(_ text: String) throws -> [[String: Any]] {
     }
 
     @Test func hausaApostropheSpellingStaysInTheRecordText() throws {
-        let scratch = Scratch()
-        let file = try scratch.write("hausa.txt", Self.hausa)
+        let scratch = try TemporaryFolder(prefix: "taska-fidelity-cli")
+        let file = scratch.write("hausa.txt", Self.hausa)
         let result = try runTaska(["ingest", file, "--jsonl", "-", "--quiet"])
         #expect(result.status == 0, "stderr: \(result.stderr)")
         let record = try #require(try jsonLines(result.stdout).first)
@@ -61,9 +48,9 @@ private func jsonLines(_ text: String) throws -> [[String: Any]] {
     }
 
     @Test func everySpellingFindsTheSourceSpelling() throws {
-        let scratch = Scratch()
-        _ = try scratch.write("kanuri.txt", Self.kanuri)
-        _ = try scratch.write("hausa.txt", Self.hausa)
+        let scratch = try TemporaryFolder(prefix: "taska-fidelity-cli")
+        _ = scratch.write("kanuri.txt", Self.kanuri)
+        _ = scratch.write("hausa.txt", Self.hausa)
         let db = scratch.path + "/taska.sqlite"
         let ingest = try runTaska(["ingest", scratch.path, "--archive", db, "--quiet"])
         #expect(ingest.status == 0, "stderr: \(ingest.stderr)")
@@ -100,9 +87,9 @@ private func jsonLines(_ text: String) throws -> [[String: Any]] {
     }
 
     @Test func standardOrthographyWritesTheStandardSpellingAndCountsIt() throws {
-        let scratch = Scratch()
-        let file = try scratch.write("hausa.txt", Self.hausa)
-        let pipeline = try scratch.write("standard.yaml", """
+        let scratch = try TemporaryFolder(prefix: "taska-fidelity-cli")
+        let file = scratch.write("hausa.txt", Self.hausa)
+        let pipeline = scratch.write("standard.yaml", """
             name: standard
             description: Hausa/Kanuri standard spelling in text.
             stages:
@@ -122,8 +109,8 @@ private func jsonLines(_ text: String) throws -> [[String: Any]] {
     }
 
     @Test func pipelineCheckListsTheOrthographyValues() throws {
-        let scratch = Scratch()
-        let pipeline = try scratch.write("bad.yaml", "name: x\ndescription: d\nstages:\n  - decode\n  - normalize:\n      orthography: boko\n")
+        let scratch = try TemporaryFolder(prefix: "taska-fidelity-cli")
+        let pipeline = scratch.write("bad.yaml", "name: x\ndescription: d\nstages:\n  - decode\n  - normalize:\n      orthography: boko\n")
         let result = try runTaska(["pipeline", "check", pipeline])
         #expect(result.status == 2)
         #expect(result.stderr == "\(pipeline):6:20: bad value 'boko' for option 'orthography' of stage normalize; allowed: source, standard\n")

@@ -5,12 +5,6 @@ import Testing
 /// `taska reposts` and `taska reindex` on the repost fixtures (Fixtures/reposts, written by
 /// scripts/make-reposts-fixtures.py): the archive's clusters equal the expected ones.
 @Suite(.serialized) struct RepostsCommandTests {
-    private final class Scratch {
-        let path = NSTemporaryDirectory() + "taska-reposts-cli-" + UUID().uuidString
-        init() { try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
-        deinit { try? FileManager.default.removeItem(atPath: path) }
-    }
-
     private struct Message: Hashable { var channel: String; var id: Int }
 
     /// Groups of two or more messages by the `cluster` of the exported records.
@@ -36,7 +30,7 @@ import Testing
         return Set(groups.map { Set($0.map { Message(channel: $0["channel"] as! String, id: $0["message"] as! Int) }) })
     }
 
-    private func ingest(_ scratch: Scratch, _ folders: [String]) throws -> String {
+    private func ingest(_ scratch: TemporaryFolder, _ folders: [String]) throws -> String {
         let db = scratch.path + "/taska.sqlite"
         let result = try runTaska(["ingest"] + folders.map { "Fixtures/reposts/\($0)" } + ["--archive", db, "--quiet"])
         #expect(result.status == 0, "\(result.stderr)")
@@ -44,14 +38,14 @@ import Testing
     }
 
     @Test func clustersMatchTheExpectedOnes() throws {
-        let scratch = Scratch()
+        let scratch = try TemporaryFolder(prefix: "taska-reposts-cli")
         let db = try ingest(scratch, ["labarai-yau", "akhbar-albuhayra", "kanuri-hawar", "lake-watch"])
         #expect(try clusters(db) == expected())
     }
 
     @Test func channelsIngestedOneByOneGiveTheSameClusters() throws {
         // Incremental: each later ingest joins records to clusters already in the archive.
-        let scratch = Scratch()
+        let scratch = try TemporaryFolder(prefix: "taska-reposts-cli")
         var db = ""
         for channel in ["lake-watch", "kanuri-hawar", "akhbar-albuhayra", "labarai-yau"] { db = try ingest(scratch, [channel]) }
         #expect(try clusters(db) == expected())
@@ -64,7 +58,7 @@ import Testing
     }
 
     @Test func repostsListsWhereAndWhenACopyAppeared() throws {
-        let scratch = Scratch()
+        let scratch = try TemporaryFolder(prefix: "taska-reposts-cli")
         let db = try ingest(scratch, ["labarai-yau", "akhbar-albuhayra", "kanuri-hawar", "lake-watch"])
         let largest = try runTaska(["reposts", "--archive", db, "--json", "--limit", "2"])
         #expect(largest.status == 0, "\(largest.stderr)")

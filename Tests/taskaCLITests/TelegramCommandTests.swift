@@ -5,12 +5,6 @@ import Testing
 /// `taska telegram`: the report and the graph of a generated channel against its truth
 /// (Fixtures/telegram-channel, written by scripts/make-channel-export.py).
 @Suite(.serialized) struct TelegramCommandTests {
-    private final class Scratch {
-        let path = NSTemporaryDirectory() + "taska-telegram-cli-" + UUID().uuidString
-        init() { try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true) }
-        deinit { try? FileManager.default.removeItem(atPath: path) }
-    }
-
     private func json(_ text: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
@@ -21,7 +15,7 @@ import Testing
 
     /// Ingests the channel twice over (two overlapping exports must not count twice) plus the
     /// small fixture chats.
-    private func archive(_ scratch: Scratch) throws -> String {
+    private func archive(_ scratch: TemporaryFolder) throws -> String {
         let db = scratch.path + "/taska.sqlite"
         let copy = scratch.path + "/second-export"
         try FileManager.default.createDirectory(atPath: copy, withIntermediateDirectories: true)
@@ -34,7 +28,7 @@ import Testing
     }
 
     @Test func reportGivesTheChannelsGapsEditsRepliesAndForwards() throws {
-        let scratch = Scratch()
+        let scratch = try TemporaryFolder(prefix: "taska-telegram-cli")
         let db = try archive(scratch)
         let truth = try truth()
         let chats = try runTaska(["telegram", "chats", "--archive", db])
@@ -62,7 +56,7 @@ import Testing
     }
 
     @Test func anUnknownChatSaysWhichChatsThereAre() throws {
-        let scratch = Scratch()
+        let scratch = try TemporaryFolder(prefix: "taska-telegram-cli")
         let db = try archive(scratch)
         let result = try runTaska(["telegram", "report", "No Such Chat", "--archive", db])
         #expect(result.status == 3)
@@ -70,7 +64,7 @@ import Testing
     }
 
     @Test func graphHasTheForwardAndMentionEdgesAndIsValidGraphML() throws {
-        let scratch = Scratch()
+        let scratch = try TemporaryFolder(prefix: "taska-telegram-cli")
         let db = try archive(scratch)
         let truth = try truth()
         let out = scratch.path + "/graph"
