@@ -72,7 +72,16 @@ enum RepostClusters {
         }
         for key in keys { mirror.entries(key: key, limit: candidatesPerBand, note) }
         candidates.sort { $0.record < $1.record }
-        let prepared = RepostFingerprint.Prepared(mine)
+        // The record's own run sets, built when a candidate first gets past rule 0 (most
+        // records have no candidate at all).
+        let wordCount = mine.wordCount
+        var preparedSelf: RepostFingerprint.Prepared?
+        func prepared() -> RepostFingerprint.Prepared {
+            if let p = preparedSelf { return p }
+            let p = RepostFingerprint.Prepared(mine)
+            preparedSelf = p
+            return p
+        }
         let fetch = try db.cachedStatement(sql: "SELECT record, cluster, date, fingerprint FROM repost WHERE record = ?")
         // Candidates are centres (members add no band keys; in archives clustered before stars a
         // member's cluster is joined as its centre's). The record joins the earliest stored
@@ -82,17 +91,17 @@ enum RepostClusters {
         var matched: [(cluster: Int64?, member: Member, fingerprint: RepostFingerprint)] = []
         for candidate in candidates.prefix(maxCandidates) {
             // Rule 0 (lengths) from the band index where it has the count: no fetch at all.
-            if let words = candidate.words, !RepostFingerprint.lengthsMayMatch(Int(words), prepared.wordCount) { continue }
+            if let words = candidate.words, !RepostFingerprint.lengthsMayMatch(Int(words), wordCount) { continue }
             let id = candidate.record
             guard let row = try Row.fetchOne(fetch, arguments: [id]) else { continue }
             let bytes: Data = row["fingerprint"]
             // Rule 0 read from the stored bytes, for keys indexed without a count: undecoded.
             guard candidate.words != nil
-                    || bytes.withUnsafeBytes({ RepostFingerprint.lengthsMayMatch(RepostFingerprint.wordCount(encoded: $0), prepared.wordCount) }),
+                    || bytes.withUnsafeBytes({ RepostFingerprint.lengthsMayMatch(RepostFingerprint.wordCount(encoded: $0), wordCount) }),
                   // Rule 1 from the stored bytes, before the fingerprint is decoded and prepared.
-                  bytes.withUnsafeBytes({ prepared.sharesEnoughRuns(withEncoded: $0, containment: sketch.containment) }),
+                  bytes.withUnsafeBytes({ prepared().sharesEnoughRuns(withEncoded: $0, containment: sketch.containment) }),
                   let theirs = RepostFingerprint(encoded: [UInt8](bytes)),
-                  theirs == mine || prepared.isSamePost(as: .init(theirs), containment: sketch.containment) else { continue }
+                  theirs == mine || prepared().isSamePost(as: .init(theirs), containment: sketch.containment) else { continue }
             matched.append((row["cluster"], Member(record: row["record"], date: row["date"]), theirs))
         }
         let me = Member(record: record, date: date)
@@ -110,7 +119,7 @@ enum RepostClusters {
             .execute(arguments: [record, cluster, date, Data(sketch.fingerprint)])
         // A member adds nothing to the index: new copies are matched against its centre.
         guard cluster == nil else { return }
-        try mirror.append(keys: keys, entry: BandMirror.Entry(record: record, words: Int32(clamping: prepared.wordCount)), db)
+        try mirror.append(keys: keys, entry: BandMirror.Entry(record: record, words: Int32(clamping: wordCount)), db)
     }
 
     /// The band keys of the newest centres: `repost_band_log` (persistent, appended in storage
