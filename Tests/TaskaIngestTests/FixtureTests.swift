@@ -76,21 +76,28 @@ func stableJSON(_ record: Record) -> JSONValue {
 
     @Test(arguments: FixtureCatalog.goldenDocuments)
     func recordMatchesGoldenFile(fixture: String) throws {
-        let records = ingest(fixture: fixture)
+        try Self.expectGolden(fixture, ingest(fixture: fixture))
+    }
+
+    /// Checks `records` against `fixture`'s golden file (rewrites it under `TASKA_UPDATE_GOLDEN=1`);
+    /// a difference leaves the actual records beside it for `diff`.
+    static func expectGolden(_ fixture: String, _ records: [Record], sourceLocation: SourceLocation = #_sourceLocation) throws {
         let actual = records.map { stableJSON($0).prettyPrinted() }.joined()
         let expectedPath = FixtureCatalog.expectedPath(fixture)
-        if Self.update {
+        if update {
             try actual.write(toFile: expectedPath, atomically: true, encoding: .utf8)
             return
         }
         guard let expected = try? String(contentsOfFile: expectedPath, encoding: .utf8) else {
-            Issue.record("\(fixture): no golden file at \(expectedPath); run TASKA_UPDATE_GOLDEN=1 swift test --filter FixtureTests and review it")
+            Issue.record("\(fixture): no golden file at \(expectedPath); run TASKA_UPDATE_GOLDEN=1 swift test --filter FixtureTests and review it",
+                         sourceLocation: sourceLocation)
             return
         }
         if actual != expected {
             let actualPath = FixtureCatalog.base(fixture) + ".actual.json"
             try actual.write(toFile: actualPath, atomically: true, encoding: .utf8)
-            Issue.record("\(fixture): record differs from its golden file; compare with: diff \(expectedPath) \(actualPath)")
+            Issue.record("\(fixture): record differs from its golden file; compare with: diff \(expectedPath) \(actualPath)",
+                         sourceLocation: sourceLocation)
         }
     }
 

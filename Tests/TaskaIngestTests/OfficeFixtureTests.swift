@@ -15,21 +15,7 @@ import TaskaTestSupport
     func recordMatchesGoldenFile(fixture: String) throws {
         let records = ingest(fixture: fixture)
         #expect(records.count == 1, "\(fixture): one record or error record")
-        let actual = records.map { stableJSON($0).prettyPrinted() }.joined()
-        let expectedPath = FixtureCatalog.expectedPath(fixture)
-        if FixtureTests.update {
-            try actual.write(toFile: expectedPath, atomically: true, encoding: .utf8)
-            return
-        }
-        guard let expected = try? String(contentsOfFile: expectedPath, encoding: .utf8) else {
-            Issue.record("\(fixture): no golden file at \(expectedPath); run TASKA_UPDATE_GOLDEN=1 swift test --filter FixtureTests and review it")
-            return
-        }
-        if actual != expected {
-            let actualPath = FixtureCatalog.base(fixture) + ".actual.json"
-            try actual.write(toFile: actualPath, atomically: true, encoding: .utf8)
-            Issue.record("\(fixture): record differs from its golden file; compare with: diff \(expectedPath) \(actualPath)")
-        }
+        try FixtureTests.expectGolden(fixture, records)
     }
 
     @Test func eachHostileFileGivesItsOutcome() {

@@ -154,23 +154,10 @@ struct DOCXWalk {
 
     /// Reads the children of `root` (a `w:body`, a `w:footnote`).
     mutating func read(_ root: Int) {
-        var stack: [(Int, Bool)] = tree.nodes[root].children.reversed().map { ($0, true) }
-        while let (index, entering) = stack.popLast() {
-            let node = tree.nodes[index]
-            switch node.kind {
-            case .comment: continue
-            case .text:
-                if tree.nodes[node.parent].name == "t" { append(node.text) }
-            case .element:
-                if entering {
-                    guard enter(index) else { continue }
-                    stack.append((index, false))
-                    for child in node.children.reversed() { stack.append((child, true)) }
-                } else {
-                    leave(index)
-                }
-            }
-        }
+        let tree = tree
+        tree.walk(childrenOf: root, enter: { enter($0) },
+                  text: { if tree.nodes[tree.nodes[$0].parent].name == "t" { append(tree.nodes[$0].text) } },
+                  leave: { leave($0) })
         while !contexts.isEmpty { close() }
     }
 
