@@ -272,14 +272,8 @@ enum RepostClusters {
 
         /// Two independent hashes of `key` (SplitMix64 finaliser), the second odd.
         private static func hashes(_ key: Int64) -> (UInt64, UInt64) {
-            func mix(_ x: UInt64) -> UInt64 {
-                var z = x &+ 0x9E37_79B9_7F4A_7C15
-                z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-                z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-                return z ^ (z >> 31)
-            }
-            let a = mix(UInt64(bitPattern: key))
-            return (a, mix(a) | 1)
+            let a = RepostFingerprint.mix(UInt64(bitPattern: key))
+            return (a, RepostFingerprint.mix(a) | 1)
         }
     }
 
