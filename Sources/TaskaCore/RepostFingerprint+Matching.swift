@@ -46,21 +46,63 @@ extension RepostFingerprint {
     }
 
     /// A fingerprint with what the same-post rule reads of it computed once: its distinct
-    /// three-word runs and how often each word occurs. Why: a new record is compared with up
-    /// to 64 candidates, and its own sets need not be rebuilt for each.
+    /// three-word runs and how often each word occurs, both as sorted arrays. Why: a new record
+    /// is compared with up to 64 candidates on the archive's single writer thread, and sorted
+    /// arrays are intersected by one merge, where hashed sets paid a hash per lookup.
     public struct Prepared: Sendable {
         public let fingerprint: RepostFingerprint
         public let wordCount: Int
-        let runs: Set<UInt64>
-        let wordTally: [UInt32: Int]
+        /// Distinct run hashes, ascending.
+        let runs: [UInt64]
+        /// Distinct words, ascending, and how often each occurs (`tallyCounts[i]` for `tallyWords[i]`).
+        let tallyWords: [UInt32]
+        let tallyCounts: [Int32]
 
         public init(_ fingerprint: RepostFingerprint) {
             self.fingerprint = fingerprint
             wordCount = fingerprint.wordCount
-            runs = Set(fingerprint.shingles)
-            var tally: [UInt32: Int] = [:]
-            for line in fingerprint.lines { for word in line { tally[word, default: 0] += 1 } }
-            wordTally = tally
+            runs = Self.sortedDistinct(fingerprint.shingles)
+            var all: [UInt32] = []
+            all.reserveCapacity(wordCount)
+            for line in fingerprint.lines { all.append(contentsOf: line) }
+            all.sort()
+            var words: [UInt32] = []
+            var counts: [Int32] = []
+            for word in all {
+                if words.last == word { counts[counts.count - 1] += 1 } else { words.append(word); counts.append(1) }
+            }
+            (tallyWords, tallyCounts) = (words, counts)
+        }
+
+        static func sortedDistinct(_ values: [UInt64]) -> [UInt64] {
+            var out = values
+            out.sort()
+            var kept = 0
+            for value in out where kept == 0 || out[kept - 1] != value {
+                out[kept] = value
+                kept += 1
+            }
+            out.removeLast(out.count - kept)
+            return out
+        }
+
+        /// How many of the ascending `a` occur in `b` (both ascending, distinct).
+        static func sharedCount(_ a: [UInt64], _ b: [UInt64]) -> Int {
+            var (i, j, shared) = (0, 0, 0)
+            while i < a.count && j < b.count {
+                if a[i] < b[j] { i += 1 } else if a[i] > b[j] { j += 1 } else { shared += 1; i += 1; j += 1 }
+            }
+            return shared
+        }
+
+        /// How often `word` occurs (0 when it does not).
+        func count(of word: UInt32) -> Int {
+            var (low, high) = (0, tallyWords.count)
+            while low < high {
+                let mid = (low + high) / 2
+                if tallyWords[mid] < word { low = mid + 1 } else { high = mid }
+            }
+            return low < tallyWords.count && tallyWords[low] == word ? Int(tallyCounts[low]) : 0
         }
 
         /// Rule 1 of the same-post rule (with rule 0 passed) against an encoded fingerprint,
@@ -75,18 +117,10 @@ extension RepostFingerprint {
                 if word != 0 { words.append(word) }
                 i += 4
             }
-            var theirs = RepostFingerprint.shingles(of: words)
-            theirs.sort()
-            var distinct = 0
-            var shared = 0
-            var previous: UInt64?
-            for run in theirs where run != previous {
-                distinct += 1
-                if runs.contains(run) { shared += 1 }
-                previous = run
-            }
+            let theirs = Self.sortedDistinct(RepostFingerprint.shingles(of: words))
+            let shared = Self.sharedCount(theirs, runs)
             // The shorter text's distinct runs, as `isSamePost` picks the shorter (ties: this one).
-            let shortRuns = wordCount <= words.count ? runs.count : distinct
+            let shortRuns = wordCount <= words.count ? runs.count : theirs.count
             return Double(shared) >= containment * Double(shortRuns)
         }
 
@@ -97,16 +131,16 @@ extension RepostFingerprint {
             // slogan, a line of scripture) would otherwise chain unrelated posts into one cluster.
             guard RepostFingerprint.lengthsMayMatch(wordCount, other.wordCount, minLengthRatio: minLengthRatio) else { return false }
             let (short, long) = wordCount <= other.wordCount ? (self, other) : (other, self)
-            let shared = short.runs.reduce(0) { $0 + (long.runs.contains($1) ? 1 : 0) }
+            let shared = Self.sharedCount(short.runs, long.runs)
             guard Double(shared) >= containment * Double(short.runs.count) else { return false }
-            for (word, count) in short.wordTally where word & RepostFingerprint.numberBit != 0 {
-                if (long.wordTally[word] ?? 0) < count { return false }
+            for (word, count) in zip(short.tallyWords, short.tallyCounts) where word & RepostFingerprint.numberBit != 0 {
+                if long.count(of: word) < Int(count) { return false }
             }
             for line in short.fingerprint.lines {
                 var novel = false
                 var sharedWord = false
                 for (i, word) in line.enumerated() {
-                    if long.wordTally[word] == nil {
+                    if long.count(of: word) == 0 {
                         if i >= 3 && i < line.count - 3 { novel = true }
                     } else {
                         sharedWord = true

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import TaskaCore
 import TaskaReposts
@@ -139,34 +140,103 @@ private func id(_ f: ArchivedFile) -> String { f.records[0].record.document.id }
         #expect(try archive.clusters(ofRecordIds: [id(original)])[id(original)] == RecordCluster(cluster: id(original), size: 2))
     }
 
-    @Test func theKeyFilterHasEveryKeyAndFewOthers() {
+    @Test func theIndexInMemoryHoldsWhatTheTableGivesProbes() throws {
+        // Random rows merged in batches into the table and into the arrays: for every key the
+        // arrays give what `SELECT … WHERE key = ? LIMIT 8` gives (a few keys hold many rows).
         var state: UInt64 = 7
-        func next() -> Int64 { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int64(bitPattern: state) }
-        var filter = RepostClusters.BandKeyFilter(capacity: 100_000)
-        let keys = (0..<100_000).map { _ in next() }
-        keys.forEach { filter.insert($0) }
-        #expect(keys.allSatisfy(filter.mayContain))
-        let others = (0..<100_000).filter { _ in filter.mayContain(next()) }.count
-        #expect(others < 1_000, "\(others) of 100,000 absent keys pass")
-        #expect(!filter.isFull)
-        filter.insert(next())
-        #expect(filter.isFull)
+        func next(_ bound: UInt64) -> Int64 { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int64((state >> 33) % bound) }
+        let db = try DatabaseQueue()
+        try db.write { db in try db.execute(sql: "CREATE TABLE band (key INTEGER NOT NULL, record INTEGER NOT NULL, words INTEGER, PRIMARY KEY (key, record)) WITHOUT ROWID") }
+        var index = RepostClusters.IndexedBands(limit: 8)
+        for _ in 0..<5 {
+            var rows: [(key: Int64, entry: RepostClusters.BandMirror.Entry)] = []
+            for _ in 0..<2_000 {
+                let words = next(4) == 0 ? nil : Int32(next(500))
+                rows.append((next(3) == 0 ? next(12) : next(1_000_000), .init(record: next(5_000), words: words)))
+            }
+            try db.write { db in
+                for row in rows {
+                    try db.execute(sql: "INSERT OR IGNORE INTO band VALUES (?, ?, ?)", arguments: [row.key, row.entry.record, row.entry.words])
+                }
+            }
+            rows.sort { ($0.key, $0.entry.record) < ($1.key, $1.entry.record) }
+            index = index.merged(withSorted: rows)
+        }
+        let keys = try db.read { db in try Int64.fetchAll(db, sql: "SELECT DISTINCT key FROM band") }
+        #expect(keys.count > 1_000)
+        var loaded = RepostClusters.IndexedBands(limit: 8)
+        try db.read { db in
+            let rows = try Row.fetchCursor(db, sql: "SELECT key, record, words FROM band ORDER BY key, record")
+            while let row = try rows.next() { loaded.appendInOrder(key: row[0], entry: .init(record: row[1], words: row[2])) }
+        }
+        #expect(loaded.count == index.count)
+        var mismatches = 0
+        try db.read { db in
+            for key in keys {
+                let table = try Row.fetchAll(db, sql: "SELECT record, words FROM band WHERE key = ? LIMIT 8", arguments: [key])
+                    .map { RepostClusters.BandMirror.Entry(record: $0[0], words: $0[1]) }
+                var merged: [RepostClusters.BandMirror.Entry] = []
+                index.entries(key: key) { merged.append($0) }
+                var fresh: [RepostClusters.BandMirror.Entry] = []
+                loaded.entries(key: key) { fresh.append($0) }
+                if merged != table || fresh != table { mismatches += 1 }
+            }
+        }
+        #expect(mismatches == 0)
+        var absent: [RepostClusters.BandMirror.Entry] = []
+        index.entries(key: -1) { absent.append($0) }
+        #expect(absent.isEmpty)
     }
 
-    @Test func theKeyFilterFollowsMergesHereAndCommitsElsewhere() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("taska-bandfilter-\(UUID().uuidString).sqlite").path
+    @Test func whatIsHeldInMemoryGivesTheClustersTheTablesGive() throws {
+        // Posts from shared sentences (copies, trims, template instances), stored in the same
+        // batches into an archive that reads the tables and one that holds the index and the
+        // centres in memory (a tiny centre budget, so it is emptied and refilled as it goes).
+        let sentences = [post, other, "an kai hari a wani kauye da ke karamar hukumar gwoza a daren jiya",
+                         "rundunar soji ta ce ta kashe mayaka goma sha biyu a dajin sambisa", "mutane da dama sun tsere zuwa maiduguri"]
+        var state: UInt64 = 11
+        func next(_ bound: Int) -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int((state >> 33) % UInt64(bound)) }
+        var files: [ArchivedFile] = []
+        for n in 0..<240 {
+            var lines = (0..<(1 + next(3))).map { _ in sentences[next(sentences.count)] }
+            if next(3) == 0 { lines.insert("sanarwa \(next(9)):", at: 0) }
+            if next(4) == 0 { lines.append("lamba \(next(5))") }
+            files.append(file(lines.joined(separator: "\n"), path: "p\(n).json", published: "2024-01-\(10 + next(20))"))
+        }
+        let onDisk = try Archive()
+        let inMemory = try Archive()
+        inMemory.bandMirror.loadAfter = 0
+        inMemory.bandMirror.centreBudget = 2_000
+        for (i, batch) in stride(from: 0, to: files.count, by: 16).map({ Array(files[$0..<min($0 + 16, files.count)]) }).enumerated() {
+            try onDisk.store(batch)
+            try inMemory.store(batch)
+            if i % 4 == 3 {
+                try onDisk.writer.write { db in try onDisk.bandMirror.merge(db) }
+                try inMemory.writer.write { db in try inMemory.bandMirror.merge(db) }
+            }
+        }
+        #expect(inMemory.bandMirror.indexLoaded && !onDisk.bandMirror.indexLoaded)
+        let ids = files.map(id)
+        let expected = try onDisk.clusters(ofRecordIds: ids)
+        #expect(Set(expected.values.map(\.cluster)).count < 100, "the posts form clusters")
+        #expect(try inMemory.clusters(ofRecordIds: ids) == expected)
+    }
+
+    @Test func theIndexInMemoryFollowsMergesHereAndCommitsElsewhere() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("taska-bandindex-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let a = try Archive(path: path)
         let b = try Archive(path: path)
-        a.bandMirror.filterAfter = 0
-        b.bandMirror.filterAfter = 0
+        a.bandMirror.loadAfter = 0
+        b.bandMirror.loadAfter = 0
         let first = file(post, path: "a.json", published: "2024-03-01")
         let second = file(other, path: "b.json", published: "2024-03-02")
-        try a.store([first])                                // a's filter: built from an empty index
-        try a.writer.write { db in try a.bandMirror.merge(db) }   // first's keys: index and a's filter
+        try a.store([first])                                // a's index: loaded from an empty table
+        #expect(a.bandMirror.indexLoaded)
+        try a.writer.write { db in try a.bandMirror.merge(db) }   // first's keys: the table and a's index
         try a.store([file("sanarwa:\n" + post, path: "c.json", published: "2024-03-03")])
         try b.store([second])                               // b logs second's keys ...
-        try b.writer.write { db in try b.bandMirror.merge(db) }   // ... and merges them: a's filter lacks them
+        try b.writer.write { db in try b.bandMirror.merge(db) }   // ... and merges them: a's index lacks them
         try a.store([file(other + "\nkarin bayani", path: "d.json", published: "2024-03-04")])
         let clusters = try a.clusters(ofRecordIds: [id(first), id(second)])
         #expect(clusters[id(first)]?.size == 2)

@@ -62,14 +62,7 @@ enum RepostClusters {
         // Each candidate with its word count (nil for keys indexed before the count was kept).
         var candidates: [BandMirror.Entry] = []
         func note(_ entry: BandMirror.Entry) { if !candidates.contains(where: { $0.record == entry.record }) { candidates.append(entry) } }
-        let probed = try mirror.keysToProbe(keys, db)
-        if !probed.isEmpty {
-            let lookup = try db.cachedStatement(sql: probed.indices.map { _ in
-                "SELECT record, words FROM (SELECT record, words FROM repost_band WHERE key = ? LIMIT \(candidatesPerBand))"
-            }.joined(separator: " UNION ALL "))
-            let cursor = try Row.fetchCursor(lookup, arguments: StatementArguments(probed))
-            while let row = try cursor.next() { note(BandMirror.Entry(record: row[0], words: row[1])) }
-        }
+        try mirror.indexedEntries(keys: keys, limit: candidatesPerBand, db, note)
         for key in keys { mirror.entries(key: key, limit: candidatesPerBand, note) }
         candidates.sort { $0.record < $1.record }
         // The record's own run sets, built when a candidate first gets past rule 0 (most
@@ -82,7 +75,7 @@ enum RepostClusters {
             preparedSelf = p
             return p
         }
-        let fetch = try db.cachedStatement(sql: "SELECT record, cluster, date, fingerprint FROM repost WHERE record = ?")
+        let fetch = try db.cachedStatement(sql: "SELECT date, fingerprint FROM repost WHERE record = ?")
         // Candidates are centres (members add no band keys; in archives clustered before stars a
         // member's cluster is joined as its centre's). The record joins the earliest stored
         // centre it matches; another matched centre's cluster merges in only when one of the two
@@ -93,16 +86,27 @@ enum RepostClusters {
             // Rule 0 (lengths) from the band index where it has the count: no fetch at all.
             if let words = candidate.words, !RepostFingerprint.lengthsMayMatch(Int(words), wordCount) { continue }
             let id = candidate.record
-            guard let row = try Row.fetchOne(fetch, arguments: [id]) else { continue }
-            let bytes: Data = row["fingerprint"]
+            // Its fingerprint and date (neither ever changes): from memory when this archive
+            // logged or read them before.
+            let centre: BandMirror.Centre
+            if let held = mirror.centre(id) {
+                centre = held
+            } else {
+                guard let row = try Row.fetchOne(fetch, arguments: [id]) else { continue }
+                centre = BandMirror.Centre(fingerprint: [UInt8](row["fingerprint"] as Data), date: row["date"])
+                mirror.hold(id, centre)
+            }
+            let bytes = centre.fingerprint
             // Rule 0 read from the stored bytes, for keys indexed without a count: undecoded.
             guard candidate.words != nil
                     || bytes.withUnsafeBytes({ RepostFingerprint.lengthsMayMatch(RepostFingerprint.wordCount(encoded: $0), wordCount) }),
                   // Rule 1 from the stored bytes, before the fingerprint is decoded and prepared.
                   bytes.withUnsafeBytes({ prepared().sharesEnoughRuns(withEncoded: $0, containment: sketch.containment) }),
-                  let theirs = RepostFingerprint(encoded: [UInt8](bytes)),
+                  let theirs = RepostFingerprint(encoded: bytes),
                   theirs == mine || prepared().isSamePost(as: .init(theirs), containment: sketch.containment) else { continue }
-            matched.append((row["cluster"], Member(record: row["record"], date: row["date"]), theirs))
+            // Its cluster changes as clusters form and merge: read from the table.
+            let cluster = try Row.fetchOne(db.cachedStatement(sql: "SELECT cluster FROM repost WHERE record = ?"), arguments: [id])
+            matched.append((cluster?[0], Member(record: id, date: centre.date), theirs))
         }
         let me = Member(record: record, date: date)
         var cluster: Int64?
@@ -120,21 +124,25 @@ enum RepostClusters {
         // A member adds nothing to the index: new copies are matched against its centre.
         guard cluster == nil else { return }
         try mirror.append(keys: keys, entry: BandMirror.Entry(record: record, words: Int32(clamping: wordCount)), db)
+        mirror.hold(record, BandMirror.Centre(fingerprint: sketch.fingerprint, date: date))
     }
 
     /// The band keys of the newest centres: `repost_band_log` (persistent, appended in storage
     /// order) mirrored in memory by the archive that writes, and merged into `repost_band` in
     /// key order every `bandLogMerge` rows. Why in memory: probing and filling an indexed
     /// temporary table took about a third of the clustering's time on the writer thread.
+    /// Once `loadAfter` records were looked up, what probes read of `repost_band` (each key's
+    /// first `candidatesPerBand` records) is held in memory too (`IndexedBands`).
     ///
     /// The mirror records which log rows it holds (the log's first and last id); a transaction
-    /// that finds the log otherwise (written by another connection, or rolled back) reloads it.
-    /// Used only inside the archive's write transactions, which are serial.
+    /// that finds the log otherwise (written by another connection, or rolled back) reloads it
+    /// and forgets the index, as it does when another connection committed (`PRAGMA
+    /// data_version`). Used only inside the archive's write transactions, which are serial.
     final class BandMirror: @unchecked Sendable {
         private var first: Int64?
         private var last: Int64?
         /// A centre under a key, with its word count (the same-post rule's first test).
-        struct Entry {
+        struct Entry: Equatable {
             var record: Int64
             var words: Int32?
         }
@@ -142,45 +150,82 @@ enum RepostClusters {
         /// (most keys have one record).
         private var one: [Int64: Entry] = [:]
         private var more: [Int64: [Entry]] = [:]
-        /// The keys `repost_band` may hold, once `filterAfter` records were looked up: a key it
-        /// cannot hold (most keys of a new record) is not probed. Extra keys only cost a probe;
-        /// a missing key would lose a match, so the filter is dropped when another connection
-        /// committed (`PRAGMA data_version`) and rebuilt from the index when next needed.
-        private var filter: BandKeyFilter?
+        /// `repost_band` as probes read it, once loaded; nil means probe the table.
+        private var index: IndexedBands?
+        /// A centre's stored fingerprint and date, as candidates are verified against them.
+        struct Centre {
+            var fingerprint: [UInt8]
+            var date: String?
+        }
+        /// Centres this archive logged or read, up to `centreBudget` bytes (then emptied and
+        /// filled again). Why: at 1,000,000 records most candidates were rows read back from
+        /// disk only to fail the same-post rule.
+        private var centres: [Int64: Centre] = [:]
+        private var centreBytes = 0
+        var centreBudget = 256 << 20
         private var dataVersion: Int64?
         private var lookups = 0
-        /// Lookups before the filter is built (reading the index's keys): a small ingest into a
+        /// Lookups before the index is loaded (reading the whole table): a small ingest into a
         /// large archive does not pay for the scan.
-        var filterAfter = 5_000
+        var loadAfter = 5_000
 
         init() {}
+
+        /// Whether `repost_band` is held in memory (for tests).
+        var indexLoaded: Bool { index != nil }
 
         /// Makes the mirror hold the log as it is in `db`.
         func check(_ db: Database) throws {
             let version = try Int64.fetchOne(db.cachedStatement(sql: "PRAGMA data_version"))
-            if version != dataVersion { (filter, dataVersion, lookups) = (nil, version, 0) }
+            if version != dataVersion { forget(); dataVersion = version }
             let log = try Row.fetchOne(db.cachedStatement(sql:
                 "SELECT (SELECT min(id) FROM repost_band_log), (SELECT max(id) FROM repost_band_log)"))
             let first: Int64? = log?[0], last: Int64? = log?[1]
             if first == self.first && last == self.last { return }
             clear()
+            forget()
             let rows = try Row.fetchCursor(db, sql: "SELECT key, record, words FROM repost_band_log ORDER BY id")
             while let row = try rows.next() { insert(key: row[0], entry: Entry(record: row[1], words: row[2])) }
             (self.first, self.last) = (first, last)
         }
 
-        /// Those of `keys` that `repost_band` may hold (all of them until the filter is built).
-        func keysToProbe(_ keys: [Int64], _ db: Database) throws -> [Int64] {
-            if filter == nil {
+        /// Calls `body` with the first `limit` records `repost_band` holds under each of `keys`
+        /// (ascending record ids): from memory once the index is loaded, else one compound query.
+        func indexedEntries(keys: [Int64], limit: Int, _ db: Database, _ body: (Entry) -> Void) throws {
+            if index == nil {
                 lookups += 1
-                guard lookups > filterAfter else { return keys }
-                let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM repost_band") ?? 0
-                var built = BandKeyFilter(capacity: max(2 * count, 1 << 18))
-                let rows = try Int64.fetchCursor(db, sql: "SELECT key FROM repost_band")
-                while let key = try rows.next() { built.insert(key) }
-                filter = built
+                if lookups > loadAfter {
+                    var loaded = IndexedBands(limit: limit)
+                    let rows = try Row.fetchCursor(db, sql: "SELECT key, record, words FROM repost_band ORDER BY key, record")
+                    while let row = try rows.next() { loaded.appendInOrder(key: row[0], entry: Entry(record: row[1], words: row[2])) }
+                    index = loaded
+                }
             }
-            return filter.map { filter in keys.filter(filter.mayContain) } ?? keys
+            if let index {
+                for key in keys { index.entries(key: key, body) }
+                return
+            }
+            let lookup = try db.cachedStatement(sql: keys.indices.map { _ in
+                "SELECT record, words FROM (SELECT record, words FROM repost_band WHERE key = ? LIMIT \(limit))"
+            }.joined(separator: " UNION ALL "))
+            let cursor = try Row.fetchCursor(lookup, arguments: StatementArguments(keys))
+            while let row = try cursor.next() { body(Entry(record: row[0], words: row[1])) }
+        }
+
+        /// The held fingerprint and date of centre `record`.
+        func centre(_ record: Int64) -> Centre? { centres[record] }
+
+        /// Holds centre `record`'s fingerprint and date, within the budget.
+        func hold(_ record: Int64, _ centre: Centre) {
+            let bytes = centre.fingerprint.count + 64
+            if centreBytes + bytes > centreBudget { (centres, centreBytes) = ([:], 0) }
+            if centres.updateValue(centre, forKey: record) == nil { centreBytes += bytes }
+        }
+
+        /// Forgets what was read of the archive (another connection wrote, or a write rolled back).
+        private func forget() {
+            (index, lookups) = (nil, 0)
+            (centres, centreBytes) = ([:], 0)
         }
 
         /// Calls `body` with the first `limit` entries logged under `key`, in storage order.
@@ -206,10 +251,11 @@ enum RepostClusters {
 
         /// Moves every logged key into `repost_band`, in key order (each page written once).
         func merge(_ db: Database) throws {
-            if filter != nil {
-                let rows = try Int64.fetchCursor(db, sql: "SELECT key FROM repost_band_log")
-                while let key = try rows.next() { filter?.insert(key) }
-                if filter?.isFull == true { filter = nil }
+            if let loaded = index {
+                var logged: [(key: Int64, entry: Entry)] = []
+                let rows = try Row.fetchCursor(db, sql: "SELECT key, record, words FROM repost_band_log ORDER BY key, record")
+                while let row = try rows.next() { logged.append((row[0], Entry(record: row[1], words: row[2]))) }
+                index = loaded.merged(withSorted: logged)
             }
             try db.execute(sql: """
                 INSERT OR IGNORE INTO repost_band (key, record, words) SELECT key, record, words FROM repost_band_log ORDER BY key, record;
@@ -231,49 +277,68 @@ enum RepostClusters {
         }
     }
 
-    /// A Bloom filter of band keys (three probes; about 16 bits per key at capacity, under
-    /// 1 % false positives): which keys may be in `repost_band`.
-    struct BandKeyFilter {
-        private var bits: [UInt64]
-        private let mask: UInt64
-        private let capacity: Int
-        private var count = 0
+    /// What probes read of `repost_band`: each key's first `limit` records (ascending, as the
+    /// table's primary key orders them), in three arrays sorted by key then record. Why: at
+    /// 1,000,000 records, probing the table on disk was the largest part of the writer's
+    /// clustering work (about 10 µs a key); the arrays cost 20 bytes a key.
+    struct IndexedBands {
+        let limit: Int
+        private var keys: [Int64] = []
+        private var records: [Int64] = []
+        /// The word count, -1 where the index has none.
+        private var words: [Int32] = []
 
-        init(capacity: Int) {
-            var size = 1 << 20
-            while size < capacity * 16 { size <<= 1 }
-            bits = [UInt64](repeating: 0, count: size / 64)
-            mask = UInt64(size - 1)
-            self.capacity = capacity
+        init(limit: Int) { self.limit = limit }
+
+        var count: Int { keys.count }
+
+        /// Appends a row that sorts after every row held (by key, then record); a key's rows
+        /// past the first `limit` and repeats are dropped.
+        mutating func appendInOrder(key: Int64, entry: BandMirror.Entry) {
+            if let last = keys.last, last == key {
+                var held = 0
+                var i = keys.count - 1
+                while i >= 0 && keys[i] == key && held < limit { held += 1; i -= 1 }
+                if held >= limit || records[keys.count - 1] == entry.record { return }
+            }
+            keys.append(key)
+            records.append(entry.record)
+            words.append(entry.words ?? -1)
         }
 
-        /// More keys than it was sized for: rebuild it larger.
-        var isFull: Bool { count > capacity }
-
-        mutating func insert(_ key: Int64) {
-            count += 1
-            var (h, step) = Self.hashes(key)
-            for _ in 0..<3 {
-                let bit = h & mask
-                bits[Int(bit >> 6)] |= 1 << (bit & 63)
-                h &+= step
+        /// Calls `body` with the entries held under `key`, ascending by record.
+        func entries(key: Int64, _ body: (BandMirror.Entry) -> Void) {
+            var (low, high) = (0, keys.count)
+            while low < high {
+                let mid = (low + high) / 2
+                if keys[mid] < key { low = mid + 1 } else { high = mid }
+            }
+            while low < keys.count && keys[low] == key {
+                body(BandMirror.Entry(record: records[low], words: words[low] < 0 ? nil : words[low]))
+                low += 1
             }
         }
 
-        func mayContain(_ key: Int64) -> Bool {
-            var (h, step) = Self.hashes(key)
-            for _ in 0..<3 {
-                let bit = h & mask
-                if bits[Int(bit >> 6)] & (1 << (bit & 63)) == 0 { return false }
-                h &+= step
+        /// These rows and `rows` (sorted by key, then record) together, each key's first
+        /// `limit` kept: what the table holds after an `INSERT OR IGNORE` of `rows`.
+        func merged(withSorted rows: [(key: Int64, entry: BandMirror.Entry)]) -> IndexedBands {
+            var out = IndexedBands(limit: limit)
+            out.keys.reserveCapacity(keys.count + rows.count)
+            out.records.reserveCapacity(keys.count + rows.count)
+            out.words.reserveCapacity(keys.count + rows.count)
+            var (i, j) = (0, 0)
+            while i < keys.count || j < rows.count {
+                let takeHeld = j == rows.count
+                    || (i < keys.count && (keys[i], records[i]) <= (rows[j].key, rows[j].entry.record))
+                if takeHeld {
+                    out.appendInOrder(key: keys[i], entry: BandMirror.Entry(record: records[i], words: words[i] < 0 ? nil : words[i]))
+                    i += 1
+                } else {
+                    out.appendInOrder(key: rows[j].key, entry: rows[j].entry)
+                    j += 1
+                }
             }
-            return true
-        }
-
-        /// Two independent hashes of `key` (SplitMix64 finaliser), the second odd.
-        private static func hashes(_ key: Int64) -> (UInt64, UInt64) {
-            let a = RepostFingerprint.mix(UInt64(bitPattern: key))
-            return (a, RepostFingerprint.mix(a) | 1)
+            return out
         }
     }
 
