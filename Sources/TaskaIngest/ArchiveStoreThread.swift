@@ -16,7 +16,7 @@ final class ArchiveStoreThread: @unchecked Sendable {
     private var failure: (any Error)?
     private let capacity: Int
 
-    init(archive: Archive, capacity: Int = 1) {
+    init(archive: Archive, capacity: Int = 4) {
         self.archive = archive
         self.capacity = max(1, capacity)
         let thread = Thread { [self] in run() }
@@ -63,11 +63,14 @@ final class ArchiveStoreThread: @unchecked Sendable {
                 condition.unlock()
                 return
             }
-            let batch = queue.removeFirst()
+            // Every batch waiting goes into one transaction: when the writer is behind, its
+            // commits (and the pages each one rewrites) grow fewer instead of its queue longer.
+            let batches = queue
+            queue.removeAll(keepingCapacity: true)
             storing = true
             condition.unlock()
             var stored: (any Error)?
-            do { try archive.store(batch) } catch { stored = error }
+            do { try archive.store(batches.count == 1 ? batches[0] : Array(batches.joined())) } catch { stored = error }
             condition.lock()
             storing = false
             if let stored, failure == nil {

@@ -161,6 +161,24 @@ private struct LinesStage: Stage {
                             seenAt: Timestamp(seconds: 1_700_000_000))
     }
 
+    @Test func batchesStoredTogetherKeepTheirOrder() throws {
+        // Submitted faster than they are stored, waiting batches go into one transaction: every
+        // record is stored once, in the order handed over.
+        let archive = try Archive()
+        let thread = ArchiveStoreThread(archive: archive, capacity: 4)
+        let texts = (0..<60).map { "sanarwa ta \($0)" }
+        for text in texts { try thread.submit([Self.file(text)]) }
+        try thread.drain()
+        thread.close()
+        var stored: [String] = []
+        try archive.forEachLine { line in
+            if let start = line.range(of: "sanarwa ta ")?.lowerBound {
+                stored.append(String(line[start...].prefix { $0 != "\"" && $0 != "." }))
+            }
+        }
+        #expect(stored == texts)
+    }
+
     @Test func aFailedStoreStopsTheQueueAndIsReported() throws {
         let dir = try TemporaryFolder()
         let path = dir.path + ".sqlite"

@@ -168,6 +168,10 @@ public final class Archive: @unchecked Sendable {
     let bandMirror = RepostClusters.BandMirror()
     /// Page cache of the writing connection, in KiB.
     static let writerCacheKiB = 65_536
+    /// Write-ahead log pages (4 KiB) after which a commit copies the log into the file. Why
+    /// not SQLite's 1,000: a page rewritten by several transactions between two checkpoints
+    /// (the cluster table, the band log, index pages near the root) is copied once.
+    static let checkpointPages = 16_384
 
     /// Opens (creating and migrating when needed) the archive at `path`.
     public init(path: String, readOnly: Bool = false) throws(ArchiveError) {
@@ -179,7 +183,9 @@ public final class Archive: @unchecked Sendable {
         // The writer's page cache: the FTS and repost-band indexes take random inserts, which
         // SQLite's default 2 MiB cache turns into a page read each (readers keep the default).
         configuration.prepareDatabase { db in
-            if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -\(Archive.writerCacheKiB)") }
+            guard !db.configuration.readonly else { return }
+            try db.execute(sql: "PRAGMA cache_size = -\(Archive.writerCacheKiB)")
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Archive.checkpointPages)")
         }
         do {
             if readOnly, !FileManager.default.fileExists(atPath: path) {
