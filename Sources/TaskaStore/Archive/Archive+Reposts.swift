@@ -119,6 +119,7 @@ extension Archive {
         try wrap {
             try writer.write { db in
                 try db.execute(sql: "DELETE FROM repost_band; DELETE FROM repost_band_log; DELETE FROM repost; DELETE FROM cluster;")
+                bandMirror.reset()
             }
             var last: Int64 = 0
             var done = 0

@@ -222,6 +222,12 @@ enum RepostClusters {
             if centres.updateValue(centre, forKey: record) == nil { centreBytes += bytes }
         }
 
+        /// Forgets the log, the index and the centres: the clustering tables were emptied.
+        func reset() {
+            clear()
+            forget()
+        }
+
         /// Forgets what was read of the archive (another connection wrote, or a write rolled back).
         private func forget() {
             (index, lookups) = (nil, 0)
