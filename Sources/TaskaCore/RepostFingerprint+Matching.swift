@@ -97,11 +97,7 @@ extension RepostFingerprint {
 
         /// How often `word` occurs (0 when it does not).
         func count(of word: UInt32) -> Int {
-            var (low, high) = (0, tallyWords.count)
-            while low < high {
-                let mid = (low + high) / 2
-                if tallyWords[mid] < word { low = mid + 1 } else { high = mid }
-            }
+            let low = tallyWords.firstIndex(notBelow: word)
             return low < tallyWords.count && tallyWords[low] == word ? Int(tallyCounts[low]) : 0
         }
 

@@ -39,11 +39,7 @@ public struct LigatureLexicon: Sendable, Equatable {
         let key = Self.letters(word)
         guard !key.isEmpty else { return 0 }
         let h = Self.hash(key)
-        var low = 0, high = hashes.count
-        while low < high {
-            let mid = (low + high) / 2
-            if hashes[mid] < h { low = mid + 1 } else { high = mid }
-        }
+        let low = hashes.firstIndex(notBelow: h)
         return low < hashes.count && hashes[low] == h ? Int(counts[low]) : 0
     }
 

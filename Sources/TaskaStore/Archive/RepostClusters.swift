@@ -314,15 +314,15 @@ enum RepostClusters {
 
         /// Calls `body` with the entries held under `key`, ascending by record.
         func entries(key: Int64, _ body: (BandMirror.Entry) -> Void) {
-            var (low, high) = (0, keys.count)
-            while low < high {
-                let mid = (low + high) / 2
-                if keys[mid] < key { low = mid + 1 } else { high = mid }
+            var i = keys.firstIndex(notBelow: key)
+            while i < keys.count && keys[i] == key {
+                body(entry(at: i))
+                i += 1
             }
-            while low < keys.count && keys[low] == key {
-                body(BandMirror.Entry(record: records[low], words: words[low] < 0 ? nil : words[low]))
-                low += 1
-            }
+        }
+
+        private func entry(at i: Int) -> BandMirror.Entry {
+            BandMirror.Entry(record: records[i], words: words[i] < 0 ? nil : words[i])
         }
 
         /// These rows and `rows` (sorted by key, then record) together, each key's first
@@ -337,7 +337,7 @@ enum RepostClusters {
                 let takeHeld = j == rows.count
                     || (i < keys.count && (keys[i], records[i]) <= (rows[j].key, rows[j].entry.record))
                 if takeHeld {
-                    out.appendInOrder(key: keys[i], entry: BandMirror.Entry(record: records[i], words: words[i] < 0 ? nil : words[i]))
+                    out.appendInOrder(key: keys[i], entry: entry(at: i))
                     i += 1
                 } else {
                     out.appendInOrder(key: rows[j].key, entry: rows[j].entry)
